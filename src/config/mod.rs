@@ -1,0 +1,71 @@
+//! `topics.toml`: read it, check every value, and hand back a validated [`TopicsFile`].
+//!
+//! Every problem is a [`ConfigError`] that names the file, line and column. Reading stops
+//! at the first problem, because later errors are often consequences of it.
+
+pub mod catalogue;
+mod location;
+pub mod model;
+mod raw;
+pub mod topic_name;
+pub mod units;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use location::Located;
+pub use model::{
+    ClusterProfile, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec, TopicsFile,
+};
+
+/// The file kop reads when `-f` is not given.
+pub const DEFAULT_FILE: &str = "topics.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    At(Box<Located>),
+}
+
+impl ConfigError {
+    /// Line and column, for errors that have them.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            ConfigError::At(at) => Some((at.line, at.column)),
+            ConfigError::Read { .. } => None,
+        }
+    }
+}
+
+/// Reads and validates a topics file.
+pub fn load(path: &Path) -> Result<TopicsFile, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(path, &text)
+}
+
+/// Validates the text of a topics file; `path` names it in errors and anchors relative
+/// schema paths.
+pub fn parse(path: &Path, text: &str) -> Result<TopicsFile, ConfigError> {
+    let raw: raw::RawFile = toml::from_str(text).map_err(|err| {
+        let span = err.span().unwrap_or(0..0);
+        // The parser's message spans lines ("invalid string\nexpected `\"`"); one line
+        // reads better after `file:line:col:`. At the end of input it can be empty.
+        let message = match err.message().trim() {
+            "" => "unexpected end of file: a value is missing".to_string(),
+            m => m.lines().collect::<Vec<_>>().join("; "),
+        };
+        ConfigError::At(Box::new(Located::new(path, text, span, message)))
+    })?;
+    validate::validate(path, text, raw).map_err(|at| ConfigError::At(Box::new(at)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! `topics.toml` after validation: plain values, canonical config strings, resolved paths.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The whole file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicsFile {
+    pub path: PathBuf,
+    pub clusters: BTreeMap<String, ClusterProfile>,
+    pub defaults: TopicDefaults,
+    pub topics: BTreeMap<String, TopicSpec>,
+    pub protect: Vec<String>,
+}
+
+/// Values every topic inherits unless it sets its own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicDefaults {
+    pub partitions: Option<i32>,
+    pub replication_factor: Option<i16>,
+    /// Canonical Kafka config values by name.
+    pub configs: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicSpec {
+    pub name: String,
+    pub partitions: Option<i32>,
+    pub replication_factor: Option<i16>,
+    /// Canonical Kafka config values by name, sugar keys already folded in.
+    pub configs: BTreeMap<String, String>,
+    pub key_schema: Option<PathBuf>,
+    pub value_schema: Option<PathBuf>,
+    pub dead_letter: Option<String>,
+    pub keyed: bool,
+    pub description: Option<String>,
+}
+
+/// A `[clusters.NAME]` profile.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClusterProfile {
+    pub name: String,
+    pub bootstrap: Option<String>,
+    pub schema_registry: Option<String>,
+    pub schema_registry_username: Option<String>,
+    /// Name of the environment variable that holds the registry password.
+    pub schema_registry_password_env: Option<String>,
+    pub security_protocol: Option<SecurityProtocol>,
+    pub sasl_mechanism: Option<SaslMechanism>,
+    pub sasl_username: Option<String>,
+    /// Name of the environment variable that holds the SASL password.
+    pub sasl_password_env: Option<String>,
+    pub sasl_password_file: Option<PathBuf>,
+    pub ssl_ca_file: Option<PathBuf>,
+    pub ssl_cert_file: Option<PathBuf>,
+    pub ssl_key_file: Option<PathBuf>,
+    /// When set, commands refuse to change a cluster with another id.
+    pub cluster_id: Option<String>,
+    /// Extra librdkafka properties.
+    pub properties: Vec<(String, String)>,
+    pub defaults: TopicDefaults,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityProtocol {
+    Plaintext,
+    Ssl,
+    SaslPlaintext,
+    SaslSsl,
+}
+
+impl SecurityProtocol {
+    pub const NAMES: &'static [&'static str] = &["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim().to_ascii_uppercase().as_str() {
+            "PLAINTEXT" => Self::Plaintext,
+            "SSL" => Self::Ssl,
+            "SASL_PLAINTEXT" => Self::SaslPlaintext,
+            "SASL_SSL" => Self::SaslSsl,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Plaintext => "PLAINTEXT",
+            Self::Ssl => "SSL",
+            Self::SaslPlaintext => "SASL_PLAINTEXT",
+            Self::SaslSsl => "SASL_SSL",
+        }
+    }
+
+    pub fn uses_sasl(self) -> bool {
+        matches!(self, Self::SaslPlaintext | Self::SaslSsl)
+    }
+
+    pub fn uses_tls(self) -> bool {
+        matches!(self, Self::Ssl | Self::SaslSsl)
+    }
+}
+
+impl fmt::Display for SecurityProtocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaslMechanism {
+    Plain,
+    ScramSha256,
+    ScramSha512,
+    OAuthBearer,
+}
+
+impl SaslMechanism {
+    pub const NAMES: &'static [&'static str] =
+        &["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(
+            match text.trim().to_ascii_uppercase().replace('_', "-").as_str() {
+                "PLAIN" => Self::Plain,
+                "SCRAM-SHA-256" => Self::ScramSha256,
+                "SCRAM-SHA-512" => Self::ScramSha512,
+                "OAUTHBEARER" => Self::OAuthBearer,
+                _ => return None,
+            },
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Plain => "PLAIN",
+            Self::ScramSha256 => "SCRAM-SHA-256",
+            Self::ScramSha512 => "SCRAM-SHA-512",
+            Self::OAuthBearer => "OAUTHBEARER",
+        }
+    }
+}
+
+impl fmt::Display for SaslMechanism {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl TopicsFile {
+    pub fn profile(&self, name: &str) -> Option<&ClusterProfile> {
+        self.clusters.get(name)
+    }
+}

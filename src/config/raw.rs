@@ -1,0 +1,96 @@
+//! `topics.toml` exactly as written: serde types that keep every value's position, so that
+//! every later check can point at the line and column it complains about.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type SpannedMap<V> = BTreeMap<Spanned<String>, Spanned<V>>;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default)]
+    pub clusters: BTreeMap<Spanned<String>, RawCluster>,
+    #[serde(default)]
+    pub defaults: Option<RawTopic>,
+    #[serde(default)]
+    pub topics: BTreeMap<Spanned<String>, Spanned<RawTopic>>,
+    /// Topic names or `*` patterns that kop never deletes.
+    #[serde(default)]
+    pub protect: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawCluster {
+    pub bootstrap: Option<Spanned<String>>,
+    pub schema_registry: Option<Spanned<String>>,
+    pub schema_registry_username: Option<String>,
+    pub schema_registry_password_env: Option<Spanned<String>>,
+    pub security_protocol: Option<Spanned<String>>,
+    pub sasl_mechanism: Option<Spanned<String>>,
+    pub sasl_username: Option<String>,
+    pub sasl_password_env: Option<Spanned<String>>,
+    pub sasl_password_file: Option<String>,
+    pub ssl_ca_file: Option<String>,
+    pub ssl_cert_file: Option<String>,
+    pub ssl_key_file: Option<String>,
+    pub cluster_id: Option<String>,
+    /// Extra librdkafka properties, as `-X` would pass them.
+    #[serde(default)]
+    pub properties: SpannedMap<toml::Value>,
+    pub defaults: Option<RawTopic>,
+}
+
+/// One topic, and also the shape of `[defaults]` (where the per-topic keys are refused).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTopic {
+    pub partitions: Option<Spanned<i64>>,
+    pub replication_factor: Option<Spanned<i64>>,
+    /// Sugar for `retention.ms`.
+    pub retention: Option<Spanned<toml::Value>>,
+    /// Sugar for `retention.bytes`.
+    pub retention_bytes: Option<Spanned<toml::Value>>,
+    /// Sugar for `cleanup.policy`.
+    pub cleanup_policy: Option<Spanned<toml::Value>>,
+    /// Sugar for `compression.type`.
+    pub compression: Option<Spanned<toml::Value>>,
+    /// Sugar for `min.insync.replicas`.
+    pub min_insync_replicas: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub config: SpannedMap<toml::Value>,
+    pub key_schema: Option<Spanned<String>>,
+    pub value_schema: Option<Spanned<String>>,
+    pub dead_letter: Option<Spanned<String>>,
+    /// Whether producers key this topic; defaults to true (the safe assumption for warnings).
+    pub keyed: Option<Spanned<bool>>,
+    pub description: Option<String>,
+}
+
+impl RawTopic {
+    /// The sugar keys with the Kafka config each stands for.
+    pub fn sugar(&self) -> [(&'static str, &'static str, Option<&Spanned<toml::Value>>); 5] {
+        [
+            ("retention", "retention.ms", self.retention.as_ref()),
+            (
+                "retention_bytes",
+                "retention.bytes",
+                self.retention_bytes.as_ref(),
+            ),
+            (
+                "cleanup_policy",
+                "cleanup.policy",
+                self.cleanup_policy.as_ref(),
+            ),
+            ("compression", "compression.type", self.compression.as_ref()),
+            (
+                "min_insync_replicas",
+                "min.insync.replicas",
+                self.min_insync_replicas.as_ref(),
+            ),
+        ]
+    }
+}
