@@ -134,7 +134,7 @@ pub fn parse_size_bytes(text: &str) -> Result<u64, UnitError> {
         .ok_or_else(|| UnitError::Overflow(text.to_string()))
 }
 
-/// `604800000` → `"7d"`, `5400000` → `"1h30m"`, `1500` → `"1.5s"`. Exact: never rounds.
+/// `604800000` → `"7d"`, `5400000` → `"1h30m"`, `1500` → `"1s500ms"`. Exact: never rounds.
 pub fn format_duration_ms(ms: u64) -> String {
     if ms == 0 {
         return "0ms".into();
@@ -148,17 +148,8 @@ pub fn format_duration_ms(ms: u64) -> String {
     }
     let mut rest = ms;
     let mut out = String::new();
-    for (unit, size) in [
-        ("w", WEEK),
-        ("d", DAY),
-        ("h", HOUR),
-        ("m", MINUTE),
-        ("s", SECOND),
-    ] {
-        // Weeks only for whole weeks: "10d" reads better than "1w3d".
-        if unit == "w" && rest % WEEK != 0 {
-            continue;
-        }
+    // No weeks: retention is thought of in days ("7d", "30d", "90d").
+    for (unit, size) in [("d", DAY), ("h", HOUR), ("m", MINUTE), ("s", SECOND)] {
         if rest >= size {
             out.push_str(&format!("{}{unit}", rest / size));
             rest %= size;
@@ -250,7 +241,7 @@ mod tests {
 
     #[test]
     fn formatting_is_exact_and_round_trips() {
-        assert_eq!(format_duration_ms(604_800_000), "1w");
+        assert_eq!(format_duration_ms(604_800_000), "7d");
         assert_eq!(format_duration_ms(2_592_000_000), "30d");
         assert_eq!(format_duration_ms(129_600_000), "1d12h");
         assert_eq!(format_duration_ms(1_500), "1s500ms");

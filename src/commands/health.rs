@@ -1,0 +1,109 @@
+//! `kop health`: probe the cluster and the registry, evaluate, report, exit 3 if unhealthy.
+
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::cli::HealthArgs;
+use crate::cluster::ClusterMetadata;
+use crate::context::{RegistrySettings, Settings};
+use crate::error::Outcome;
+use crate::health::{self, HealthInput, RegistryAnswer, RegistryProbe};
+use crate::kafka::{Admin, KafkaError};
+use crate::output::{views, Format, LogSink, Output};
+use crate::registry::Registry;
+
+pub async fn run(settings: &Settings, _args: &HealthArgs, out: &mut Output) -> anyhow::Result<Outcome> {
+    super::require_format(out, "kop health", &[Format::Table, Format::Json])?;
+    let sink = out.log_sink();
+    let owned = settings.clone();
+    let input = tokio::task::spawn_blocking(move || gather(&owned, &sink))
+        .await?
+        .map_err(super::kafka_error)?;
+    let report = health::evaluate(&input);
+    views::health::render(out, &report)?;
+    Ok(Outcome::problems_if(!report.healthy()))
+}
+
+/// Reads everything the checks need. The registry is probed beside the cluster, and the
+/// brokers beside each other, so the whole run stays within about one timeout.
+fn gather(settings: &Settings, sink: &LogSink) -> Result<HealthInput, KafkaError> {
+    let deadline = Instant::now() + settings.timeout;
+    thread::scope(|scope| {
+        let registry = settings
+            .registry
+            .as_ref()
+            .map(|r| scope.spawn(move || probe_registry(r, settings.timeout)));
+        let cluster = match Admin::connect(settings, sink.clone())?.metadata() {
+            Ok(md) => Ok(md),
+            Err(e @ KafkaError::Config(_)) => return Err(e),
+            Err(e) => Err(e.to_string()),
+        };
+        let probes = match &cluster {
+            Ok(md) => probe_brokers(settings, md, sink, deadline),
+            Err(_) => Vec::new(),
+        };
+        let registry = registry.map(|handle| {
+            handle.join().unwrap_or_else(|_| RegistryProbe {
+                url: String::new(),
+                result: Err("the registry probe stopped unexpectedly".into()),
+            })
+        });
+        Ok(HealthInput {
+            cluster,
+            probes,
+            declared_topics: settings.file.as_ref().map(|f| f.topics.keys().cloned().collect()),
+            pinned_cluster_id: settings.pinned_cluster_id().map(str::to_string),
+            registry,
+        })
+    })
+}
+
+/// Asks every broker, each through its own connection, for the broker list; the second,
+/// warm request is the round trip reported.
+fn probe_brokers(
+    settings: &Settings,
+    cluster: &ClusterMetadata,
+    sink: &LogSink,
+    deadline: Instant,
+) -> Vec<(i32, Result<Duration, String>)> {
+    let mut probe_settings = settings.clone();
+    probe_settings.timeout = deadline
+        .saturating_duration_since(Instant::now())
+        .max(Duration::from_secs(1));
+    let probe_settings = &probe_settings;
+    thread::scope(|scope| {
+        let handles: Vec<_> = cluster
+            .brokers
+            .iter()
+            .map(|broker| {
+                let address = broker.address();
+                let sink = sink.clone();
+                let handle = scope.spawn(move || {
+                    let admin = Admin::connect_to(probe_settings, &address, sink).map_err(|e| e.to_string())?;
+                    admin.probe().map(|(_, rtt)| rtt).map_err(|e| e.to_string())
+                });
+                (broker.id, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(id, handle)| {
+                let result = handle
+                    .join()
+                    .unwrap_or_else(|_| Err("the probe stopped unexpectedly".to_string()));
+                (id, result)
+            })
+            .collect()
+    })
+}
+
+fn probe_registry(settings: &RegistrySettings, timeout: Duration) -> RegistryProbe {
+    let registry = Registry::new(settings, timeout);
+    RegistryProbe {
+        url: registry.url().to_string(),
+        result: registry
+            .mode()
+            .map(|(mode, latency)| RegistryAnswer { latency, mode })
+            .map_err(|e| e.to_string()),
+    }
+}

@@ -1,0 +1,32 @@
+//! One module per command: gather, decide, act, report.
+
+pub mod completions;
+pub mod health;
+pub mod topics_list;
+
+use crate::error::{Hint, UsageError};
+use crate::kafka::KafkaError;
+use crate::output::{Format, Output};
+
+/// A Kafka error with its advice attached, for the command edge.
+pub fn kafka_error(err: KafkaError) -> anyhow::Error {
+    let hint = err.hint();
+    let err = anyhow::Error::new(err);
+    match hint {
+        Some(hint) => err.context(Hint::new(hint)),
+        None => err,
+    }
+}
+
+/// Refuses an `-o` format the command has no view for.
+pub fn require_format(out: &Output, command: &str, allowed: &[Format]) -> Result<(), UsageError> {
+    if allowed.contains(&out.format) {
+        return Ok(());
+    }
+    let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+    Err(UsageError(format!(
+        "`{command}` cannot print -o {}; use {}",
+        out.format.name(),
+        names.join(" or ")
+    )))
+}

@@ -1,0 +1,203 @@
+//! Reading cluster state: metadata, cluster id, controller, topic configs.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use rdkafka::admin::{AdminClient, AdminOptions, ConfigSource, ResourceSpecifier};
+use rdkafka::error::KafkaError as RdError;
+use rdkafka::metadata::Metadata;
+
+use super::client_config::{client_config, Chattiness};
+use super::client_context::KopContext;
+use super::error::KafkaError;
+use super::native;
+use crate::cluster::{BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo};
+use crate::context::Settings;
+use crate::output::{LogSink, Verbosity};
+
+pub struct Admin {
+    client: AdminClient<KopContext>,
+    context: KopContext,
+    bootstrap: String,
+    timeout: Duration,
+}
+
+impl Admin {
+    /// A client for the settings. Nothing is sent until the first request.
+    pub fn connect(settings: &Settings, sink: LogSink) -> Result<Admin, KafkaError> {
+        Self::connect_to(settings, &settings.bootstrap, sink)
+    }
+
+    /// A client bootstrapped at one address (a single broker, for probing it).
+    pub fn connect_to(settings: &Settings, bootstrap: &str, sink: LogSink) -> Result<Admin, KafkaError> {
+        let chattiness = if sink.verbosity() >= Verbosity::Debug {
+            Chattiness::Debug
+        } else {
+            Chattiness::Quiet
+        };
+        let context = KopContext::new(sink);
+        let mut config = client_config(settings, chattiness, &[]);
+        config.set("bootstrap.servers", bootstrap);
+        let client = config
+            .create_with_context(context.clone())
+            .map_err(|e| KafkaError::Config(describe(&e)))?;
+        Ok(Admin {
+            client,
+            context,
+            bootstrap: bootstrap.to_string(),
+            timeout: settings.timeout,
+        })
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Brokers, topics and partitions, plus the cluster id and the controller.
+    pub fn metadata(&self) -> Result<ClusterMetadata, KafkaError> {
+        let deadline = Instant::now() + self.timeout;
+        let md = self
+            .client
+            .inner()
+            .fetch_metadata(None, self.timeout)
+            .map_err(|e| self.failure(e))?;
+        let mut cluster = from_metadata(&md);
+        // Both answers come from the metadata just fetched; the timeout only guards a race
+        // with a reconnect.
+        let rest = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(100));
+        cluster.cluster_id = native::cluster_id(self.client.inner(), rest);
+        cluster.controller_id = native::controller_id(self.client.inner(), rest);
+        Ok(cluster)
+    }
+
+    /// The broker list and the time the broker took to answer a second, warm request.
+    pub fn probe(&self) -> Result<(Vec<BrokerInfo>, Duration), KafkaError> {
+        native::brokers(self.client.inner(), self.timeout).map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
+        let start = Instant::now();
+        let brokers = native::brokers(self.client.inner(), self.timeout)
+            .map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
+        Ok((brokers, start.elapsed()))
+    }
+
+    /// Configs of many topics in one DescribeConfigs request.
+    pub async fn topic_configs(&self, topics: &[String]) -> Result<BTreeMap<String, TopicConfigs>, KafkaError> {
+        if topics.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let specifiers: Vec<ResourceSpecifier> = topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
+        let options = AdminOptions::new().request_timeout(Some(self.timeout));
+        let results = self
+            .client
+            .describe_configs(&specifiers, &options)
+            .await
+            .map_err(|e| self.failure(e))?;
+        let mut out = BTreeMap::new();
+        for (topic, result) in topics.iter().zip(results) {
+            let resource = result.map_err(|code| KafkaError::request(format!("describing the configs of {topic}"), code_text(code)))?;
+            let configs = resource
+                .entries
+                .into_iter()
+                .map(|entry| {
+                    let origin = match entry.source {
+                        ConfigSource::DynamicTopic => ConfigOrigin::Topic,
+                        ConfigSource::DynamicBroker | ConfigSource::DynamicDefaultBroker => ConfigOrigin::DynamicBroker,
+                        ConfigSource::StaticBroker => ConfigOrigin::StaticBroker,
+                        ConfigSource::Default => ConfigOrigin::Default,
+                        ConfigSource::Unknown => ConfigOrigin::Unknown,
+                    };
+                    let value = ConfigValue {
+                        value: entry.value,
+                        origin,
+                        sensitive: entry.is_sensitive,
+                    };
+                    (entry.name, value)
+                })
+                .collect();
+            out.insert(topic.clone(), configs);
+        }
+        Ok(out)
+    }
+
+    /// Turns an rdkafka error into kop's, with the cause librdkafka reported on the side.
+    pub(super) fn failure(&self, err: RdError) -> KafkaError {
+        self.context.take_events(native::drain_main_queue(self.client.inner()));
+        let transport = matches!(
+            err.rdkafka_error_code(),
+            Some(
+                rdkafka::types::RDKafkaErrorCode::BrokerTransportFailure
+                    | rdkafka::types::RDKafkaErrorCode::AllBrokersDown
+                    | rdkafka::types::RDKafkaErrorCode::OperationTimedOut
+                    | rdkafka::types::RDKafkaErrorCode::RequestTimedOut
+                    | rdkafka::types::RDKafkaErrorCode::Authentication
+                    | rdkafka::types::RDKafkaErrorCode::SSL
+            )
+        );
+        if transport {
+            let cause = self.context.last_cause().unwrap_or_else(|| describe(&err));
+            return KafkaError::Unreachable {
+                bootstrap: self.bootstrap.clone(),
+                timeout: self.timeout,
+                cause,
+            };
+        }
+        KafkaError::request("the request", describe(&err))
+    }
+}
+
+/// librdkafka's sentence for an error, without rdkafka's enum names around it.
+pub(super) fn describe(err: &RdError) -> String {
+    match err {
+        RdError::ClientCreation(text) => text.clone(),
+        other => match other.rdkafka_error_code() {
+            Some(code) => code_text(code),
+            None => other.to_string(),
+        },
+    }
+}
+
+/// rdkafka displays a code as `BrokerTransportFailure (Local: Broker transport failure)`;
+/// the part in parentheses is librdkafka's own wording.
+pub(super) fn code_text(code: rdkafka::types::RDKafkaErrorCode) -> String {
+    let text = code.to_string();
+    match (text.find(" ("), text.ends_with(')')) {
+        (Some(i), true) => text[i + 2..text.len() - 1].to_string(),
+        _ => text,
+    }
+}
+
+fn from_metadata(md: &Metadata) -> ClusterMetadata {
+    let brokers = md
+        .brokers()
+        .iter()
+        .map(|b| BrokerInfo {
+            id: b.id(),
+            host: b.host().to_string(),
+            port: b.port(),
+        })
+        .collect();
+    let topics = md
+        .topics()
+        .iter()
+        .map(|t| TopicInfo {
+            name: t.name().to_string(),
+            error: t.error().map(|e| code_text(e.into())),
+            partitions: t
+                .partitions()
+                .iter()
+                .map(|p| PartitionInfo {
+                    id: p.id(),
+                    leader: p.leader(),
+                    replicas: p.replicas().to_vec(),
+                    isr: p.isr().to_vec(),
+                    error: p.error().map(|e| code_text(e.into())),
+                })
+                .collect(),
+        })
+        .collect();
+    ClusterMetadata {
+        cluster_id: None,
+        controller_id: None,
+        brokers,
+        topics,
+    }
+}

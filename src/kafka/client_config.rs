@@ -1,0 +1,212 @@
+//! The only place that turns kop's settings into librdkafka properties.
+//!
+//! [`properties`] is pure, so the mapping (security above all) is unit-tested without a
+//! broker; [`client_config`] hands the result to rdkafka.
+
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::ClientConfig;
+
+use crate::config::SecurityProtocol;
+use crate::context::Settings;
+use crate::secret::Secret;
+
+/// A property value; secrets stay wrapped until they reach librdkafka.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Plain(String),
+    Secret(Secret),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Plain(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Plain(s)
+    }
+}
+
+/// How chatty librdkafka may be; its lines go to kop's log sink, never straight to stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chattiness {
+    Quiet,
+    /// `-vv`: librdkafka's broker, security and protocol debug contexts.
+    Debug,
+}
+
+pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, Value)> {
+    let mut props: Vec<(String, Value)> = vec![
+        ("bootstrap.servers".into(), settings.bootstrap.clone().into()),
+        ("client.id".into(), "kop".into()),
+        // A closed idle connection is normal; librdkafka would log it as an error.
+        ("log.connection.close".into(), "false".into()),
+        (
+            "socket.connection.setup.timeout.ms".into(),
+            settings.timeout.as_millis().clamp(1_000, 30_000).to_string().into(),
+        ),
+    ];
+    if chattiness == Chattiness::Debug {
+        props.push(("debug".into(), "broker,security,protocol".into()));
+    }
+    let security = &settings.security;
+    let protocol = security.protocol.unwrap_or(SecurityProtocol::Plaintext);
+    props.push(("security.protocol".into(), protocol.as_str().into()));
+    if protocol.uses_sasl() {
+        if let Some(mechanism) = security.sasl_mechanism {
+            props.push(("sasl.mechanism".into(), mechanism.as_str().into()));
+        }
+        if let Some(user) = &security.sasl_username {
+            props.push(("sasl.username".into(), user.clone().into()));
+        }
+        if let Some(password) = &security.sasl_password {
+            props.push(("sasl.password".into(), Value::Secret(password.clone())));
+        }
+    }
+    if protocol.uses_tls() {
+        let files = [
+            ("ssl.ca.location", &security.ssl_ca_file),
+            ("ssl.certificate.location", &security.ssl_cert_file),
+            ("ssl.key.location", &security.ssl_key_file),
+        ];
+        for (key, path) in files {
+            if let Some(path) = path {
+                props.push((key.into(), path.display().to_string().into()));
+            }
+        }
+        if let Some(password) = &security.ssl_key_password {
+            props.push(("ssl.key.password".into(), Value::Secret(password.clone())));
+        }
+    }
+    for (key, value) in &settings.properties {
+        props.retain(|(k, _)| k != key);
+        props.push((key.clone(), value.clone().into()));
+    }
+    props
+}
+
+/// An rdkafka config for the settings, extra properties last.
+pub fn client_config(settings: &Settings, chattiness: Chattiness, extra: &[(&str, String)]) -> ClientConfig {
+    let mut config = ClientConfig::new();
+    for (key, value) in properties(settings, chattiness) {
+        match value {
+            Value::Plain(v) => config.set(key, v),
+            Value::Secret(s) => config.set(key, s.expose()),
+        };
+    }
+    for (key, value) in extra {
+        config.set(*key, value);
+    }
+    config.set_log_level(match chattiness {
+        Chattiness::Quiet => RDKafkaLogLevel::Warning,
+        Chattiness::Debug => RDKafkaLogLevel::Debug,
+    });
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::config::SaslMechanism;
+    use crate::context::{Security, Source};
+
+    fn settings(security: Security) -> Settings {
+        Settings {
+            bootstrap: "k1:9093,k2:9093".into(),
+            bootstrap_source: Source::Default,
+            security,
+            registry: None,
+            properties: vec![("linger.ms".into(), "5".into()), ("client.id".into(), "mine".into())],
+            timeout: Duration::from_secs(10),
+            file: None,
+            profile: None,
+        }
+    }
+
+    fn get<'a>(props: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+        props.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn plain(s: &str) -> Option<Value> {
+        Some(Value::Plain(s.into()))
+    }
+
+    #[test]
+    fn sasl_scram_over_tls() {
+        let props = properties(
+            &settings(Security {
+                protocol: Some(SecurityProtocol::SaslSsl),
+                sasl_mechanism: Some(SaslMechanism::ScramSha512),
+                sasl_username: Some("ops".into()),
+                sasl_password: Some(Secret::new("pw")),
+                ssl_ca_file: Some(PathBuf::from("/ca.pem")),
+                ..Security::default()
+            }),
+            Chattiness::Quiet,
+        );
+        assert_eq!(get(&props, "security.protocol").cloned(), plain("SASL_SSL"));
+        assert_eq!(get(&props, "sasl.mechanism").cloned(), plain("SCRAM-SHA-512"));
+        assert_eq!(get(&props, "sasl.username").cloned(), plain("ops"));
+        assert_eq!(
+            get(&props, "sasl.password").cloned(),
+            Some(Value::Secret(Secret::new("pw")))
+        );
+        assert_eq!(get(&props, "ssl.ca.location").cloned(), plain("/ca.pem"));
+        assert_eq!(get(&props, "debug"), None);
+    }
+
+    #[test]
+    fn sasl_plain_without_tls_sets_no_ssl_files() {
+        let props = properties(
+            &settings(Security {
+                protocol: Some(SecurityProtocol::SaslPlaintext),
+                sasl_mechanism: Some(SaslMechanism::Plain),
+                sasl_username: Some("u".into()),
+                sasl_password: Some(Secret::new("p")),
+                ssl_ca_file: Some(PathBuf::from("/ca.pem")),
+                ..Security::default()
+            }),
+            Chattiness::Quiet,
+        );
+        assert_eq!(get(&props, "sasl.mechanism").cloned(), plain("PLAIN"));
+        assert_eq!(get(&props, "ssl.ca.location"), None);
+    }
+
+    #[test]
+    fn plaintext_by_default_and_x_properties_win() {
+        let props = properties(&settings(Security::default()), Chattiness::Debug);
+        assert_eq!(get(&props, "security.protocol").cloned(), plain("PLAINTEXT"));
+        assert_eq!(get(&props, "sasl.username"), None);
+        assert_eq!(get(&props, "linger.ms").cloned(), plain("5"));
+        assert_eq!(get(&props, "client.id").cloned(), plain("mine"));
+        assert_eq!(props.iter().filter(|(k, _)| k == "client.id").count(), 1);
+        assert!(get(&props, "debug").is_some());
+        assert_eq!(get(&props, "bootstrap.servers").cloned(), plain("k1:9093,k2:9093"));
+    }
+
+    #[test]
+    fn mutual_tls_files() {
+        let props = properties(
+            &settings(Security {
+                protocol: Some(SecurityProtocol::Ssl),
+                ssl_ca_file: Some(PathBuf::from("/ca.pem")),
+                ssl_cert_file: Some(PathBuf::from("/client.pem")),
+                ssl_key_file: Some(PathBuf::from("/client.key")),
+                ssl_key_password: Some(Secret::new("kp")),
+                ..Security::default()
+            }),
+            Chattiness::Quiet,
+        );
+        assert_eq!(get(&props, "ssl.certificate.location").cloned(), plain("/client.pem"));
+        assert_eq!(get(&props, "ssl.key.location").cloned(), plain("/client.key"));
+        assert_eq!(
+            get(&props, "ssl.key.password").cloned(),
+            Some(Value::Secret(Secret::new("kp")))
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! The librdkafka client context: where its log lines and global errors go.
+//!
+//! librdkafka reports a connection failure only through these callbacks; the request
+//! itself just times out. Keeping the last errors lets kop say *why* a broker could not be
+//! reached ("Connection refused", "certificate verify failed") instead of "timed out".
+
+use std::sync::{Arc, Mutex};
+
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::KafkaError;
+use rdkafka::ClientContext;
+
+use crate::output::{LogLevel, LogSink};
+
+/// How many recent errors are kept for the final message.
+const KEPT_ERRORS: usize = 16;
+
+#[derive(Clone)]
+pub struct KopContext {
+    sink: LogSink,
+    errors: Arc<Mutex<Vec<String>>>,
+}
+
+impl KopContext {
+    pub fn new(sink: LogSink) -> Self {
+        KopContext {
+            sink,
+            errors: Arc::default(),
+        }
+    }
+
+    /// The most telling recent error: a specific cause rather than librdkafka's
+    /// "all brokers are down" summary, which follows every specific one.
+    pub fn last_cause(&self) -> Option<String> {
+        let errors = self.errors.lock().ok()?;
+        errors
+            .iter()
+            .rev()
+            .find(|e| !is_summary(e))
+            .or_else(|| errors.last())
+            .cloned()
+    }
+
+    /// Feeds events taken from a client's main queue (see `native::drain_main_queue`).
+    pub fn take_events(&self, events: Vec<super::native::MainEvent>) {
+        for event in events {
+            match event {
+                super::native::MainEvent::Log { level, facility, message } => {
+                    self.log(syslog_level(level), &facility, &message)
+                }
+                super::native::MainEvent::Error { reason } => {
+                    self.sink.log(LogLevel::Error, "ERROR", &reason);
+                    self.remember(clean(&reason));
+                }
+            }
+        }
+    }
+
+    fn remember(&self, text: String) {
+        if let Ok(mut errors) = self.errors.lock() {
+            if errors.len() == KEPT_ERRORS {
+                errors.remove(0);
+            }
+            errors.push(text);
+        }
+    }
+}
+
+fn syslog_level(level: i32) -> RDKafkaLogLevel {
+    match level {
+        0 => RDKafkaLogLevel::Emerg,
+        1 => RDKafkaLogLevel::Alert,
+        2 => RDKafkaLogLevel::Critical,
+        3 => RDKafkaLogLevel::Error,
+        4 => RDKafkaLogLevel::Warning,
+        5 => RDKafkaLogLevel::Notice,
+        6 => RDKafkaLogLevel::Info,
+        _ => RDKafkaLogLevel::Debug,
+    }
+}
+
+fn is_summary(error: &str) -> bool {
+    error.contains("brokers are down") || error.contains("Local: All broker connections are down")
+}
+
+impl ClientContext for KopContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        let level = match level {
+            RDKafkaLogLevel::Emerg
+            | RDKafkaLogLevel::Alert
+            | RDKafkaLogLevel::Critical
+            | RDKafkaLogLevel::Error => LogLevel::Error,
+            RDKafkaLogLevel::Warning => LogLevel::Warning,
+            RDKafkaLogLevel::Notice | RDKafkaLogLevel::Info => LogLevel::Info,
+            RDKafkaLogLevel::Debug => LogLevel::Debug,
+        };
+        if level <= LogLevel::Warning {
+            self.remember(clean(log_message));
+        }
+        self.sink.log(level, fac, log_message);
+    }
+
+    fn error(&self, error: KafkaError, reason: &str) {
+        let text = if reason.is_empty() { error.to_string() } else { clean(reason) };
+        self.sink.log(LogLevel::Error, "ERROR", &text);
+        self.remember(text);
+    }
+}
+
+/// librdkafka prefixes causes with the broker's name ("127.0.0.1:1/bootstrap: ") and
+/// suffixes a state ("(after 0ms in state CONNECT)"); kop names the broker itself.
+fn clean(message: &str) -> String {
+    let message = message.trim();
+    let without_prefix = match message.split_once(": ") {
+        Some((head, rest)) if head.contains('/') && !head.contains(' ') => rest,
+        _ => message,
+    };
+    let without_state = match without_prefix.rfind(" (after ") {
+        Some(i) if without_prefix.ends_with(')') => &without_prefix[..i],
+        _ => without_prefix,
+    };
+    without_state.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_are_cleaned_of_broker_prefix_and_state() {
+        assert_eq!(
+            clean("127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused (after 0ms in state CONNECT)"),
+            "Connect to ipv4#127.0.0.1:1 failed: Connection refused"
+        );
+        assert_eq!(clean("plain message"), "plain message");
+    }
+}

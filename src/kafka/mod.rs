@@ -1,0 +1,12 @@
+//! Everything that talks to Kafka through librdkafka. The rest of kop sees plain data
+//! (`crate::cluster`) and [`KafkaError`].
+
+mod admin;
+pub mod client_config;
+mod client_context;
+mod error;
+mod native;
+
+pub use admin::Admin;
+pub use client_context::KopContext;
+pub use error::{hint_for, KafkaError};

@@ -1,0 +1,140 @@
+//! librdkafka calls the `rdkafka` crate does not wrap, behind a safe API.
+//!
+//! Invariants every function here keeps:
+//! - the client handle comes from a live rdkafka `Client`, borrowed for the whole call, so
+//!   it cannot be destroyed while librdkafka uses it;
+//! - every pointer librdkafka returns is copied into owned Rust values and then released
+//!   with the matching librdkafka function, on every path;
+//! - calls block for at most the given timeout.
+
+use std::ffi::CStr;
+use std::time::Duration;
+
+use rdkafka::bindings as rdsys;
+use rdkafka::client::{Client, ClientContext};
+use rdkafka::types::RDKafkaErrorCode;
+
+use crate::cluster::BrokerInfo;
+
+fn timeout_ms(timeout: Duration) -> i32 {
+    i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX)
+}
+
+/// The cluster id from the broker's metadata, or `None` when the broker reports none.
+pub fn cluster_id<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Option<String> {
+    // SAFETY: the handle is valid while `client` is borrowed; the returned string is
+    // allocated by librdkafka, copied, then freed with rd_kafka_mem_free.
+    unsafe {
+        let ptr = rdsys::rd_kafka_clusterid(client.native_ptr(), timeout_ms(timeout));
+        if ptr.is_null() {
+            return None;
+        }
+        let id = CStr::from_ptr(ptr).to_string_lossy().into_owned();
+        rdsys::rd_kafka_mem_free(client.native_ptr(), ptr.cast());
+        Some(id)
+    }
+}
+
+/// The controller's broker id, or `None` when it is unknown within the timeout.
+pub fn controller_id<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Option<i32> {
+    // SAFETY: plain call on a valid handle; no memory changes hands.
+    let id = unsafe { rdsys::rd_kafka_controllerid(client.native_ptr(), timeout_ms(timeout)) };
+    (id >= 0).then_some(id)
+}
+
+/// The broker list alone: a Metadata request for no topics, which stays small however
+/// many topics the cluster has.
+pub fn brokers<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Result<Vec<BrokerInfo>, RDKafkaErrorCode> {
+    let mut metadata: *const rdsys::rd_kafka_metadata_t = std::ptr::null();
+    // SAFETY: `metadata` is written only on success and destroyed below exactly once; the
+    // broker array has `broker_cnt` valid elements with NUL-terminated host names.
+    unsafe {
+        let err = rdsys::rd_kafka_metadata(
+            client.native_ptr(),
+            0,
+            std::ptr::null_mut(),
+            &mut metadata,
+            timeout_ms(timeout),
+        );
+        if err != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            return Err(err.into());
+        }
+        let md = &*metadata;
+        let count = usize::try_from(md.broker_cnt).unwrap_or(0);
+        let brokers = if count == 0 || md.brokers.is_null() {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(md.brokers, count)
+                .iter()
+                .map(|b| BrokerInfo {
+                    id: b.id,
+                    host: CStr::from_ptr(b.host).to_string_lossy().into_owned(),
+                    port: b.port,
+                })
+                .collect()
+        };
+        rdsys::rd_kafka_metadata_destroy(metadata);
+        Ok(brokers)
+    }
+}
+
+/// A log line or global error waiting on a client's main queue.
+pub enum MainEvent {
+    Log { level: i32, facility: String, message: String },
+    Error { reason: String },
+}
+
+/// Takes the log lines and global errors waiting on the client's main queue.
+///
+/// rdkafka routes librdkafka's logs and errors to the main queue, which its producer and
+/// consumer poll but its admin client does not: without this, a connection failure's cause
+/// ("Connection refused") would never reach kop.
+pub fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> {
+    let mut events = Vec::new();
+    // SAFETY: the queue reference is released with rd_kafka_queue_destroy; every event is
+    // destroyed after its strings (owned by the event) are copied.
+    unsafe {
+        let queue = rdsys::rd_kafka_queue_get_main(client.native_ptr());
+        if queue.is_null() {
+            return events;
+        }
+        loop {
+            let event = rdsys::rd_kafka_queue_poll(queue, 0);
+            if event.is_null() {
+                break;
+            }
+            match rdsys::rd_kafka_event_type(event) {
+                rdsys::RD_KAFKA_EVENT_LOG => {
+                    let mut facility = std::ptr::null();
+                    let mut message = std::ptr::null();
+                    let mut level = 0;
+                    if rdsys::rd_kafka_event_log(event, &mut facility, &mut message, &mut level) == 0 {
+                        events.push(MainEvent::Log {
+                            level,
+                            facility: text(facility),
+                            message: text(message),
+                        });
+                    }
+                }
+                rdsys::RD_KAFKA_EVENT_ERROR => {
+                    events.push(MainEvent::Error {
+                        reason: text(rdsys::rd_kafka_event_error_string(event)),
+                    });
+                }
+                _ => {}
+            }
+            rdsys::rd_kafka_event_destroy(event);
+        }
+        rdsys::rd_kafka_queue_destroy(queue);
+    }
+    events
+}
+
+/// SAFETY: `ptr` is null or a NUL-terminated string that outlives the call.
+unsafe fn text(ptr: *const std::ffi::c_char) -> String {
+    if ptr.is_null() {
+        String::new()
+    } else {
+        CStr::from_ptr(ptr).to_string_lossy().into_owned()
+    }
+}

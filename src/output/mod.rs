@@ -1,0 +1,279 @@
+//! The only part of kop that prints.
+//!
+//! Data goes to stdout, everything else (status, warnings, errors, progress, prompts) to
+//! stderr, so that `kop ... -o json | jq` always receives clean data. Every line passes
+//! through the [`Redactor`], so a secret cannot leak even from text kop did not write
+//! (librdkafka's log lines). Tests build an `Output` over buffers.
+
+mod log_sink;
+pub mod style;
+pub mod views;
+
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+pub use log_sink::{LogLevel, LogSink};
+
+use crate::error::ErrorReport;
+use crate::secret::Redactor;
+
+/// How data is rendered on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables and text for people.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Prometheus text exposition format.
+    Prometheus,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Prometheus => "prometheus",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+    Debug,
+}
+
+pub(crate) type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
+
+pub struct Output {
+    stdout: Box<dyn Write + Send>,
+    stderr: SharedWriter,
+    pub format: Format,
+    pub verbosity: Verbosity,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Colour on stderr.
+    pub color_stderr: bool,
+    /// A person can answer a prompt (stdin and stderr are terminals).
+    pub interactive: bool,
+    /// Progress bars may be drawn (stderr is a terminal).
+    pub progress: bool,
+    redactor: Redactor,
+}
+
+/// Terminal facts and user choices that decide how output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputOptions {
+    pub format: Format,
+    pub verbosity: Verbosity,
+    pub no_color: bool,
+}
+
+impl Output {
+    /// Output to the process's stdout and stderr.
+    pub fn stdio(options: OutputOptions) -> Output {
+        let color_allowed = !options.no_color && std::env::var_os(crate::env::NO_COLOR).is_none();
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        Output {
+            stdout: Box::new(io::stdout()),
+            stderr: Arc::new(Mutex::new(Box::new(io::stderr()))),
+            format: options.format,
+            verbosity: options.verbosity,
+            color: color_allowed && stdout_tty,
+            color_stderr: color_allowed && stderr_tty,
+            interactive: stderr_tty && io::stdin().is_terminal(),
+            progress: stderr_tty && options.verbosity > Verbosity::Quiet,
+            redactor: Redactor::default(),
+        }
+    }
+
+    /// Output into in-memory buffers, for tests: no colour, no terminal.
+    pub fn buffered(format: Format) -> (Output, Captured) {
+        let captured = Captured::default();
+        let out = Output {
+            stdout: Box::new(captured.stdout.clone()),
+            stderr: Arc::new(Mutex::new(Box::new(captured.stderr.clone()))),
+            format,
+            verbosity: Verbosity::Normal,
+            color: false,
+            color_stderr: false,
+            interactive: false,
+            progress: false,
+            redactor: Redactor::default(),
+        };
+        (out, captured)
+    }
+
+    pub fn redactor(&self) -> &Redactor {
+        &self.redactor
+    }
+
+    /// A thread-safe handle for librdkafka's log lines.
+    pub fn log_sink(&self) -> LogSink {
+        LogSink::new(self.stderr.clone(), self.redactor.clone(), self.verbosity, self.color_stderr)
+    }
+
+    /// Data for stdout, as given (plus a newline).
+    pub fn line(&mut self, text: &str) -> io::Result<()> {
+        let text = self.redactor.redact(text);
+        writeln!(self.stdout, "{text}")
+    }
+
+    /// Writes and flushes, for streams that a reader waits on line by line.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.stdout.flush()
+    }
+
+    /// One JSON document, pretty-printed.
+    pub fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+        self.line(&text)
+    }
+
+    /// One JSON object on one line.
+    pub fn ndjson<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        let text = serde_json::to_string(value).map_err(io::Error::other)?;
+        self.line(&text)
+    }
+
+    /// Progress and status for people, on stderr; silent with `-q`.
+    pub fn status(&self, text: &str) {
+        if self.verbosity > Verbosity::Quiet {
+            self.to_stderr(text);
+        }
+    }
+
+    pub fn warn(&self, text: &str) {
+        let label = style::paint(self.color_stderr, style::Tone::Warn, "warning:");
+        self.to_stderr(&format!("{label} {text}"));
+    }
+
+    /// Details for `-v`.
+    pub fn debug(&self, text: &str) {
+        if self.verbosity >= Verbosity::Verbose {
+            let label = style::paint(self.color_stderr, style::Tone::Dim, "debug:");
+            self.to_stderr(&format!("{label} {text}"));
+        }
+    }
+
+    /// An error as `error: message`, then its causes and hints.
+    pub fn error(&self, err: &anyhow::Error) {
+        let report = ErrorReport::from_error(err);
+        let label = style::paint(self.color_stderr, style::Tone::Bad, "error:");
+        let mut text = format!("{label} {}", report.message);
+        for cause in &report.causes {
+            text.push_str(&format!("\n  caused by: {cause}"));
+        }
+        for hint in &report.hints {
+            let label = style::paint(self.color_stderr, style::Tone::Hint, "hint:");
+            text.push_str(&format!("\n  {label} {hint}"));
+        }
+        self.to_stderr(&text);
+    }
+
+    fn to_stderr(&self, text: &str) {
+        let text = self.redactor.redact(text);
+        if let Ok(mut stderr) = self.stderr.lock() {
+            // Nothing useful can be done when stderr itself is gone.
+            let _ = writeln!(stderr, "{text}");
+        }
+    }
+}
+
+/// What a buffered [`Output`] wrote.
+#[derive(Clone, Default)]
+pub struct Captured {
+    stdout: Buffer,
+    stderr: Buffer,
+}
+
+impl Captured {
+    pub fn stdout(&self) -> String {
+        self.stdout.text()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.text()
+    }
+}
+
+#[derive(Clone, Default)]
+struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+impl Buffer {
+    fn text(&self) -> String {
+        self.0
+            .lock()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+impl Write for Buffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| io::Error::other("buffer poisoned"))?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Hint;
+    use crate::secret::Secret;
+    use anyhow::Context as _;
+
+    #[test]
+    fn data_to_stdout_and_everything_else_to_stderr() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.line("data").unwrap();
+        out.status("working");
+        out.warn("careful");
+        out.debug("not shown without -v");
+        assert_eq!(captured.stdout(), "data\n");
+        assert_eq!(captured.stderr(), "working\nwarning: careful\n");
+    }
+
+    #[test]
+    fn secrets_are_masked_in_every_stream() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.verbosity = Verbosity::Debug;
+        out.redactor().register(&Secret::new("pa55word"));
+        out.line("x=pa55word").unwrap();
+        out.warn("pa55word");
+        out.log_sink().log(LogLevel::Error, "FAIL", "sasl pa55word");
+        assert!(!captured.stdout().contains("pa55word"));
+        assert!(!captured.stderr().contains("pa55word"), "{}", captured.stderr());
+    }
+
+    #[test]
+    fn errors_render_with_causes_and_hints() {
+        let (out, captured) = Output::buffered(Format::Table);
+        let err = Err::<(), _>(io::Error::other("Connection refused"))
+            .context("could not reach 127.0.0.1:1")
+            .context(Hint::new("is a broker running there?"))
+            .unwrap_err();
+        out.error(&err);
+        assert_eq!(
+            captured.stderr(),
+            "error: could not reach 127.0.0.1:1\n  caused by: Connection refused\n  hint: is a broker running there?\n"
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! One view per command result: a table for people, a documented JSON shape for programs.
+
+pub mod health;
+pub mod table;
+pub mod topics_list;

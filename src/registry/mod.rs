@@ -1,0 +1,7 @@
+//! The Confluent Schema Registry REST API, over plain HTTP(S).
+
+mod client;
+mod error;
+
+pub use client::Registry;
+pub use error::RegistryError;
