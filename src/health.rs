@@ -117,7 +117,11 @@ pub fn evaluate(input: &HealthInput) -> HealthReport {
                 checks.push(Check::new(name, Status::Skipped, "cluster unreachable"));
             }
             if input.declared_topics.is_some() {
-                checks.push(Check::new("declared topics", Status::Skipped, "cluster unreachable"));
+                checks.push(Check::new(
+                    "declared topics",
+                    Status::Skipped,
+                    "cluster unreachable",
+                ));
             }
         }
     }
@@ -127,11 +131,18 @@ pub fn evaluate(input: &HealthInput) -> HealthReport {
     HealthReport {
         checks,
         brokers,
-        cluster_id: input.cluster.as_ref().ok().and_then(|c| c.cluster_id.clone()),
+        cluster_id: input
+            .cluster
+            .as_ref()
+            .ok()
+            .and_then(|c| c.cluster_id.clone()),
     }
 }
 
-fn broker_health(cluster: &ClusterMetadata, probes: &[(i32, Result<Duration, String>)]) -> Vec<BrokerHealth> {
+fn broker_health(
+    cluster: &ClusterMetadata,
+    probes: &[(i32, Result<Duration, String>)],
+) -> Vec<BrokerHealth> {
     let mut brokers: Vec<&BrokerInfo> = cluster.brokers.iter().collect();
     brokers.sort_by_key(|b| b.id);
     brokers
@@ -152,13 +163,23 @@ fn broker_health(cluster: &ClusterMetadata, probes: &[(i32, Result<Duration, Str
 fn brokers_check(brokers: &[BrokerHealth]) -> Check {
     let down: Vec<String> = brokers
         .iter()
-        .filter_map(|b| b.answer.as_ref().err().map(|e| format!("broker {} at {}: {e}", b.id, b.address)))
+        .filter_map(|b| {
+            b.answer
+                .as_ref()
+                .err()
+                .map(|e| format!("broker {} at {}: {e}", b.id, b.address))
+        })
         .collect();
     if brokers.is_empty() {
         return Check::new("brokers", Status::Fail, "the cluster reported no brokers");
     }
     if down.is_empty() {
-        let slowest = brokers.iter().filter_map(|b| b.answer.as_ref().ok()).max().copied().unwrap_or_default();
+        let slowest = brokers
+            .iter()
+            .filter_map(|b| b.answer.as_ref().ok())
+            .max()
+            .copied()
+            .unwrap_or_default();
         return Check::new(
             "brokers",
             Status::Ok,
@@ -172,17 +193,34 @@ fn brokers_check(brokers: &[BrokerHealth]) -> Check {
     Check::new(
         "brokers",
         Status::Fail,
-        format!("{} of {} did not answer: {}", down.len(), brokers.len(), down.join("; ")),
+        format!(
+            "{} of {} did not answer: {}",
+            down.len(),
+            brokers.len(),
+            down.join("; ")
+        ),
     )
 }
 
 fn controller_check(cluster: &ClusterMetadata) -> Check {
     match cluster.controller_id {
         Some(id) => match cluster.brokers.iter().find(|b| b.id == id) {
-            Some(b) => Check::new("controller", Status::Ok, format!("broker {id} at {}", b.address())),
-            None => Check::new("controller", Status::Warn, format!("broker {id}, which is not in the broker list")),
+            Some(b) => Check::new(
+                "controller",
+                Status::Ok,
+                format!("broker {id} at {}", b.address()),
+            ),
+            None => Check::new(
+                "controller",
+                Status::Warn,
+                format!("broker {id}, which is not in the broker list"),
+            ),
         },
-        None => Check::new("controller", Status::Warn, "the cluster reported no controller"),
+        None => Check::new(
+            "controller",
+            Status::Warn,
+            "the cluster reported no controller",
+        ),
     }
 }
 
@@ -202,7 +240,10 @@ fn cluster_id_check(cluster: &ClusterMetadata, pinned: &str) -> Check {
     }
 }
 
-fn partitions_where<'a>(cluster: &'a ClusterMetadata, pred: impl Fn(&PartitionInfo) -> bool) -> (usize, Vec<String>) {
+fn partitions_where(
+    cluster: &ClusterMetadata,
+    pred: impl Fn(&PartitionInfo) -> bool,
+) -> (usize, Vec<String>) {
     let mut total = 0;
     let mut matching = Vec::new();
     for topic in &cluster.topics {
@@ -229,12 +270,20 @@ fn listing(names: &[String]) -> String {
 fn leader_check(cluster: &ClusterMetadata) -> Check {
     let (total, leaderless) = partitions_where(cluster, |p| !p.has_leader());
     if leaderless.is_empty() {
-        Check::new("partition leaders", Status::Ok, format!("all {total} partitions have a leader"))
+        Check::new(
+            "partition leaders",
+            Status::Ok,
+            format!("all {total} partitions have a leader"),
+        )
     } else {
         Check::new(
             "partition leaders",
             Status::Fail,
-            format!("{} of {total} partitions have no leader: {}", leaderless.len(), listing(&leaderless)),
+            format!(
+                "{} of {total} partitions have no leader: {}",
+                leaderless.len(),
+                listing(&leaderless)
+            ),
         )
     }
 }
@@ -244,20 +293,36 @@ fn leader_check(cluster: &ClusterMetadata) -> Check {
 fn replication_check(cluster: &ClusterMetadata) -> Check {
     let (total, under) = partitions_where(cluster, PartitionInfo::is_under_replicated);
     if under.is_empty() {
-        Check::new("replication", Status::Ok, format!("all {total} partitions fully in sync"))
+        Check::new(
+            "replication",
+            Status::Ok,
+            format!("all {total} partitions fully in sync"),
+        )
     } else {
         Check::new(
             "replication",
             Status::Warn,
-            format!("{} of {total} partitions under-replicated: {}", under.len(), listing(&under)),
+            format!(
+                "{} of {total} partitions under-replicated: {}",
+                under.len(),
+                listing(&under)
+            ),
         )
     }
 }
 
 fn declared_check(cluster: &ClusterMetadata, declared: &[String]) -> Check {
-    let missing: Vec<String> = declared.iter().filter(|t| cluster.topic(t).is_none()).cloned().collect();
+    let missing: Vec<String> = declared
+        .iter()
+        .filter(|t| cluster.topic(t).is_none())
+        .cloned()
+        .collect();
     if missing.is_empty() {
-        Check::new("declared topics", Status::Ok, format!("all {} declared topics exist", declared.len()))
+        Check::new(
+            "declared topics",
+            Status::Ok,
+            format!("all {} declared topics exist", declared.len()),
+        )
     } else {
         Check::new(
             "declared topics",
@@ -284,10 +349,18 @@ fn registry_check(probe: &RegistryProbe) -> Check {
             Check::new(
                 "schema registry",
                 status,
-                format!("{} answered in {}, {mode}", probe.url, format_latency(answer.latency)),
+                format!(
+                    "{} answered in {}, {mode}",
+                    probe.url,
+                    format_latency(answer.latency)
+                ),
             )
         }
-        Err(cause) => Check::new("schema registry", Status::Fail, format!("{}: {cause}", probe.url)),
+        Err(cause) => Check::new(
+            "schema registry",
+            Status::Fail,
+            format!("{}: {cause}", probe.url),
+        ),
     }
 }
 

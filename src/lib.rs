@@ -1,18 +1,18 @@
 //! kop: a command-line operator tool for Apache Kafka.
 
+pub mod cli;
 pub mod cluster;
+pub mod commands;
 pub mod config;
 pub mod context;
 pub mod env;
 pub mod error;
-pub mod kafka;
-pub mod output;
-pub mod secret;
 pub mod health;
-pub mod registry;
-pub mod cli;
+pub mod kafka;
 pub mod listing;
-pub mod commands;
+pub mod output;
+pub mod registry;
+pub mod secret;
 
 use anyhow::Context as _;
 
@@ -41,9 +41,15 @@ pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
 fn resolve_settings(cli: &Cli, out: &Output) -> anyhow::Result<Settings> {
     let settings = Settings::resolve(&cli.global.flags(), &ProcessEnv, out.redactor())
         .context("cannot resolve the connection settings")?;
-    out.debug(&format!("bootstrap {} ({})", settings.bootstrap, settings.bootstrap_source));
+    out.debug(&format!(
+        "bootstrap {} ({})",
+        settings.bootstrap, settings.bootstrap_source
+    ));
     if let Some(registry) = &settings.registry {
-        out.debug(&format!("schema registry {} ({})", registry.url, registry.url_source));
+        out.debug(&format!(
+            "schema registry {} ({})",
+            registry.url, registry.url_source
+        ));
     }
     Ok(settings)
 }

@@ -66,7 +66,11 @@ pub fn build_rows(
         .filter_map(|name| cluster.topic(&name))
         .map(|topic| {
             let topic_configs = configs.get(&topic.name);
-            let value = |key: &str| topic_configs.and_then(|c| c.get(key)).and_then(|v| v.value.clone());
+            let value = |key: &str| {
+                topic_configs
+                    .and_then(|c| c.get(key))
+                    .and_then(|v| v.value.clone())
+            };
             let managed = if is_internal(&topic.name) {
                 Managed::Internal
             } else if declared(&topic.name) {
@@ -146,15 +150,25 @@ mod tests {
     #[test]
     fn rows_mark_managed_unmanaged_missing_and_hide_internal() {
         let cluster = ClusterMetadata {
-            topics: vec![topic("orders", 3), topic("legacy", 1), topic("__consumer_offsets", 50)],
+            topics: vec![
+                topic("orders", 3),
+                topic("legacy", 1),
+                topic("__consumer_offsets", 50),
+            ],
             ..ClusterMetadata::default()
         };
         let mut configs = BTreeMap::new();
         configs.insert(
             "orders".to_string(),
             TopicConfigs::from([
-                ("retention.ms".to_string(), value("604800000", ConfigOrigin::Topic)),
-                ("cleanup.policy".to_string(), value("delete", ConfigOrigin::Default)),
+                (
+                    "retention.ms".to_string(),
+                    value("604800000", ConfigOrigin::Topic),
+                ),
+                (
+                    "cleanup.policy".to_string(),
+                    value("delete", ConfigOrigin::Default),
+                ),
             ]),
         );
         let file = config::parse(
@@ -163,8 +177,10 @@ mod tests {
         )
         .unwrap();
         let rows = build_rows(&cluster, &configs, Some(&file), false);
-        let summary: Vec<(&str, &str, Option<usize>)> =
-            rows.iter().map(|r| (r.name.as_str(), r.managed.name(), r.partitions)).collect();
+        let summary: Vec<(&str, &str, Option<usize>)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.managed.name(), r.partitions))
+            .collect();
         assert_eq!(
             summary,
             vec![

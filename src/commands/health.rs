@@ -12,7 +12,11 @@ use crate::kafka::{Admin, KafkaError};
 use crate::output::{views, Format, LogSink, Output};
 use crate::registry::Registry;
 
-pub async fn run(settings: &Settings, _args: &HealthArgs, out: &mut Output) -> anyhow::Result<Outcome> {
+pub async fn run(
+    settings: &Settings,
+    _args: &HealthArgs,
+    out: &mut Output,
+) -> anyhow::Result<Outcome> {
     super::require_format(out, "kop health", &[Format::Table, Format::Json])?;
     let sink = out.log_sink();
     let owned = settings.clone();
@@ -51,7 +55,10 @@ fn gather(settings: &Settings, sink: &LogSink) -> Result<HealthInput, KafkaError
         Ok(HealthInput {
             cluster,
             probes,
-            declared_topics: settings.file.as_ref().map(|f| f.topics.keys().cloned().collect()),
+            declared_topics: settings
+                .file
+                .as_ref()
+                .map(|f| f.topics.keys().cloned().collect()),
             pinned_cluster_id: settings.pinned_cluster_id().map(str::to_string),
             registry,
         })
@@ -79,7 +86,8 @@ fn probe_brokers(
                 let address = broker.address();
                 let sink = sink.clone();
                 let handle = scope.spawn(move || {
-                    let admin = Admin::connect_to(probe_settings, &address, sink).map_err(|e| e.to_string())?;
+                    let admin = Admin::connect_to(probe_settings, &address, sink)
+                        .map_err(|e| e.to_string())?;
                     admin.probe().map(|(_, rtt)| rtt).map_err(|e| e.to_string())
                 });
                 (broker.id, handle)

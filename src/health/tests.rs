@@ -31,7 +31,9 @@ fn cluster(partitions: Vec<PartitionInfo>) -> ClusterMetadata {
 }
 
 fn all_answer() -> Vec<(i32, Result<Duration, String>)> {
-    (1..=3).map(|id| (id, Ok(Duration::from_millis(id as u64)))).collect()
+    (1..=3)
+        .map(|id| (id, Ok(Duration::from_millis(id as u64))))
+        .collect()
 }
 
 fn input(cluster: ClusterMetadata) -> HealthInput {
@@ -45,14 +47,27 @@ fn input(cluster: ClusterMetadata) -> HealthInput {
 }
 
 fn status_of(report: &HealthReport, name: &str) -> Status {
-    report.checks.iter().find(|c| c.name == name).map(|c| c.status).unwrap()
+    report
+        .checks
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.status)
+        .unwrap()
 }
 
 #[test]
 fn a_healthy_cluster() {
-    let report = evaluate(&input(cluster(vec![partition(0, 1, &[1, 2, 3], &[1, 2, 3])])));
+    let report = evaluate(&input(cluster(vec![partition(
+        0,
+        1,
+        &[1, 2, 3],
+        &[1, 2, 3],
+    )])));
     assert!(report.healthy());
-    assert!(report.checks.iter().all(|c| c.status == Status::Ok), "{report:?}");
+    assert!(
+        report.checks.iter().all(|c| c.status == Status::Ok),
+        "{report:?}"
+    );
     assert_eq!(report.brokers.len(), 3);
     assert!(report.brokers[0].controller && !report.brokers[1].controller);
     assert_eq!(report.checks[0].detail, "3 of 3 answered (slowest 3.0 ms)");
@@ -65,7 +80,11 @@ fn leaderless_partitions_fail_and_are_named() {
         partition(1, 2, &[1, 2], &[2, 1]),
     ])));
     assert!(!report.healthy());
-    let check = report.checks.iter().find(|c| c.name == "partition leaders").unwrap();
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.name == "partition leaders")
+        .unwrap();
     assert_eq!(check.status, Status::Fail);
     assert_eq!(check.detail, "1 of 2 partitions have no leader: orders-0");
 }
@@ -84,7 +103,10 @@ fn a_silent_broker_fails_with_its_cause() {
     let report = evaluate(&i);
     let check = &report.checks[0];
     assert_eq!(check.status, Status::Fail);
-    assert_eq!(check.detail, "1 of 3 did not answer: broker 2 at kafka-2:9092: Connection refused");
+    assert_eq!(
+        check.detail,
+        "1 of 3 did not answer: broker 2 at kafka-2:9092: Connection refused"
+    );
 }
 
 #[test]
@@ -98,7 +120,9 @@ fn unreachable_cluster_fails_and_skips_the_rest() {
     });
     assert!(!report.healthy());
     assert_eq!(report.checks[0].status, Status::Fail);
-    assert!(report.checks[1..].iter().all(|c| c.status == Status::Skipped));
+    assert!(report.checks[1..]
+        .iter()
+        .all(|c| c.status == Status::Skipped));
 }
 
 #[test]
@@ -106,9 +130,15 @@ fn missing_declared_topics_warn() {
     let mut i = input(cluster(vec![]));
     i.declared_topics = Some(vec!["orders".into(), "payments".into()]);
     let report = evaluate(&i);
-    let check = report.checks.iter().find(|c| c.name == "declared topics").unwrap();
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.name == "declared topics")
+        .unwrap();
     assert_eq!(check.status, Status::Warn);
-    assert!(check.detail.starts_with("1 of 2 missing on the cluster: payments"));
+    assert!(check
+        .detail
+        .starts_with("1 of 2 missing on the cluster: payments"));
 }
 
 #[test]

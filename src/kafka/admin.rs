@@ -11,7 +11,9 @@ use super::client_config::{client_config, Chattiness};
 use super::client_context::KopContext;
 use super::error::KafkaError;
 use super::native;
-use crate::cluster::{BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo};
+use crate::cluster::{
+    BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
+};
 use crate::context::Settings;
 use crate::output::{LogSink, Verbosity};
 
@@ -29,7 +31,11 @@ impl Admin {
     }
 
     /// A client bootstrapped at one address (a single broker, for probing it).
-    pub fn connect_to(settings: &Settings, bootstrap: &str, sink: LogSink) -> Result<Admin, KafkaError> {
+    pub fn connect_to(
+        settings: &Settings,
+        bootstrap: &str,
+        sink: LogSink,
+    ) -> Result<Admin, KafkaError> {
         let chattiness = if sink.verbosity() >= Verbosity::Debug {
             Chattiness::Debug
         } else {
@@ -64,7 +70,9 @@ impl Admin {
         let mut cluster = from_metadata(&md);
         // Both answers come from the metadata just fetched; the timeout only guards a race
         // with a reconnect.
-        let rest = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(100));
+        let rest = deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(100));
         cluster.cluster_id = native::cluster_id(self.client.inner(), rest);
         cluster.controller_id = native::controller_id(self.client.inner(), rest);
         Ok(cluster)
@@ -72,7 +80,8 @@ impl Admin {
 
     /// The broker list and the time the broker took to answer a second, warm request.
     pub fn probe(&self) -> Result<(Vec<BrokerInfo>, Duration), KafkaError> {
-        native::brokers(self.client.inner(), self.timeout).map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
+        native::brokers(self.client.inner(), self.timeout)
+            .map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
         let start = Instant::now();
         let brokers = native::brokers(self.client.inner(), self.timeout)
             .map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
@@ -80,11 +89,15 @@ impl Admin {
     }
 
     /// Configs of many topics in one DescribeConfigs request.
-    pub async fn topic_configs(&self, topics: &[String]) -> Result<BTreeMap<String, TopicConfigs>, KafkaError> {
+    pub async fn topic_configs(
+        &self,
+        topics: &[String],
+    ) -> Result<BTreeMap<String, TopicConfigs>, KafkaError> {
         if topics.is_empty() {
             return Ok(BTreeMap::new());
         }
-        let specifiers: Vec<ResourceSpecifier> = topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
+        let specifiers: Vec<ResourceSpecifier> =
+            topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
         let options = AdminOptions::new().request_timeout(Some(self.timeout));
         let results = self
             .client
@@ -93,14 +106,21 @@ impl Admin {
             .map_err(|e| self.failure(e))?;
         let mut out = BTreeMap::new();
         for (topic, result) in topics.iter().zip(results) {
-            let resource = result.map_err(|code| KafkaError::request(format!("describing the configs of {topic}"), code_text(code)))?;
+            let resource = result.map_err(|code| {
+                KafkaError::request(
+                    format!("describing the configs of {topic}"),
+                    code_text(code),
+                )
+            })?;
             let configs = resource
                 .entries
                 .into_iter()
                 .map(|entry| {
                     let origin = match entry.source {
                         ConfigSource::DynamicTopic => ConfigOrigin::Topic,
-                        ConfigSource::DynamicBroker | ConfigSource::DynamicDefaultBroker => ConfigOrigin::DynamicBroker,
+                        ConfigSource::DynamicBroker | ConfigSource::DynamicDefaultBroker => {
+                            ConfigOrigin::DynamicBroker
+                        }
                         ConfigSource::StaticBroker => ConfigOrigin::StaticBroker,
                         ConfigSource::Default => ConfigOrigin::Default,
                         ConfigSource::Unknown => ConfigOrigin::Unknown,
@@ -120,7 +140,8 @@ impl Admin {
 
     /// Turns an rdkafka error into kop's, with the cause librdkafka reported on the side.
     pub(super) fn failure(&self, err: RdError) -> KafkaError {
-        self.context.take_events(native::drain_main_queue(self.client.inner()));
+        self.context
+            .take_events(native::drain_main_queue(self.client.inner()));
         let transport = matches!(
             err.rdkafka_error_code(),
             Some(

@@ -39,13 +39,21 @@ pub enum Chattiness {
 
 pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, Value)> {
     let mut props: Vec<(String, Value)> = vec![
-        ("bootstrap.servers".into(), settings.bootstrap.clone().into()),
+        (
+            "bootstrap.servers".into(),
+            settings.bootstrap.clone().into(),
+        ),
         ("client.id".into(), "kop".into()),
         // A closed idle connection is normal; librdkafka would log it as an error.
         ("log.connection.close".into(), "false".into()),
         (
             "socket.connection.setup.timeout.ms".into(),
-            settings.timeout.as_millis().clamp(1_000, 30_000).to_string().into(),
+            settings
+                .timeout
+                .as_millis()
+                .clamp(1_000, 30_000)
+                .to_string()
+                .into(),
         ),
     ];
     if chattiness == Chattiness::Debug {
@@ -88,7 +96,11 @@ pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, V
 }
 
 /// An rdkafka config for the settings, extra properties last.
-pub fn client_config(settings: &Settings, chattiness: Chattiness, extra: &[(&str, String)]) -> ClientConfig {
+pub fn client_config(
+    settings: &Settings,
+    chattiness: Chattiness,
+    extra: &[(&str, String)],
+) -> ClientConfig {
     let mut config = ClientConfig::new();
     for (key, value) in properties(settings, chattiness) {
         match value {
@@ -121,7 +133,10 @@ mod tests {
             bootstrap_source: Source::Default,
             security,
             registry: None,
-            properties: vec![("linger.ms".into(), "5".into()), ("client.id".into(), "mine".into())],
+            properties: vec![
+                ("linger.ms".into(), "5".into()),
+                ("client.id".into(), "mine".into()),
+            ],
             timeout: Duration::from_secs(10),
             file: None,
             profile: None,
@@ -150,7 +165,10 @@ mod tests {
             Chattiness::Quiet,
         );
         assert_eq!(get(&props, "security.protocol").cloned(), plain("SASL_SSL"));
-        assert_eq!(get(&props, "sasl.mechanism").cloned(), plain("SCRAM-SHA-512"));
+        assert_eq!(
+            get(&props, "sasl.mechanism").cloned(),
+            plain("SCRAM-SHA-512")
+        );
         assert_eq!(get(&props, "sasl.username").cloned(), plain("ops"));
         assert_eq!(
             get(&props, "sasl.password").cloned(),
@@ -180,13 +198,19 @@ mod tests {
     #[test]
     fn plaintext_by_default_and_x_properties_win() {
         let props = properties(&settings(Security::default()), Chattiness::Debug);
-        assert_eq!(get(&props, "security.protocol").cloned(), plain("PLAINTEXT"));
+        assert_eq!(
+            get(&props, "security.protocol").cloned(),
+            plain("PLAINTEXT")
+        );
         assert_eq!(get(&props, "sasl.username"), None);
         assert_eq!(get(&props, "linger.ms").cloned(), plain("5"));
         assert_eq!(get(&props, "client.id").cloned(), plain("mine"));
         assert_eq!(props.iter().filter(|(k, _)| k == "client.id").count(), 1);
         assert!(get(&props, "debug").is_some());
-        assert_eq!(get(&props, "bootstrap.servers").cloned(), plain("k1:9093,k2:9093"));
+        assert_eq!(
+            get(&props, "bootstrap.servers").cloned(),
+            plain("k1:9093,k2:9093")
+        );
     }
 
     #[test]
@@ -202,8 +226,14 @@ mod tests {
             }),
             Chattiness::Quiet,
         );
-        assert_eq!(get(&props, "ssl.certificate.location").cloned(), plain("/client.pem"));
-        assert_eq!(get(&props, "ssl.key.location").cloned(), plain("/client.key"));
+        assert_eq!(
+            get(&props, "ssl.certificate.location").cloned(),
+            plain("/client.pem")
+        );
+        assert_eq!(
+            get(&props, "ssl.key.location").cloned(),
+            plain("/client.key")
+        );
         assert_eq!(
             get(&props, "ssl.key.password").cloned(),
             Some(Value::Secret(Secret::new("kp")))

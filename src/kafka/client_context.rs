@@ -45,9 +45,11 @@ impl KopContext {
     pub fn take_events(&self, events: Vec<super::native::MainEvent>) {
         for event in events {
             match event {
-                super::native::MainEvent::Log { level, facility, message } => {
-                    self.log(syslog_level(level), &facility, &message)
-                }
+                super::native::MainEvent::Log {
+                    level,
+                    facility,
+                    message,
+                } => self.log(syslog_level(level), &facility, &message),
                 super::native::MainEvent::Error { reason } => {
                     self.sink.log(LogLevel::Error, "ERROR", &reason);
                     self.remember(clean(&reason));
@@ -101,7 +103,11 @@ impl ClientContext for KopContext {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
-        let text = if reason.is_empty() { error.to_string() } else { clean(reason) };
+        let text = if reason.is_empty() {
+            error.to_string()
+        } else {
+            clean(reason)
+        };
         self.sink.log(LogLevel::Error, "ERROR", &text);
         self.remember(text);
     }

@@ -44,7 +44,10 @@ pub fn controller_id<C: ClientContext>(client: &Client<C>, timeout: Duration) ->
 
 /// The broker list alone: a Metadata request for no topics, which stays small however
 /// many topics the cluster has.
-pub fn brokers<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Result<Vec<BrokerInfo>, RDKafkaErrorCode> {
+pub fn brokers<C: ClientContext>(
+    client: &Client<C>,
+    timeout: Duration,
+) -> Result<Vec<BrokerInfo>, RDKafkaErrorCode> {
     let mut metadata: *const rdsys::rd_kafka_metadata_t = std::ptr::null();
     // SAFETY: `metadata` is written only on success and destroyed below exactly once; the
     // broker array has `broker_cnt` valid elements with NUL-terminated host names.
@@ -80,8 +83,14 @@ pub fn brokers<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Resul
 
 /// A log line or global error waiting on a client's main queue.
 pub enum MainEvent {
-    Log { level: i32, facility: String, message: String },
-    Error { reason: String },
+    Log {
+        level: i32,
+        facility: String,
+        message: String,
+    },
+    Error {
+        reason: String,
+    },
 }
 
 /// Takes the log lines and global errors waiting on the client's main queue.
@@ -108,7 +117,9 @@ pub fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> 
                     let mut facility = std::ptr::null();
                     let mut message = std::ptr::null();
                     let mut level = 0;
-                    if rdsys::rd_kafka_event_log(event, &mut facility, &mut message, &mut level) == 0 {
+                    if rdsys::rd_kafka_event_log(event, &mut facility, &mut message, &mut level)
+                        == 0
+                    {
                         events.push(MainEvent::Log {
                             level,
                             facility: text(facility),

@@ -26,7 +26,12 @@ pub struct LogSink {
 }
 
 impl LogSink {
-    pub(super) fn new(stderr: SharedWriter, redactor: Redactor, verbosity: Verbosity, color: bool) -> Self {
+    pub(super) fn new(
+        stderr: SharedWriter,
+        redactor: Redactor,
+        verbosity: Verbosity,
+        color: bool,
+    ) -> Self {
         LogSink {
             stderr,
             redactor,
@@ -48,7 +53,11 @@ impl LogSink {
         if !self.wants(level) {
             return;
         }
-        let label = style::paint(self.color, style::Tone::Dim, &format!("librdkafka {facility}:"));
+        let label = style::paint(
+            self.color,
+            style::Tone::Dim,
+            &format!("librdkafka {facility}:"),
+        );
         let text = self.redactor.redact(&format!("{label} {message}"));
         if let Ok(mut stderr) = self.stderr.lock() {
             let _ = writeln!(stderr, "{text}");

@@ -9,7 +9,6 @@ mod log_sink;
 pub mod style;
 pub mod views;
 
-
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 
@@ -120,7 +119,12 @@ impl Output {
 
     /// A thread-safe handle for librdkafka's log lines.
     pub fn log_sink(&self) -> LogSink {
-        LogSink::new(self.stderr.clone(), self.redactor.clone(), self.verbosity, self.color_stderr)
+        LogSink::new(
+            self.stderr.clone(),
+            self.redactor.clone(),
+            self.verbosity,
+            self.color_stderr,
+        )
     }
 
     /// Data for stdout, as given (plus a newline).
@@ -260,7 +264,11 @@ mod tests {
         out.warn("pa55word");
         out.log_sink().log(LogLevel::Error, "FAIL", "sasl pa55word");
         assert!(!captured.stdout().contains("pa55word"));
-        assert!(!captured.stderr().contains("pa55word"), "{}", captured.stderr());
+        assert!(
+            !captured.stderr().contains("pa55word"),
+            "{}",
+            captured.stderr()
+        );
     }
 
     #[test]

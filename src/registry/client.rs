@@ -36,12 +36,17 @@ impl Registry {
         let config = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
-            .tls_config(TlsConfig::builder().provider(TlsProvider::NativeTls).build())
+            .tls_config(
+                TlsConfig::builder()
+                    .provider(TlsProvider::NativeTls)
+                    .build(),
+            )
             .user_agent(concat!("kop/", env!("CARGO_PKG_VERSION")))
             .build();
         let authorization = settings.username.as_ref().map(|user| {
             let password = settings.password.as_ref().map(|p| p.expose()).unwrap_or("");
-            let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+            let token =
+                base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
             format!("Basic {token}")
         });
         Registry {
@@ -72,7 +77,9 @@ impl Registry {
         if let Some(auth) = &self.authorization {
             request = request.header("Authorization", auth);
         }
-        let mut response = request.call().map_err(|e| RegistryError::unreachable(&self.base, e))?;
+        let mut response = request
+            .call()
+            .map_err(|e| RegistryError::unreachable(&self.base, e))?;
         let status = response.status().as_u16();
         let body = response
             .body_mut()

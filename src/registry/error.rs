@@ -10,7 +10,11 @@ pub enum RegistryError {
     #[error("the Schema Registry at {url} refused the credentials (HTTP {status}); check SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD")]
     Unauthorized { url: String, status: u16 },
     #[error("{}", plain_words(*.status, *.code, .message))]
-    Api { status: u16, code: Option<u32>, message: String },
+    Api {
+        status: u16,
+        code: Option<u32>,
+        message: String,
+    },
     #[error("the Schema Registry sent an answer kop cannot read: {0}")]
     Malformed(String),
 }
@@ -68,7 +72,10 @@ mod tests {
             code: Some(409),
             message: String::new(),
         };
-        assert_eq!(err.to_string(), "the schema is incompatible with the subject's earlier versions (HTTP 409)");
+        assert_eq!(
+            err.to_string(),
+            "the schema is incompatible with the subject's earlier versions (HTTP 409)"
+        );
     }
 
     #[test]

@@ -1,1 +1,31 @@
+//! kop's integration tests: one binary, one real broker per process (see support/broker.rs).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
+mod cli;
+mod config_errors;
+mod health;
+mod secrets;
+mod tls;
+mod topics_list;
+
+/// Every file in tests/e2e must be a module of this binary, or its tests would never run.
+#[test]
+fn every_test_file_is_listed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
+    let main = std::fs::read_to_string(dir.join("main.rs")).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if stem == "main" || path.extension().is_some_and(|e| e != "rs") {
+            continue;
+        }
+        assert!(
+            main.contains(&format!("mod {stem};")),
+            "tests/e2e/{stem} is not listed in main.rs"
+        );
+    }
+}

@@ -61,7 +61,11 @@ fn to_json(report: &HealthReport) -> HealthJson<'_> {
                 id: b.id,
                 address: &b.address,
                 controller: b.controller,
-                rtt_ms: b.answer.as_ref().ok().map(|d| (d.as_secs_f64() * 1e6).round() / 1e3),
+                rtt_ms: b
+                    .answer
+                    .as_ref()
+                    .ok()
+                    .map(|d| (d.as_secs_f64() * 1e6).round() / 1e3),
                 error: b.answer.as_ref().err().map(String::as_str),
             })
             .collect(),
@@ -86,7 +90,12 @@ fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> 
                 Err(_) => paint(out.color, Tone::Bad, "no answer"),
             };
             let role = if b.controller { "controller" } else { "" };
-            brokers.add_row(vec![b.id.to_string(), b.address.clone(), role.to_string(), rtt]);
+            brokers.add_row(vec![
+                b.id.to_string(),
+                b.address.clone(),
+                role.to_string(),
+                rtt,
+            ]);
         }
         print_table(out, &brokers)?;
         out.line("")?;
@@ -99,12 +108,20 @@ fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> 
             Status::Fail => Tone::Bad,
             Status::Skipped => Tone::Dim,
         };
-        checks.add_row(vec![c.name.to_string(), paint(out.color, tone, c.status.name()), c.detail.clone()]);
+        checks.add_row(vec![
+            c.name.to_string(),
+            paint(out.color, tone, c.status.name()),
+            c.detail.clone(),
+        ]);
     }
     print_table(out, &checks)?;
     out.line("")?;
     let healthy = report.healthy();
-    let word = paint(out.color, if healthy { Tone::Good } else { Tone::Bad }, status_word(healthy));
+    let word = paint(
+        out.color,
+        if healthy { Tone::Good } else { Tone::Bad },
+        status_word(healthy),
+    );
     match &report.cluster_id {
         Some(id) => out.line(&format!("cluster {id} is {word}")),
         None => out.line(&format!("cluster is {word}")),

@@ -10,7 +10,11 @@ pub fn new_table(out: &Output, headers: &[&str]) -> Table {
     let mut table = Table::new();
     table.load_preset(presets::NOTHING);
     table.set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(headers.iter().map(|h| Cell::new(paint(out.color, Tone::Strong, h))));
+    table.set_header(
+        headers
+            .iter()
+            .map(|h| Cell::new(paint(out.color, Tone::Strong, h))),
+    );
     table
 }
 

@@ -46,7 +46,17 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
         out.status("no topics");
         return Ok(());
     }
-    let mut table = new_table(out, &["TOPIC", "PARTITIONS", "RF", "RETENTION", "CLEANUP", "MANAGED"]);
+    let mut table = new_table(
+        out,
+        &[
+            "TOPIC",
+            "PARTITIONS",
+            "RF",
+            "RETENTION",
+            "CLEANUP",
+            "MANAGED",
+        ],
+    );
     for r in rows {
         let dash = || "-".to_string();
         let tone = match r.managed {
@@ -58,7 +68,9 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
             r.name.clone(),
             r.partitions.map_or_else(dash, |p| p.to_string()),
             r.replication_factor.map_or_else(dash, |p| p.to_string()),
-            r.retention_ms.as_deref().map_or_else(dash, humane_retention),
+            r.retention_ms
+                .as_deref()
+                .map_or_else(dash, humane_retention),
             r.cleanup_policy.clone().unwrap_or_else(dash),
             paint(out.color, tone, r.managed.name()),
         ]);

@@ -1,0 +1,91 @@
+//! Runs the kop binary the way a user would, in a scrubbed environment: no stray KAFKA_*
+//! variables, no colour, a working directory of its own (so no topics.toml is picked up by
+//! accident), and stdin closed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Kop {
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Panics with the whole run when the exit code differs.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code; the run was:\n{self:#?}"
+        );
+        self
+    }
+}
+
+pub fn kop<I, S>(args: I) -> Kop
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    Kop {
+        args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
+        env: Vec::new(),
+        dir: None,
+    }
+}
+
+impl Kop {
+    pub fn env(mut self, key: &str, value: &str) -> Kop {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn dir(mut self, dir: &Path) -> Kop {
+        self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    pub fn run(self) -> Run {
+        let scratch = tempfile::tempdir().expect("scratch dir");
+        let dir = self.dir.unwrap_or_else(|| scratch.path().to_path_buf());
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
+        command
+            .args(&self.args)
+            .current_dir(&dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", scratch.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .stdin(Stdio::null());
+        for (k, v) in &self.env {
+            command.env(k, v);
+        }
+        let start = Instant::now();
+        let output = command.output().expect("run kop");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            elapsed: start.elapsed(),
+        }
+    }
+}

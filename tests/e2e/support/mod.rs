@@ -1,0 +1,27 @@
+//! Test support: the real broker, the kop runner, unique names, a second Kafka client.
+
+pub mod broker;
+pub mod client;
+pub mod kop;
+pub mod registry;
+pub mod tls;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A name no other test in this process (or another test process) uses.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "{prefix}.{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A free loopback port. The listener closes on return; the caller binds it right away.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
