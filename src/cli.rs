@@ -91,6 +91,7 @@ impl GlobalArgs {
     pub fn flags(&self) -> Flags {
         Flags {
             file: self.file.clone(),
+            default_file: PathBuf::from(crate::config::DEFAULT_FILE),
             bootstrap: self.bootstrap.clone(),
             cluster: self.cluster.clone(),
             registry: self.registry.clone(),

@@ -19,6 +19,8 @@ pub const DEFAULT_BOOTSTRAP: &str = "localhost:9092";
 #[derive(Debug, Clone, Default)]
 pub struct Flags {
     pub file: Option<PathBuf>,
+    /// The file read when neither `-f` nor `KOP_FILE` names one, if it exists.
+    pub default_file: PathBuf,
     pub bootstrap: Option<String>,
     pub cluster: Option<String>,
     pub registry: Option<String>,
@@ -184,7 +186,7 @@ fn load_file(flags: &Flags, env: &dyn EnvSource) -> Result<Option<TopicsFile>, C
     let (path, explicit) = match (&flags.file, env.var(env::KOP_FILE)) {
         (Some(path), _) => (path.clone(), true),
         (None, Some(path)) => (PathBuf::from(path), true),
-        (None, None) => (PathBuf::from(config::DEFAULT_FILE), false),
+        (None, None) => (flags.default_file.clone(), false),
     };
     if !path.exists() {
         return if explicit {

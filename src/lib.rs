@@ -14,8 +14,6 @@ pub mod output;
 pub mod registry;
 pub mod secret;
 
-use anyhow::Context as _;
-
 use crate::cli::{Cli, Command, TopicsCommand};
 use crate::context::Settings;
 use crate::env::ProcessEnv;
@@ -39,8 +37,7 @@ pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
 
 /// Connection settings for commands that talk to a cluster; `-v` shows where they came from.
 fn resolve_settings(cli: &Cli, out: &Output) -> anyhow::Result<Settings> {
-    let settings = Settings::resolve(&cli.global.flags(), &ProcessEnv, out.redactor())
-        .context("cannot resolve the connection settings")?;
+    let settings = Settings::resolve(&cli.global.flags(), &ProcessEnv, out.redactor())?;
     out.debug(&format!(
         "bootstrap {} ({})",
         settings.bootstrap, settings.bootstrap_source
@@ -72,3 +69,4 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .filter_map(|e| e.downcast_ref::<std::io::Error>())
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
+pub mod plan;

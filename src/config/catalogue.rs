@@ -163,6 +163,23 @@ pub fn canonicalise_broker_value(name: &str, value: &str) -> String {
     }
 }
 
+/// A canonical value as people read it: `604800000` → `7d` for durations, `1073741824` →
+/// `1GiB` for sizes, `-1` → `unlimited` where that is its meaning; anything else as is.
+pub fn humane_value(name: &str, canonical: &str) -> String {
+    let Some(spec) = lookup(name) else {
+        return canonical.to_string();
+    };
+    let Ok(n) = canonical.parse::<i64>() else {
+        return canonical.to_string();
+    };
+    match spec.kind {
+        Kind::Duration { .. } | Kind::Size { .. } if n < 0 => "unlimited".into(),
+        Kind::Duration { .. } => super::units::format_duration_ms(n as u64),
+        Kind::Size { .. } => super::units::format_size_bytes(n as u64),
+        _ => canonical.to_string(),
+    }
+}
+
 fn canonical_for(spec: &ConfigSpec, value: &RawValue) -> Result<String, Misfit> {
     match spec.kind {
         Kind::Duration { allow_neg } => number_with_units(
@@ -395,6 +412,15 @@ mod tests {
         );
         let err = canonicalise("colour", &text("1")).unwrap_err();
         assert_eq!(err.to_string(), "unknown topic config `colour`");
+    }
+
+    #[test]
+    fn humane_values() {
+        assert_eq!(humane_value("retention.ms", "604800000"), "7d");
+        assert_eq!(humane_value("retention.ms", "-1"), "unlimited");
+        assert_eq!(humane_value("retention.bytes", "1073741824"), "1GiB");
+        assert_eq!(humane_value("cleanup.policy", "compact"), "compact");
+        assert_eq!(humane_value("unknown.key", "12"), "12");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct TopicSpec {
     pub replication_factor: Option<i16>,
     /// Canonical Kafka config values by name, sugar keys already folded in.
     pub configs: BTreeMap<String, String>,
+    /// Configs the file wants removed from the topic.
+    pub unset: Vec<String>,
     pub key_schema: Option<PathBuf>,
     pub value_schema: Option<PathBuf>,
     pub dead_letter: Option<String>,

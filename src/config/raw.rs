@@ -62,6 +62,9 @@ pub struct RawTopic {
     pub min_insync_replicas: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub config: SpannedMap<toml::Value>,
+    /// Configs to remove from the topic (back to the broker's default).
+    #[serde(default)]
+    pub unset: Vec<Spanned<String>>,
     pub key_schema: Option<Spanned<String>>,
     pub value_schema: Option<Spanned<String>>,
     pub dead_letter: Option<Spanned<String>>,

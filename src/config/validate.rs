@@ -66,6 +66,7 @@ impl Checker<'_> {
             ("key_schema", raw.key_schema.as_ref().map(Spanned::span)),
             ("value_schema", raw.value_schema.as_ref().map(Spanned::span)),
             ("dead_letter", raw.dead_letter.as_ref().map(Spanned::span)),
+            ("unset", raw.unset.first().map(Spanned::span)),
         ];
         for (key, span) in per_topic_only {
             if let Some(span) = span {
@@ -95,11 +96,14 @@ impl Checker<'_> {
         if let Some(dlq) = &raw.dead_letter {
             validate_topic_name(dlq.get_ref()).map_err(|why| self.err(dlq.span(), why))?;
         }
+        let configs = self.configs(raw)?;
+        let unset = self.unset(raw, &configs)?;
         Ok(TopicSpec {
             name: topic_name.clone(),
             partitions: self.partitions(raw)?,
             replication_factor: self.replication_factor(raw)?,
-            configs: self.configs(raw)?,
+            configs,
+            unset,
             key_schema: self.schema_path(raw.key_schema.as_ref())?,
             value_schema: self.schema_path(raw.value_schema.as_ref())?,
             dead_letter: raw.dead_letter.as_ref().map(|d| d.get_ref().clone()),
@@ -168,6 +172,26 @@ impl Checker<'_> {
                 e
             })?;
             out.insert(name.get_ref().clone(), canonical);
+        }
+        Ok(out)
+    }
+
+    /// `unset` names known configs that the topic does not also set.
+    fn unset(&self, raw: &RawTopic, set: &BTreeMap<String, String>) -> Checked<Vec<String>> {
+        let mut out = Vec::new();
+        for name in &raw.unset {
+            let key = name.get_ref();
+            if catalogue::lookup(key).is_none() {
+                let err = catalogue::canonicalise(key, &RawValue::Text(String::new()))
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| format!("unknown topic config `{key}`"));
+                return Err(self.err(name.span(), err));
+            }
+            if set.contains_key(key) {
+                return Err(self.err(name.span(), format!("`{key}` is both set and unset")));
+            }
+            out.push(key.clone());
         }
         Ok(out)
     }

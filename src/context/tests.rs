@@ -14,6 +14,7 @@ fn flags() -> Flags {
 fn no_file() -> Flags {
     Flags {
         file: None,
+        default_file: PathBuf::from("/nonexistent/kop/default-topics.toml"),
         ..flags()
     }
 }

@@ -6,7 +6,9 @@ pub mod client_config;
 mod client_context;
 mod error;
 mod native;
+mod native_alter;
 
 pub use admin::Admin;
 pub use client_context::KopContext;
 pub use error::{hint_for, KafkaError};
+pub use native_alter::{AlterOp, TopicAlteration};

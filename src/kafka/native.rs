@@ -16,7 +16,7 @@ use rdkafka::types::RDKafkaErrorCode;
 
 use crate::cluster::BrokerInfo;
 
-fn timeout_ms(timeout: Duration) -> i32 {
+pub(super) fn timeout_ms(timeout: Duration) -> i32 {
     i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX)
 }
 
@@ -142,7 +142,7 @@ pub fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> 
 }
 
 /// SAFETY: `ptr` is null or a NUL-terminated string that outlives the call.
-unsafe fn text(ptr: *const std::ffi::c_char) -> String {
+pub(super) unsafe fn text(ptr: *const std::ffi::c_char) -> String {
     if ptr.is_null() {
         String::new()
     } else {

@@ -1,0 +1,170 @@
+//! IncrementalAlterConfigs (KIP-339), which the `rdkafka` crate does not wrap.
+//!
+//! Invariants: every `rd_kafka_ConfigResource_t`, the options, the queue and the result
+//! event are destroyed on every path (the [`Owned`] guards do it); strings handed to
+//! librdkafka are `CString`s that outlive the call; the call blocks for at most the timeout
+//! plus a small margin for the result to arrive.
+
+use std::ffi::CString;
+use std::time::Duration;
+
+use rdkafka::bindings as rdsys;
+use rdkafka::client::{Client, ClientContext};
+
+use super::native::{text, timeout_ms};
+
+/// One change to one config of a topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlterOp {
+    Set(String),
+    /// Back to the broker's default.
+    Delete,
+}
+
+/// All changes for one topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicAlteration {
+    pub topic: String,
+    pub changes: Vec<(String, AlterOp)>,
+}
+
+/// Destroys a librdkafka object when dropped.
+struct Owned<T> {
+    ptr: *mut T,
+    destroy: unsafe extern "C" fn(*mut T),
+}
+
+impl<T> Drop for Owned<T> {
+    fn drop(&mut self) {
+        if !self.ptr.is_null() {
+            // SAFETY: `ptr` came from the matching constructor and is destroyed once.
+            unsafe { (self.destroy)(self.ptr) }
+        }
+    }
+}
+
+/// Applies the alterations in one request. The outer `Err` is a failure of the whole
+/// request (unsupported by the broker, timed out); otherwise one result per topic.
+pub fn incremental_alter_configs<C: ClientContext>(
+    client: &Client<C>,
+    alterations: &[TopicAlteration],
+    timeout: Duration,
+) -> Result<Vec<(String, Result<(), String>)>, String> {
+    if alterations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rk = client.native_ptr();
+    // SAFETY: see the module's invariants; every pointer below is checked for null before
+    // use and owned by a guard from the moment it exists.
+    unsafe {
+        let mut resources: Vec<Owned<rdsys::rd_kafka_ConfigResource_t>> = Vec::new();
+        for alteration in alterations {
+            let name = cstring(&alteration.topic)?;
+            let resource = rdsys::rd_kafka_ConfigResource_new(
+                rdsys::rd_kafka_ResourceType_t::RD_KAFKA_RESOURCE_TOPIC,
+                name.as_ptr(),
+            );
+            if resource.is_null() {
+                return Err(format!(
+                    "cannot describe topic {} to librdkafka",
+                    alteration.topic
+                ));
+            }
+            resources.push(Owned {
+                ptr: resource,
+                destroy: rdsys::rd_kafka_ConfigResource_destroy,
+            });
+            for (key, op) in &alteration.changes {
+                let key_c = cstring(key)?;
+                let (op_type, value) = match op {
+                    AlterOp::Set(v) => (
+                        rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
+                        Some(cstring(v)?),
+                    ),
+                    AlterOp::Delete => (
+                        rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE,
+                        None,
+                    ),
+                };
+                let err = rdsys::rd_kafka_ConfigResource_add_incremental_config(
+                    resource,
+                    key_c.as_ptr(),
+                    op_type,
+                    value.as_ref().map_or(std::ptr::null(), |v| v.as_ptr()),
+                );
+                if !err.is_null() {
+                    let message = text(rdsys::rd_kafka_error_string(err));
+                    rdsys::rd_kafka_error_destroy(err);
+                    return Err(format!("{}: {key}: {message}", alteration.topic));
+                }
+            }
+        }
+        let options = Owned {
+            ptr: rdsys::rd_kafka_AdminOptions_new(
+                rk,
+                rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
+            ),
+            destroy: rdsys::rd_kafka_AdminOptions_destroy,
+        };
+        let mut errstr = [0 as std::ffi::c_char; 512];
+        rdsys::rd_kafka_AdminOptions_set_request_timeout(
+            options.ptr,
+            timeout_ms(timeout),
+            errstr.as_mut_ptr(),
+            errstr.len(),
+        );
+        let queue = Owned {
+            ptr: rdsys::rd_kafka_queue_new(rk),
+            destroy: rdsys::rd_kafka_queue_destroy,
+        };
+        let mut raw: Vec<*mut rdsys::rd_kafka_ConfigResource_t> =
+            resources.iter().map(|r| r.ptr).collect();
+        rdsys::rd_kafka_IncrementalAlterConfigs(
+            rk,
+            raw.as_mut_ptr(),
+            raw.len(),
+            options.ptr,
+            queue.ptr,
+        );
+        let event = Owned {
+            ptr: rdsys::rd_kafka_queue_poll(
+                queue.ptr,
+                timeout_ms(timeout + Duration::from_secs(1)),
+            ),
+            destroy: rdsys::rd_kafka_event_destroy,
+        };
+        if event.ptr.is_null() {
+            return Err("timed out waiting for the IncrementalAlterConfigs result".into());
+        }
+        if rdsys::rd_kafka_event_error(event.ptr)
+            != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
+        }
+        let result = rdsys::rd_kafka_event_IncrementalAlterConfigs_result(event.ptr);
+        if result.is_null() {
+            return Err("librdkafka returned no IncrementalAlterConfigs result".into());
+        }
+        let mut count = 0usize;
+        let items = rdsys::rd_kafka_IncrementalAlterConfigs_result_resources(result, &mut count);
+        let mut out = Vec::with_capacity(count);
+        if !items.is_null() {
+            for &item in std::slice::from_raw_parts(items, count) {
+                let name = text(rdsys::rd_kafka_ConfigResource_name(item));
+                let outcome = if rdsys::rd_kafka_ConfigResource_error(item)
+                    == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+                {
+                    Ok(())
+                } else {
+                    Err(text(rdsys::rd_kafka_ConfigResource_error_string(item)))
+                };
+                out.push((name, outcome));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn cstring(s: &str) -> Result<CString, String> {
+    CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
+}
