@@ -32,6 +32,10 @@ pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
             let settings = resolve_settings(&cli, out)?;
             commands::topics_list::run(&settings, args, out).await
         }
+        Command::Topics(TopicsCommand::Apply(args)) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::topics_apply::run(&settings, args, cli.global.yes, out).await
+        }
     }
 }
 
@@ -69,4 +73,5 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .filter_map(|e| e.downcast_ref::<std::io::Error>())
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
+pub mod apply;
 pub mod plan;

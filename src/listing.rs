@@ -40,6 +40,8 @@ pub struct TopicRow {
     /// Configs set on the topic itself (not inherited from the broker or Kafka's defaults).
     pub configs: BTreeMap<String, String>,
     pub managed: Managed,
+    /// For declared topics: how many changes `topics apply` would make (0 = in sync).
+    pub drift: Option<usize>,
 }
 
 /// Which cluster topics a listing shows: internal ones only on request.
@@ -54,10 +56,12 @@ pub fn visible_topics(cluster: &ClusterMetadata, include_internal: bool) -> Vec<
     names
 }
 
+/// `drift`: changes per topic from the plan (`Plan::drifted_topics`).
 pub fn build_rows(
     cluster: &ClusterMetadata,
     configs: &BTreeMap<String, TopicConfigs>,
     file: Option<&TopicsFile>,
+    drift: &BTreeMap<&str, usize>,
     include_internal: bool,
 ) -> Vec<TopicRow> {
     let declared = |name: &str| file.is_some_and(|f| f.topics.contains_key(name));
@@ -85,6 +89,8 @@ pub fn build_rows(
                 retention_ms: value("retention.ms"),
                 cleanup_policy: value("cleanup.policy"),
                 configs: topic_configs.map(overrides).unwrap_or_default(),
+                drift: (managed == Managed::Managed)
+                    .then(|| drift.get(topic.name.as_str()).copied().unwrap_or(0)),
                 managed,
             }
         })
@@ -100,6 +106,7 @@ pub fn build_rows(
                     cleanup_policy: None,
                     configs: BTreeMap::new(),
                     managed: Managed::Missing,
+                    drift: Some(1),
                 });
             }
         }
@@ -176,7 +183,8 @@ mod tests {
             "[topics.orders]\npartitions = 3\n[topics.payments]\npartitions = 1\n",
         )
         .unwrap();
-        let rows = build_rows(&cluster, &configs, Some(&file), false);
+        let drift = BTreeMap::from([("orders", 2)]);
+        let rows = build_rows(&cluster, &configs, Some(&file), &drift, false);
         let summary: Vec<(&str, &str, Option<usize>)> = rows
             .iter()
             .map(|r| (r.name.as_str(), r.managed.name(), r.partitions))
@@ -194,8 +202,10 @@ mod tests {
         assert_eq!(orders.cleanup_policy.as_deref(), Some("delete"));
         assert_eq!(orders.configs.len(), 1, "only the topic's own overrides");
         assert_eq!(orders.replication_factor, Some(2));
+        assert_eq!(orders.drift, Some(2));
+        assert_eq!(rows[0].drift, None, "unmanaged topics have no drift");
 
-        let all = build_rows(&cluster, &configs, None, true);
+        let all = build_rows(&cluster, &configs, None, &BTreeMap::new(), true);
         assert_eq!(all[0].name, "__consumer_offsets");
         assert_eq!(all[0].managed, Managed::Internal);
     }

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod health;
+pub mod topics_apply;
 pub mod topics_list;
 
 use crate::error::{Hint, UsageError};

@@ -6,6 +6,7 @@ use crate::error::Outcome;
 use crate::kafka::Admin;
 use crate::listing;
 use crate::output::{views, Format, Output};
+use crate::plan::{self, Plan, PlanInput, PlanOptions};
 
 pub async fn run(
     settings: &Settings,
@@ -20,7 +21,19 @@ pub async fn run(
         .topic_configs(&names)
         .await
         .map_err(super::kafka_error)?;
-    let rows = listing::build_rows(&cluster, &configs, settings.file.as_ref(), args.all);
+    // Drift comes from the same plan `topics apply` would make (without deletions).
+    let plan = settings.file.as_ref().map(|file| {
+        let desired = plan::desired_topics(file, settings.profile.as_ref());
+        plan::diff(&PlanInput {
+            desired: &desired,
+            cluster: &cluster,
+            configs: &configs,
+            schemas: &[],
+            options: &PlanOptions::default(),
+        })
+    });
+    let drift = plan.as_ref().map(Plan::drifted_topics).unwrap_or_default();
+    let rows = listing::build_rows(&cluster, &configs, settings.file.as_ref(), &drift, args.all);
     views::topics_list::render(out, &rows)?;
     Ok(Outcome::Clean)
 }

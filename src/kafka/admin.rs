@@ -18,7 +18,7 @@ use crate::context::Settings;
 use crate::output::{LogSink, Verbosity};
 
 pub struct Admin {
-    client: AdminClient<KopContext>,
+    pub(super) client: AdminClient<KopContext>,
     context: KopContext,
     bootstrap: String,
     timeout: Duration,

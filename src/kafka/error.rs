@@ -16,9 +16,20 @@ pub enum KafkaError {
     /// librdkafka refused the configuration (a bad `-X` property, an unreadable CA file).
     #[error("invalid Kafka client configuration: {0}")]
     Config(String),
+    /// The broker does not offer the API (librdkafka refuses before sending anything).
+    #[error("the cluster does not support {api}{}", unsupported_detail(.api))]
+    Unsupported { api: &'static str },
     /// A request reached the cluster and failed.
     #[error("{what} failed: {cause}")]
     Request { what: String, cause: String },
+}
+
+fn unsupported_detail(api: &str) -> &'static str {
+    match api {
+        "CreatePartitions" => " (adding partitions to a topic)",
+        "IncrementalAlterConfigs" => " (changing topic configs; brokers before Kafka 2.3 lack it)",
+        _ => "",
+    }
 }
 
 impl KafkaError {

@@ -7,8 +7,10 @@ mod client_context;
 mod error;
 mod native;
 mod native_alter;
+mod topic_admin;
 
 pub use admin::Admin;
 pub use client_context::KopContext;
 pub use error::{hint_for, KafkaError};
-pub use native_alter::{AlterOp, TopicAlteration};
+pub use native_alter::{AlterOp, TopicAlteration, TopicOutcomes};
+pub use topic_admin::TopicToCreate;

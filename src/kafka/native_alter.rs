@@ -13,6 +13,9 @@ use rdkafka::client::{Client, ClientContext};
 
 use super::native::{text, timeout_ms};
 
+/// One result per topic: `Ok` or the broker's (or librdkafka's) reason.
+pub type TopicOutcomes = Vec<(String, Result<(), String>)>;
+
 /// One change to one config of a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AlterOp {
@@ -49,7 +52,7 @@ pub fn incremental_alter_configs<C: ClientContext>(
     client: &Client<C>,
     alterations: &[TopicAlteration],
     timeout: Duration,
-) -> Result<Vec<(String, Result<(), String>)>, String> {
+) -> Result<TopicOutcomes, String> {
     if alterations.is_empty() {
         return Ok(Vec::new());
     }

@@ -170,6 +170,20 @@ impl Output {
         }
     }
 
+    /// Asks a yes/no question on the terminal; `false` without one (callers decide what
+    /// that means, usually "refuse unless --yes").
+    pub fn confirm(&self, prompt: &str) -> io::Result<bool> {
+        if !self.interactive {
+            return Ok(false);
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(self.redactor.redact(prompt))
+            .default(false)
+            .interact_opt()
+            .map(|answer| answer.unwrap_or(false))
+            .map_err(io::Error::other)
+    }
+
     /// An error as `error: message`, then its causes and hints.
     pub fn error(&self, err: &anyhow::Error) {
         let report = ErrorReport::from_error(err);

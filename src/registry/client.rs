@@ -31,6 +31,65 @@ struct ModeAnswer {
     mode: String,
 }
 
+#[derive(serde::Serialize)]
+struct SchemaBody<'a> {
+    schema: &'a str,
+}
+
+impl<'a> SchemaBody<'a> {
+    fn new(schema: &'a str) -> Self {
+        SchemaBody { schema }
+    }
+}
+
+#[derive(Deserialize)]
+struct Registered {
+    id: u32,
+    version: u32,
+}
+
+#[derive(Deserialize)]
+struct RegisteredId {
+    id: u32,
+}
+
+#[derive(Deserialize)]
+struct CompatibilityAnswer {
+    is_compatible: bool,
+    messages: Option<Vec<String>>,
+}
+
+/// Where a schema stands under a subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Registered {
+        id: u32,
+        version: u32,
+    },
+    /// The subject exists; this schema is not one of its versions.
+    NotRegistered,
+    NoSubject,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compatibility {
+    Compatible,
+    Incompatible(Vec<String>),
+}
+
+/// Percent-encodes a path segment (subjects may hold any character).
+fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 impl Registry {
     pub fn new(settings: &RegistrySettings, timeout: Duration) -> Registry {
         let config = ureq::Agent::config_builder()
@@ -71,15 +130,91 @@ impl Registry {
         }
     }
 
-    fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
-        let url = format!("{}{path}", self.base);
-        let mut request = self.agent.get(&url).header("Accept", MEDIA_TYPE);
-        if let Some(auth) = &self.authorization {
-            request = request.header("Authorization", auth);
+    /// Whether this exact schema is registered under the subject.
+    pub fn lookup(&self, subject: &str, schema: &str) -> Result<Lookup, RegistryError> {
+        let path = format!("/subjects/{}", encode(subject));
+        match self.post::<Registered>(&path, &SchemaBody::new(schema)) {
+            Ok(r) => Ok(Lookup::Registered {
+                id: r.id,
+                version: r.version,
+            }),
+            Err(RegistryError::Api {
+                code: Some(40401), ..
+            }) => Ok(Lookup::NoSubject),
+            Err(RegistryError::Api {
+                code: Some(40403), ..
+            }) => Ok(Lookup::NotRegistered),
+            Err(e) => Err(e),
         }
-        let mut response = request
-            .call()
-            .map_err(|e| RegistryError::unreachable(&self.base, e))?;
+    }
+
+    /// The registry's verdict on the schema against the subject's latest version.
+    pub fn compatibility(
+        &self,
+        subject: &str,
+        schema: &str,
+    ) -> Result<Compatibility, RegistryError> {
+        let path = format!(
+            "/compatibility/subjects/{}/versions/latest?verbose=true",
+            encode(subject)
+        );
+        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::new(schema)) {
+            Ok(answer) if answer.is_compatible => Ok(Compatibility::Compatible),
+            Ok(answer) => Ok(Compatibility::Incompatible(
+                answer.messages.unwrap_or_default(),
+            )),
+            // No version yet: anything is compatible with nothing.
+            Err(RegistryError::Api {
+                code: Some(40401 | 40402),
+                ..
+            }) => Ok(Compatibility::Compatible),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Registers the schema under the subject and returns its id.
+    pub fn register(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
+        let path = format!("/subjects/{}/versions", encode(subject));
+        self.post::<RegisteredId>(&path, &SchemaBody::new(schema))
+            .map(|r| r.id)
+    }
+
+    fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
+        let request = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.call())
+    }
+
+    fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<T, RegistryError> {
+        let body =
+            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
+        let request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE)
+            .header("Content-Type", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.send(body))
+    }
+
+    fn answer<T: DeserializeOwned>(
+        &self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<T, RegistryError> {
+        let mut response = result.map_err(|e| RegistryError::unreachable(&self.base, e))?;
         let status = response.status().as_u16();
         let body = response
             .body_mut()

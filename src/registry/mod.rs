@@ -3,5 +3,5 @@
 mod client;
 mod error;
 
-pub use client::Registry;
+pub use client::{Compatibility, Lookup, Registry};
 pub use error::RegistryError;

@@ -3,7 +3,8 @@
 //! JSON shape (stable), one object per topic: `{"name", "partitions": int|null,
 //! "replication_factor": int|null, "retention_ms": str|null, "cleanup_policy": str|null,
 //! "configs": {name: value}, "managed": "managed"|"unmanaged"|"missing"|"internal"}`;
-//! `configs` holds the values set on the topic itself.
+//! `configs` holds the values set on the topic itself; `drift` is the number of changes
+//! `kop topics apply` would make to a declared topic (0 = in sync), `null` otherwise.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,7 @@ struct TopicJson<'a> {
     cleanup_policy: Option<&'a str>,
     configs: &'a BTreeMap<String, String>,
     managed: &'static str,
+    drift: Option<usize>,
 }
 
 pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
@@ -38,6 +40,7 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
                 cleanup_policy: r.cleanup_policy.as_deref(),
                 configs: &r.configs,
                 managed: r.managed.name(),
+                drift: r.drift,
             })
             .collect();
         return out.json(&json);
@@ -55,6 +58,7 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
             "RETENTION",
             "CLEANUP",
             "MANAGED",
+            "DRIFT",
         ],
     );
     for r in rows {
@@ -73,6 +77,13 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
                 .map_or_else(dash, humane_retention),
             r.cleanup_policy.clone().unwrap_or_else(dash),
             paint(out.color, tone, r.managed.name()),
+            match (r.managed, r.drift) {
+                (Managed::Missing, _) => paint(out.color, Tone::Warn, "not created"),
+                (_, Some(0)) => "in sync".to_string(),
+                (_, Some(1)) => paint(out.color, Tone::Warn, "1 change"),
+                (_, Some(n)) => paint(out.color, Tone::Warn, &format!("{n} changes")),
+                (_, None) => dash(),
+            },
         ]);
     }
     print_table(out, &table)

@@ -1,0 +1,161 @@
+//! Applying a plan: one request per kind of change, in `apply::BATCH_ORDER`. After a batch
+//! with a failure, later batches are not attempted, so a broker that lacks an API leaves
+//! nothing half-done; re-running apply converges.
+
+use std::collections::BTreeMap;
+
+use crate::apply::{changes_in, Batch, ChangeResult, Status, BATCH_ORDER};
+use crate::context::Settings;
+use crate::kafka::{Admin, AlterOp, KafkaError, TopicAlteration, TopicOutcomes, TopicToCreate};
+use crate::output::Output;
+use crate::plan::{Change, Plan};
+use crate::registry::Registry;
+
+pub async fn apply(
+    admin: &Admin,
+    settings: &Settings,
+    plan: &Plan,
+    out: &Output,
+) -> Vec<ChangeResult> {
+    let mut results = Vec::new();
+    let mut failed = false;
+    for batch in BATCH_ORDER {
+        let changes = changes_in(&plan.changes, batch);
+        if changes.is_empty() {
+            continue;
+        }
+        if failed {
+            results.extend(changes.into_iter().map(|c| ChangeResult {
+                change: c.clone(),
+                status: Status::NotAttempted,
+            }));
+            continue;
+        }
+        out.status(&format!("applying: {}", batch_name(batch)));
+        let outcome = run_batch(admin, settings, batch, &changes).await;
+        for change in changes {
+            let status = match &outcome {
+                Err(whole) => Status::Failed(whole.clone()),
+                Ok(per_target) => match per_target.get(change.target()) {
+                    Some(Ok(())) => Status::Applied,
+                    Some(Err(why)) => Status::Failed(why.clone()),
+                    None => Status::Failed("the cluster sent no result for it".into()),
+                },
+            };
+            failed |= matches!(status, Status::Failed(_));
+            results.push(ChangeResult {
+                change: change.clone(),
+                status,
+            });
+        }
+    }
+    results
+}
+
+fn batch_name(batch: Batch) -> &'static str {
+    match batch {
+        Batch::AddPartitions => "adding partitions",
+        Batch::CreateTopics => "creating topics",
+        Batch::AlterConfigs => "changing configs",
+        Batch::RegisterSchemas => "registering schemas",
+        Batch::DeleteTopics => "deleting topics",
+    }
+}
+
+type BatchOutcome = Result<BTreeMap<String, Result<(), String>>, String>;
+
+async fn run_batch(
+    admin: &Admin,
+    settings: &Settings,
+    batch: Batch,
+    changes: &[&Change],
+) -> BatchOutcome {
+    let outcomes: Result<TopicOutcomes, KafkaError> = match batch {
+        Batch::AddPartitions => {
+            let grow: Vec<(String, i32)> = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::AddPartitions { topic, to, .. } => Some((topic.clone(), *to)),
+                    _ => None,
+                })
+                .collect();
+            admin.add_partitions(&grow).await
+        }
+        Batch::CreateTopics => {
+            let create: Vec<TopicToCreate> = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::CreateTopic {
+                        topic,
+                        partitions,
+                        replication_factor,
+                        configs,
+                    } => Some(TopicToCreate {
+                        name: topic.clone(),
+                        partitions: *partitions,
+                        replication_factor: *replication_factor,
+                        configs: configs.clone().into_iter().collect(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            admin.create_topics(&create).await
+        }
+        Batch::AlterConfigs => {
+            let alterations: Vec<TopicAlteration> = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::AlterConfigs { topic, changes } => Some(TopicAlteration {
+                        topic: topic.clone(),
+                        changes: changes
+                            .iter()
+                            .map(|c| {
+                                let op = c.new.clone().map_or(AlterOp::Delete, AlterOp::Set);
+                                (c.key.clone(), op)
+                            })
+                            .collect(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            tokio::task::block_in_place(|| admin.alter_configs(&alterations))
+        }
+        Batch::DeleteTopics => {
+            let delete: Vec<String> = changes.iter().map(|c| c.target().to_string()).collect();
+            admin.delete_topics(&delete).await
+        }
+        Batch::RegisterSchemas => return Ok(register_schemas(settings, changes)),
+    };
+    outcomes
+        .map(|o| o.into_iter().collect())
+        .map_err(|e| e.to_string())
+}
+
+fn register_schemas(
+    settings: &Settings,
+    changes: &[&Change],
+) -> BTreeMap<String, Result<(), String>> {
+    let Some(registry_settings) = &settings.registry else {
+        return BTreeMap::new();
+    };
+    let registry = Registry::new(registry_settings, settings.timeout);
+    tokio::task::block_in_place(|| {
+        changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::RegisterSchema { subject, file, .. } => {
+                    let result = std::fs::read_to_string(file)
+                        .map_err(|e| format!("cannot read {}: {e}", file.display()))
+                        .and_then(|text| {
+                            registry
+                                .register(subject, &text)
+                                .map(|_| ())
+                                .map_err(|e| e.to_string())
+                        });
+                    Some((subject.clone(), result))
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
