@@ -5,7 +5,7 @@
 //! `["delete", "compact"]` → `"compact,delete"`), so that the file and the broker compare by
 //! meaning and never by spelling.
 
-use super::units::{parse_duration_ms, parse_size_bytes};
+use super::units::{parse_duration_ms, parse_size_bytes, UnitError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -288,7 +288,13 @@ fn number_with_units(
         RawValue::Integer(n) if *n >= 0 => Ok(n.to_string()),
         RawValue::Integer(-1) if allow_neg => Ok("-1".into()),
         RawValue::Text(t) if allow_neg && is_unlimited(t) => Ok("-1".into()),
-        RawValue::Text(t) => parse(t).map(|n| n.to_string()).map_err(Misfit::Unit),
+        RawValue::Text(t) => parse(t).map(|n| n.to_string()).map_err(|e| match e {
+            // A wrong unit deserves its own message; anything else, the expectation.
+            UnitError::DurationUnit { .. }
+            | UnitError::SizeUnit { .. }
+            | UnitError::Overflow(_) => Misfit::Unit(e),
+            _ => Misfit::Expected(unlimited.clone()),
+        }),
         _ => Err(Misfit::Expected(unlimited)),
     }
 }

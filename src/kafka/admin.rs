@@ -169,6 +169,7 @@ impl Admin {
 pub(super) fn describe(err: &RdError) -> String {
     match err {
         RdError::ClientCreation(text) => text.clone(),
+        RdError::AdminOp(code) => code_text(*code),
         other => match other.rdkafka_error_code() {
             Some(code) => code_text(code),
             None => other.to_string(),

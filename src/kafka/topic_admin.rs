@@ -1,6 +1,7 @@
 //! Changing topics: each kind of change in one batched request.
 
 use rdkafka::admin::{AdminOptions, NewPartitions, NewTopic, TopicReplication, TopicResult};
+use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
 use super::admin::{code_text, Admin};
@@ -15,7 +16,6 @@ pub struct TopicToCreate {
     pub replication_factor: Option<i16>,
     pub configs: Vec<(String, String)>,
 }
-
 
 impl Admin {
     fn options(&self) -> AdminOptions {
@@ -85,9 +85,10 @@ impl Admin {
         api: &'static str,
         results: rdkafka::error::KafkaResult<Vec<TopicResult>>,
     ) -> Result<TopicOutcomes, KafkaError> {
-        let results = results.map_err(|e| match e.rdkafka_error_code() {
-            Some(RDKafkaErrorCode::UnsupportedFeature) => unsupported(api),
-            _ => self.failure(e),
+        let results = results.map_err(|e| match e {
+            RdError::AdminOp(RDKafkaErrorCode::UnsupportedFeature) => unsupported(api),
+            RdError::AdminOp(code) => KafkaError::request(api, code_text(code)),
+            other => self.failure(other),
         })?;
         let mut outcomes = Vec::with_capacity(results.len());
         for result in results {

@@ -8,6 +8,7 @@ mod config_errors;
 mod health;
 mod secrets;
 mod tls;
+mod topics_apply;
 mod topics_list;
 
 /// Every file in tests/e2e must be a module of this binary, or its tests would never run.

@@ -78,7 +78,8 @@ pub fn headline(change: &Change) -> String {
     match change {
         Change::CreateTopic { topic, .. } => format!("create {topic}"),
         Change::AlterConfigs { topic, changes } => {
-            format!("configure {topic} ({} configs)", changes.len())
+            let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
+            format!("configure {topic} ({})", keys.join(", "))
         }
         Change::AddPartitions { topic, from, to } => {
             format!("add partitions to {topic} ({from} → {to})")
@@ -92,8 +93,17 @@ fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
     if plan.is_empty() {
         out.line("No changes: the cluster matches the topics file.")?;
     }
+    // Changes to one existing topic (configs, partitions) read best under one heading.
+    let mut headed: Vec<&str> = Vec::new();
     for change in &plan.changes {
         let sym = symbol(out, change);
+        let heading =
+            |out: &mut Output, headed: &mut Vec<&str>, topic: &'_ str| -> std::io::Result<()> {
+                if !headed.contains(&topic) {
+                    out.line(&format!("{sym} {topic}"))?;
+                }
+                Ok(())
+            };
         match change {
             Change::CreateTopic {
                 topic,
@@ -116,13 +126,15 @@ fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
                 }
             }
             Change::AlterConfigs { topic, changes } => {
-                out.line(&format!("{sym} {topic}"))?;
+                heading(out, &mut headed, topic)?;
+                headed.push(topic);
                 for c in changes {
                     out.line(&format!("    {}", config_change_text(c)))?;
                 }
             }
             Change::AddPartitions { topic, from, to } => {
-                out.line(&format!("{sym} {topic}"))?;
+                heading(out, &mut headed, topic)?;
+                headed.push(topic);
                 out.line(&format!("    partitions: {from} → {to}"))?;
             }
             Change::DeleteTopic { topic } => out.line(&format!("{sym} {topic}: delete"))?,

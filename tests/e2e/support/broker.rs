@@ -27,6 +27,23 @@ impl Broker {
     }
 }
 
+impl Drop for Broker {
+    fn drop(&mut self) {
+        if let Ok(mut process) = self._process.lock() {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
+    }
+}
+
+/// A broker of the test's own, for tests that change the whole cluster (deletions).
+pub fn dedicated() -> Broker {
+    let port = free_port();
+    let broker = start(port, port);
+    wait_until_ready(&broker, &broker.bootstrap());
+    broker
+}
+
 /// The broker shared by every test in this process.
 pub fn shared() -> &'static Broker {
     static BROKER: OnceLock<Broker> = OnceLock::new();

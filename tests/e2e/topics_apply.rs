@@ -1,0 +1,370 @@
+//! `kop topics apply` against the real broker.
+
+use std::path::Path;
+
+use crate::support::kop::{kop, Run};
+use crate::support::registry::RegistryDouble;
+use crate::support::{broker, client, unique};
+
+fn write_file(dir: &Path, text: &str) {
+    std::fs::write(dir.join("topics.toml"), text).unwrap();
+}
+
+fn apply(dir: &Path, bootstrap: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["topics", "apply", "-b", bootstrap];
+    args.extend_from_slice(extra);
+    kop(args).dir(dir).run()
+}
+
+fn listed(bootstrap: &str) -> serde_json::Value {
+    kop(["topics", "list", "-b", bootstrap, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json()
+}
+
+fn topic<'a>(list: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    list.as_array().unwrap().iter().find(|t| t["name"] == name)
+}
+
+#[test]
+fn apply_from_empty_creates_everything_then_has_nothing_to_do() {
+    let b = broker::shared();
+    let dir = tempfile::tempdir().unwrap();
+    let (orders, events) = (unique("apply.orders"), unique("apply.events"));
+    write_file(
+        dir.path(),
+        &format!(
+            r#"
+[defaults]
+partitions = 2
+replication_factor = 1
+[topics."{orders}"]
+partitions = 3
+retention = "7d"
+config = {{ "cleanup.policy" = "delete", "max.message.bytes" = "2MiB" }}
+[topics."{events}"]
+cleanup_policy = ["compact", "delete"]
+"#
+        ),
+    );
+    let run = apply(dir.path(), &b.bootstrap(), &[]).expect_code(0);
+    assert!(
+        run.stdout.contains(&format!(
+            "+ {orders}: create with 3 partitions, replication factor 1"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("    retention.ms = 7d"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Plan: 2 to create, 0 to change, 0 to delete, 0 impossible."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Applied 2 of 2 changes."),
+        "{}",
+        run.stdout
+    );
+
+    let list = listed(&b.bootstrap());
+    let o = topic(&list, &orders).unwrap();
+    assert_eq!(o["partitions"], 3);
+    assert_eq!(o["retention_ms"], "604800000");
+    assert_eq!(o["cleanup_policy"], "delete");
+    assert_eq!(topic(&list, &events).unwrap()["partitions"], 2);
+    assert_eq!(
+        topic(&list, &events).unwrap()["cleanup_policy"],
+        "compact,delete"
+    );
+
+    let again = apply(dir.path(), &b.bootstrap(), &[]).expect_code(0);
+    assert!(again.stdout.contains("No changes"), "{}", again.stdout);
+    apply(dir.path(), &b.bootstrap(), &["--check"]).expect_code(0);
+    let json = kop(["topics", "list", "-b", &b.bootstrap(), "-o", "json"])
+        .dir(dir.path())
+        .run()
+        .json();
+    assert_eq!(topic(&json, &orders).unwrap()["drift"], 0);
+}
+
+#[test]
+fn drift_shows_old_and_new_fails_check_and_converges() {
+    let b = broker::shared();
+    let name = unique("apply.drift");
+    // Another client made the topic with a different retention.
+    client::create_topic(&b.bootstrap(), &name, 1, &[("retention.ms", "3600000")]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{name}\"]\npartitions = 1\nretention = \"30d\"\n"),
+    );
+
+    let check = apply(dir.path(), &b.bootstrap(), &["--check"]).expect_code(3);
+    assert!(
+        check.stdout.contains(&format!("~ {name}")),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("retention.ms: 1h → 30d"),
+        "{}",
+        check.stdout
+    );
+    let list = kop(["topics", "list", "-b", &b.bootstrap(), "-o", "json"])
+        .dir(dir.path())
+        .run()
+        .json();
+    assert_eq!(topic(&list, &name).unwrap()["drift"], 1);
+
+    let json = apply(dir.path(), &b.bootstrap(), &["--dry-run", "-o", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["changes"][0]["action"], "alter_configs");
+    assert_eq!(json["changes"][0]["configs"][0]["old"], "3600000");
+    assert_eq!(json["changes"][0]["configs"][0]["new"], "2592000000");
+    assert!(json["results"].is_null());
+
+    let run = apply(dir.path(), &b.bootstrap(), &["-o", "json"]).expect_code(0);
+    assert_eq!(run.json()["results"][0]["status"], "applied");
+    apply(dir.path(), &b.bootstrap(), &["--check"]).expect_code(0);
+    assert_eq!(
+        topic(&listed(&b.bootstrap()), &name).unwrap()["retention_ms"],
+        "2592000000"
+    );
+}
+
+#[test]
+fn adding_partitions_without_create_partitions_fails_clearly_and_changes_nothing_else() {
+    let b = broker::shared();
+    let (grow, fresh) = (unique("apply.grow"), unique("apply.fresh"));
+    client::create_topic(&b.bootstrap(), &grow, 1, &[("retention.ms", "3600000")]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{grow}\"]\npartitions = 3\nretention = \"1d\"\n[topics.\"{fresh}\"]\npartitions = 1\n"),
+    );
+    let run = apply(dir.path(), &b.bootstrap(), &[]).expect_code(1);
+    assert!(
+        run.stdout.contains(
+            "the cluster does not support CreatePartitions (adding partitions to a topic)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("nothing was changed"), "{}", run.stderr);
+    let list = listed(&b.bootstrap());
+    assert!(
+        topic(&list, &fresh).is_none(),
+        "a later batch ran after the failure"
+    );
+    assert_eq!(topic(&list, &grow).unwrap()["retention_ms"], "3600000");
+    assert_eq!(topic(&list, &grow).unwrap()["partitions"], 1);
+}
+
+#[test]
+fn fewer_partitions_or_another_replication_factor_is_a_plan_error() {
+    let b = broker::shared();
+    let (wide, replicated) = (unique("apply.wide"), unique("apply.rf"));
+    client::create_topic(&b.bootstrap(), &wide, 4, &[]);
+    client::create_topic(&b.bootstrap(), &replicated, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{wide}\"]\npartitions = 2\n[topics.\"{replicated}\"]\npartitions = 1\nreplication_factor = 2\n"),
+    );
+    let run = apply(dir.path(), &b.bootstrap(), &[]).expect_code(1);
+    assert!(
+        run.stdout.contains(&format!(
+            "! {wide}: it has 4 partitions and Kafka cannot remove partitions"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("! {replicated}: its replication factor is 1")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("nothing was applied"), "{}", run.stderr);
+    apply(dir.path(), &b.bootstrap(), &["--check"]).expect_code(3);
+}
+
+#[test]
+fn deleting_unmanaged_topics_needs_yes_without_a_terminal() {
+    let b = broker::dedicated();
+    let bootstrap = b.bootstrap();
+    for name in ["keep", "legacy.one", "legacy.two", "dlq.old"] {
+        client::create_topic(&bootstrap, name, 1, &[]);
+    }
+    client::create_topic(&bootstrap, "_internal", 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        "protect = [\"dlq.*\"]\n[topics.keep]\npartitions = 1\n",
+    );
+
+    let run = apply(dir.path(), &bootstrap, &["--delete-unmanaged"]).expect_code(1);
+    assert!(
+        run.stdout.contains("- legacy.one: delete"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("refusing to delete 2 topic(s)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--yes"), "{}", run.stderr);
+    let names = |list: serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = kop(["topics", "list", "--all", "-b", &bootstrap, "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        names(all),
+        vec!["_internal", "dlq.old", "keep", "legacy.one", "legacy.two"]
+    );
+
+    apply(dir.path(), &bootstrap, &["--delete-unmanaged", "--yes"]).expect_code(0);
+    let all = kop(["topics", "list", "--all", "-b", &bootstrap, "-o", "json"])
+        .run()
+        .json();
+    assert_eq!(names(all), vec!["_internal", "dlq.old", "keep"]);
+}
+
+#[test]
+fn an_invalid_config_anywhere_stops_apply_before_any_change() {
+    let b = broker::shared();
+    let (good, bad) = (unique("apply.good"), unique("apply.bad"));
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{good}\"]\npartitions = 1\n[topics.\"{bad}\"]\npartitions = 1\nconfig = {{ \"retention.ms\" = \"soon\" }}\n"),
+    );
+    let run = apply(dir.path(), &b.bootstrap(), &[]).expect_code(1);
+    assert!(
+        run.stderr
+            .contains("topics.toml:5:29: `retention.ms` expects a duration"),
+        "{}",
+        run.stderr
+    );
+    assert!(topic(&listed(&b.bootstrap()), &good).is_none());
+
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{good}\"]\nconfig = {{ \"retention.msec\" = 1 }}\n"),
+    );
+    let run = apply(dir.path(), &b.bootstrap(), &[]).expect_code(1);
+    assert!(
+        run.stderr.contains("did you mean `retention.ms`"),
+        "{}",
+        run.stderr
+    );
+    assert!(topic(&listed(&b.bootstrap()), &good).is_none());
+}
+
+#[test]
+fn a_pinned_cluster_id_that_differs_aborts_before_any_change() {
+    let b = broker::shared();
+    let name = unique("apply.pinned");
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[clusters.prod]\nbootstrap = \"{}\"\ncluster_id = \"prod-7\"\n[topics.\"{name}\"]\npartitions = 1\n", b.bootstrap()),
+    );
+    let run = kop(["topics", "apply", "--cluster", "prod"])
+        .dir(dir.path())
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("the profile pins cluster `prod-7`"),
+        "{}",
+        run.stderr
+    );
+    assert!(topic(&listed(&b.bootstrap()), &name).is_none());
+}
+
+#[test]
+fn only_limits_the_plan_to_matching_topics() {
+    let b = broker::shared();
+    let prefix = unique("apply.only");
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!(
+            "[topics.\"{prefix}.a\"]\npartitions = 1\n[topics.\"{prefix}.b\"]\npartitions = 1\n"
+        ),
+    );
+    apply(
+        dir.path(),
+        &b.bootstrap(),
+        &["--only", &format!("{prefix}.a")],
+    )
+    .expect_code(0);
+    let list = listed(&b.bootstrap());
+    assert!(topic(&list, &format!("{prefix}.a")).is_some());
+    assert!(topic(&list, &format!("{prefix}.b")).is_none());
+}
+
+#[test]
+fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
+    let b = broker::shared();
+    let registry = RegistryDouble::start();
+    let name = unique("apply.schema");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("schemas")).unwrap();
+    let schema = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/task_created.avsc"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("schemas/task.avsc"), &schema).unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{name}\"]\npartitions = 1\nvalue_schema = \"schemas/task.avsc\"\n"),
+    );
+    let subject = format!("{name}-value");
+    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &registry.url]).expect_code(0);
+    assert!(
+        run.stdout
+            .contains(&format!("+ schema {subject}: register")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(registry.versions(&subject), 1);
+    let again = apply(
+        dir.path(),
+        &b.bootstrap(),
+        &["--registry", &registry.url, "--check"],
+    )
+    .expect_code(0);
+    assert!(again.stdout.contains("No changes"), "{}", again.stdout);
+
+    // An evolved schema the registry refuses is a plan error, and nothing is registered.
+    let evolved = schema.replacen(
+        "\"fields\": [",
+        "\"fields\": [\n    {\"name\": \"owner\", \"type\": \"string\"},",
+        1,
+    );
+    std::fs::write(dir.path().join("schemas/task.avsc"), evolved).unwrap();
+    registry.mark_incompatible(&subject, "READER_FIELD_MISSING_DEFAULT_VALUE: owner");
+    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &registry.url]).expect_code(1);
+    assert!(
+        run.stdout.contains("READER_FIELD_MISSING_DEFAULT_VALUE"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(registry.versions(&subject), 1);
+}
