@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, starts a throwaway local broker on a free port, and runs kop's main
-# job against it with the repository's topics.toml. The broker stops when the script ends.
+# job against it: `kop topics apply` with the repository's topics.toml (plan, apply, check
+# that nothing is left), then `topics list` and `health`. The broker stops at the end.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,5 +26,8 @@ show() {
   printf '\n$ kop %s\n' "$*"
   "$kop" "$@" || echo "(exit $?)"
 }
-show health -b "$bootstrap"
+show topics apply -b "$bootstrap" --dry-run
+show topics apply -b "$bootstrap"
+show topics apply -b "$bootstrap" --check
 show topics list -b "$bootstrap"
+show health -b "$bootstrap"

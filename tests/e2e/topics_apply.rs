@@ -368,3 +368,44 @@ fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
     );
     assert_eq!(registry.versions(&subject), 1);
 }
+
+#[test]
+fn wait_lets_apply_start_before_the_cluster() {
+    let port = crate::support::free_port();
+    let bootstrap = format!("127.0.0.1:{port}");
+    let name = unique("apply.wait");
+    let dir = tempfile::tempdir().unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{name}\"]\npartitions = 1\n"),
+    );
+    let path = dir.path().to_path_buf();
+    let runner = {
+        let bootstrap = bootstrap.clone();
+        std::thread::spawn(move || {
+            kop([
+                "topics",
+                "apply",
+                "-b",
+                &bootstrap,
+                "--wait",
+                "30s",
+                "--timeout",
+                "2s",
+            ])
+            .dir(&path)
+            .run()
+        })
+    };
+    // The broker comes up only after kop has started waiting for it.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let b = broker::start(port, port);
+    broker::wait_until_ready(&b, &b.bootstrap());
+    let run = runner.join().unwrap().expect_code(0);
+    assert!(
+        run.stderr.contains("waiting for the cluster"),
+        "{}",
+        run.stderr
+    );
+    assert!(topic(&listed(&bootstrap), &name).is_some());
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# A Python virtualenv with the reference client (confluent-kafka, librdkafka inside its
+# wheel) for the benchmarks, in .tools/bench-venv. Idempotent; prints the python path.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv="$root/.tools/bench-venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv" >&2
+fi
+if ! "$venv/bin/python" -c 'import confluent_kafka' 2>/dev/null; then
+  "$venv/bin/python" -m pip install --quiet 'confluent-kafka[avro,schemaregistry]==2.6.1' >&2
+fi
+echo "$venv/bin/python"
