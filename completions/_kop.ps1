@@ -68,7 +68,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -96,12 +97,45 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kop;topics;apply' {
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait up to this long for the cluster to answer before planning (e.g. 60s)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Change nothing; exit 3 when the cluster differs from the file, 0 when it matches')
+            [CompletionResult]::new('--delete-unmanaged', '--delete-unmanaged', [CompletionResultType]::ParameterName, 'Delete topics the file does not declare (never internal or protected ones)')
+            [CompletionResult]::new('--prune-configs', '--prune-configs', [CompletionResultType]::ParameterName, 'Remove topic configs the file does not declare (back to the broker''s defaults)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kop;topics;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'kop;topics;help;list' {
+            break
+        }
+        'kop;topics;help;apply' {
             break
         }
         'kop;topics;help;help' {
@@ -161,10 +195,14 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;help;topics' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas')
             break
         }
         'kop;help;topics;list' {
+            break
+        }
+        'kop;help;topics;apply' {
             break
         }
         'kop;help;health' {

@@ -40,14 +40,23 @@ _kop() {
             kop__subcmd__help,topics)
                 cmd="kop__subcmd__help__subcmd__topics"
                 ;;
+            kop__subcmd__help__subcmd__topics,apply)
+                cmd="kop__subcmd__help__subcmd__topics__subcmd__apply"
+                ;;
             kop__subcmd__help__subcmd__topics,list)
                 cmd="kop__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kop__subcmd__topics,apply)
+                cmd="kop__subcmd__topics__subcmd__apply"
                 ;;
             kop__subcmd__topics,help)
                 cmd="kop__subcmd__topics__subcmd__help"
                 ;;
             kop__subcmd__topics,list)
                 cmd="kop__subcmd__topics__subcmd__list"
+                ;;
+            kop__subcmd__topics__subcmd__help,apply)
+                cmd="kop__subcmd__topics__subcmd__help__subcmd__apply"
                 ;;
             kop__subcmd__topics__subcmd__help,help)
                 cmd="kop__subcmd__topics__subcmd__help__subcmd__help"
@@ -280,8 +289,22 @@ _kop() {
             return 0
             ;;
         kop__subcmd__help__subcmd__topics)
-            opts="list"
+            opts="list apply"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__help__subcmd__topics__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -308,7 +331,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__topics)
-            opts="-f -b -X -o -v -q -h -V --file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version list help"
+            opts="-f -b -X -o -v -q -h -V --file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version list apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,9 +384,85 @@ _kop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kop__subcmd__topics__subcmd__help)
-            opts="list help"
+        kop__subcmd__topics__subcmd__apply)
+            opts="-f -b -X -o -v -q -h -V --dry-run --check --delete-unmanaged --prune-configs --only --wait --file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__topics__subcmd__help)
+            opts="list apply help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__topics__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

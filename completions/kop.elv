@@ -64,7 +64,8 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them'
+            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
+            cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kop;topics;list'= {
@@ -90,11 +91,42 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kop;topics;apply'= {
+            cand --only 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)'
+            cand --wait 'Wait up to this long for the cluster to answer before planning (e.g. 60s)'
+            cand -f 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --check 'Change nothing; exit 3 when the cluster differs from the file, 0 when it matches'
+            cand --delete-unmanaged 'Delete topics the file does not declare (never internal or protected ones)'
+            cand --prune-configs 'Remove topic configs the file does not declare (back to the broker''s defaults)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Only errors and data'
+            cand --quiet 'Only errors and data'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kop;topics;help'= {
-            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them'
+            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
+            cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kop;topics;help;list'= {
+        }
+        &'kop;topics;help;apply'= {
         }
         &'kop;topics;help;help'= {
         }
@@ -149,9 +181,12 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kop;help;topics'= {
-            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy and whether topics.toml manages them'
+            cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
+            cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
         }
         &'kop;help;topics;list'= {
+        }
+        &'kop;help;topics;apply'= {
         }
         &'kop;help;health'= {
         }

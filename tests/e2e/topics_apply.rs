@@ -409,3 +409,43 @@ fn wait_lets_apply_start_before_the_cluster() {
     );
     assert!(topic(&listed(&bootstrap), &name).is_some());
 }
+
+#[test]
+fn on_a_terminal_apply_asks_and_no_means_nothing_changes() {
+    let b = broker::dedicated();
+    let bootstrap = b.bootstrap();
+    client::create_topic(&bootstrap, "legacy", 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "[topics.keep]\npartitions = 1\n");
+    let args = [
+        "topics",
+        "apply",
+        "-b",
+        bootstrap.as_str(),
+        "--delete-unmanaged",
+    ];
+
+    let run = kop(args)
+        .dir(dir.path())
+        .run_in_terminal("n")
+        .expect_code(1);
+    assert!(
+        run.stdout.contains("deleting 1 topic(s) and their data?"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("not applied: the answer was no"),
+        "{}",
+        run.stdout
+    );
+    let list = listed(&bootstrap);
+    assert!(topic(&list, "legacy").is_some() && topic(&list, "keep").is_none());
+
+    kop(args)
+        .dir(dir.path())
+        .run_in_terminal("y")
+        .expect_code(0);
+    let list = listed(&bootstrap);
+    assert!(topic(&list, "legacy").is_none() && topic(&list, "keep").is_some());
+}

@@ -36,7 +36,7 @@ fn lists_a_topic_created_by_another_client() {
     let columns: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(
         columns,
-        vec![name.as_str(), "3", "1", "7d", "compact", "unmanaged"]
+        vec![name.as_str(), "3", "1", "7d", "compact", "unmanaged", "-"]
     );
 }
 

@@ -116,11 +116,11 @@ fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
                     Some(p) => format!("{p} partitions"),
                     None => "the broker's default partitions".to_string(),
                 };
-                let rf =
-                    replication_factor.map_or("the broker's default".into(), |r| r.to_string());
-                out.line(&format!(
-                    "{sym} {topic}: create with {p}, replication factor {rf}"
-                ))?;
+                let rf = match replication_factor {
+                    Some(r) => format!("replication factor {r}"),
+                    None => "the broker's default replication factor".to_string(),
+                };
+                out.line(&format!("{sym} {topic}: create with {p}, {rf}"))?;
                 for (key, value) in configs {
                     out.line(&format!("    {key} = {}", humane_value(key, value)))?;
                 }

@@ -64,23 +64,44 @@ impl Kop {
     }
 
     pub fn run(self) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
+        command.args(&self.args);
+        self.run_command(command, Stdio::null())
+    }
+
+    /// Runs kop on a pseudo-terminal (util-linux `script`), typing `keys` at it: for the
+    /// confirmations kop only asks where a person can answer.
+    pub fn run_in_terminal(self, keys: &str) -> Run {
+        let mut line = shell_quote(env!("CARGO_BIN_EXE_kop"));
+        for arg in &self.args {
+            line.push(' ');
+            line.push_str(&shell_quote(arg));
+        }
+        let mut command = Command::new("script");
+        command.args(["-qec", &line, "/dev/null"]);
+        let input = tempfile::NamedTempFile::new().expect("keys file");
+        std::fs::write(input.path(), keys).expect("keys");
+        let stdin = std::fs::File::open(input.path()).expect("keys file");
+        self.run_command(command, Stdio::from(stdin))
+    }
+
+    fn run_command(self, mut command: Command, stdin: Stdio) -> Run {
         let scratch = tempfile::tempdir().expect("scratch dir");
         let dir = self.dir.unwrap_or_else(|| scratch.path().to_path_buf());
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
         command
-            .args(&self.args)
             .current_dir(&dir)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", scratch.path())
             .env("NO_COLOR", "1")
             .env("COLUMNS", "200")
-            .stdin(Stdio::null());
+            .env("TERM", "dumb")
+            .stdin(stdin);
         for (k, v) in &self.env {
             command.env(k, v);
         }
         let start = Instant::now();
-        let output = command.output().expect("run kop");
+        let output = command.output().expect("run kop (or util-linux `script`)");
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -88,4 +109,8 @@ impl Kop {
             elapsed: start.elapsed(),
         }
     }
+}
+
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
