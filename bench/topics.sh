@@ -25,7 +25,7 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 run_kop() (
-  source bench/broker.sh
+  source scripts/local-broker.sh
   t0=$(now); "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --yes --timeout 60s >/dev/null; t1=$(now)
   "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null
   t2=$(now); "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null; t3=$(now)
@@ -33,7 +33,7 @@ run_kop() (
 )
 
 run_python() (
-  source bench/broker.sh
+  source scripts/local-broker.sh
   t0=$(now); "$python" bench/topics.py "$BOOTSTRAP" bench "$n" create >/dev/null; t1=$(now)
   "$python" bench/topics.py "$BOOTSTRAP" bench "$n" plan >/dev/null
   t2=$(now); "$python" bench/topics.py "$BOOTSTRAP" bench "$n" plan >/dev/null; t3=$(now)

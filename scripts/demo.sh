@@ -10,17 +10,8 @@ cd "$root"
 cargo build --quiet --bin kop
 kop="$root/target/debug/kop"
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-bootstrap="127.0.0.1:$port"
-"$root/.tools/tansu/tansu" broker --listener-url "tcp://$bootstrap" \
-  --advertised-listener-url "tcp://$bootstrap" --storage-engine memory://tansu/ --silent &
-broker_pid=$!
-trap 'kill "$broker_pid" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 50); do
-  "$kop" health -b "$bootstrap" --timeout 1s -q -o json >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source "$root/scripts/local-broker.sh"
+bootstrap=$BOOTSTRAP
 
 show() {
   printf '\n$ kop %s\n' "$*"

@@ -100,3 +100,26 @@ pub struct ConfigValue {
 
 /// A topic's configs by name.
 pub type TopicConfigs = BTreeMap<String, ConfigValue>;
+
+/// Cluster state for unit tests.
+#[cfg(test)]
+pub mod fixtures {
+    use super::{PartitionInfo, TopicInfo};
+
+    /// A topic whose partitions all have broker 1 as leader and `rf` replicas in sync.
+    pub fn topic(name: &str, partitions: i32, rf: i32) -> TopicInfo {
+        TopicInfo {
+            name: name.into(),
+            partitions: (0..partitions)
+                .map(|id| PartitionInfo {
+                    id,
+                    leader: 1,
+                    replicas: (1..=rf).collect(),
+                    isr: (1..=rf).collect(),
+                    error: None,
+                })
+                .collect(),
+            error: None,
+        }
+    }
+}

@@ -127,23 +127,11 @@ fn overrides(configs: &TopicConfigs) -> BTreeMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::{ConfigValue, PartitionInfo, TopicInfo};
+    use crate::cluster::ConfigValue;
     use crate::config;
 
-    fn topic(name: &str, partitions: i32) -> TopicInfo {
-        TopicInfo {
-            name: name.into(),
-            partitions: (0..partitions)
-                .map(|id| PartitionInfo {
-                    id,
-                    leader: 1,
-                    replicas: vec![1, 2],
-                    isr: vec![1, 2],
-                    error: None,
-                })
-                .collect(),
-            error: None,
-        }
+    fn topic(name: &str, partitions: i32) -> crate::cluster::TopicInfo {
+        crate::cluster::fixtures::topic(name, partitions, 2)
     }
 
     fn value(v: &str, origin: ConfigOrigin) -> ConfigValue {

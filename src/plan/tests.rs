@@ -37,21 +37,7 @@ fn kafka_configs() -> TopicConfigs {
         .collect()
 }
 
-fn topic_info(name: &str, partitions: i32, rf: i32) -> TopicInfo {
-    TopicInfo {
-        name: name.into(),
-        partitions: (0..partitions)
-            .map(|id| PartitionInfo {
-                id,
-                leader: 1,
-                replicas: (1..=rf).collect(),
-                isr: (1..=rf).collect(),
-                error: None,
-            })
-            .collect(),
-        error: None,
-    }
-}
+use crate::cluster::fixtures::topic as topic_info;
 
 fn cluster(topics: Vec<TopicInfo>, brokers: i32) -> ClusterMetadata {
     ClusterMetadata {
