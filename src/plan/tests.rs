@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::glob::Glob;
 use super::*;
 use crate::cluster::{
-    BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
+    BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, TopicConfigs, TopicInfo,
 };
 
 /// Configs as Apache Kafka reported them (see the fixture's comment).
