@@ -74,4 +74,5 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 pub mod apply;
+pub mod codec;
 pub mod plan;

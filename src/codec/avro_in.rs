@@ -1,0 +1,373 @@
+//! Plain JSON → Avro values, guided by the schema.
+//!
+//! Accepts the JSON people write: a union takes the bare value and the branch is chosen by
+//! what fits (`"x"` for `["null", "string"]`), as well as Avro's own JSON encoding
+//! (`{"string": "x"}`). Logical types take their natural spelling: `"2025-01-14"` for a
+//! date, an RFC 3339 string or epoch number for timestamps, `"12.34"` or `12.34` for a
+//! decimal, a UUID string for a uuid. A value that does not fit names its field path
+//! (`$.tags[2]`) and what was expected.
+
+use std::collections::HashMap;
+
+use apache_avro::schema::{Name, RecordSchema, Schema, UnionSchema};
+use apache_avro::types::Value;
+use serde_json::Value as Json;
+
+use super::logical;
+
+/// Why a JSON value does not fit the schema, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", if path == "$" { "value".to_string() } else { format!("field `{}`", &path[2..]) })]
+pub struct FieldError {
+    /// `$` for the whole value, `$.a.b[2]` inside it.
+    pub path: String,
+    pub message: String,
+}
+
+type Names = HashMap<Name, Schema>;
+
+pub(super) struct Converter<'a> {
+    pub names: &'a Names,
+}
+
+fn fail<T>(path: &str, message: impl Into<String>) -> Result<T, FieldError> {
+    Err(FieldError {
+        path: path.to_string(),
+        message: message.into(),
+    })
+}
+
+fn describe(json: &Json) -> String {
+    match json {
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::String(s) if s.len() > 40 => {
+            format!("\"{}…\"", s.chars().take(40).collect::<String>())
+        }
+        Json::String(s) => format!("\"{s}\""),
+        Json::Array(_) => "an array".into(),
+        Json::Object(_) => "an object".into(),
+    }
+}
+
+fn mismatch<T>(path: &str, expected: &str, json: &Json) -> Result<T, FieldError> {
+    fail(
+        path,
+        format!("expected {expected}, found {}", describe(json)),
+    )
+}
+
+impl Converter<'_> {
+    fn resolve<'s>(&'s self, schema: &'s Schema) -> &'s Schema {
+        match schema {
+            Schema::Ref { name } => self.names.get(name).unwrap_or(schema),
+            other => other,
+        }
+    }
+
+    pub fn convert(&self, schema: &Schema, json: &Json, path: &str) -> Result<Value, FieldError> {
+        let schema = self.resolve(schema);
+        match schema {
+            Schema::Null => match json {
+                Json::Null => Ok(Value::Null),
+                other => mismatch(path, "null", other),
+            },
+            Schema::Boolean => match json {
+                Json::Bool(b) => Ok(Value::Boolean(*b)),
+                other => mismatch(path, "true or false", other),
+            },
+            Schema::Int => integer(json, path, "an int").and_then(|n| {
+                i32::try_from(n)
+                    .map(Value::Int)
+                    .or_else(|_| fail(path, format!("{n} does not fit an int")))
+            }),
+            Schema::Long => integer(json, path, "a long").map(Value::Long),
+            Schema::Float => number(json, path, "a float").map(|f| Value::Float(f as f32)),
+            Schema::Double => number(json, path, "a double").map(Value::Double),
+            Schema::String => match json {
+                Json::String(s) => Ok(Value::String(s.clone())),
+                other => mismatch(path, "a string", other),
+            },
+            Schema::Bytes => latin1_bytes(json, path).map(Value::Bytes),
+            Schema::Fixed(fixed) => {
+                let bytes = latin1_bytes(json, path)?;
+                if bytes.len() != fixed.size {
+                    return fail(
+                        path,
+                        format!(
+                            "expected {} bytes for fixed `{}`, found {}",
+                            fixed.size,
+                            fixed.name.name,
+                            bytes.len()
+                        ),
+                    );
+                }
+                Ok(Value::Fixed(fixed.size, bytes))
+            }
+            Schema::Enum(e) => match json {
+                Json::String(s) => match e.symbols.iter().position(|sym| sym == s) {
+                    Some(i) => Ok(Value::Enum(i as u32, s.clone())),
+                    None => fail(
+                        path,
+                        format!(
+                            "expected one of {} (enum {}), found \"{s}\"",
+                            e.symbols.join(", "),
+                            e.name.name
+                        ),
+                    ),
+                },
+                other => mismatch(path, &format!("one of {}", e.symbols.join(", ")), other),
+            },
+            Schema::Array(array) => match json {
+                Json::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.convert(&array.items, item, &format!("{path}[{i}]")))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Value::Array),
+                other => mismatch(path, "an array", other),
+            },
+            Schema::Map(map) => match json {
+                Json::Object(entries) => entries
+                    .iter()
+                    .map(|(k, v)| {
+                        Ok((
+                            k.clone(),
+                            self.convert(&map.types, v, &format!("{path}.{k}"))?,
+                        ))
+                    })
+                    .collect::<Result<HashMap<_, _>, _>>()
+                    .map(Value::Map),
+                other => mismatch(path, "an object (map)", other),
+            },
+            Schema::Record(record) => self.record(record, json, path),
+            Schema::Union(union) => self.union(union, json, path),
+            Schema::Decimal(d) => logical::decimal_from_json(json, d.precision, d.scale)
+                .map(Value::Decimal)
+                .or_else(|m| fail(path, m)),
+            Schema::Uuid => match json {
+                Json::String(s) => apache_avro::Uuid::parse_str(s)
+                    .map(Value::Uuid)
+                    .or_else(|_| fail(path, format!("expected a UUID, found \"{s}\""))),
+                other => mismatch(path, "a UUID string", other),
+            },
+            Schema::Date => logical::date_from_json(json)
+                .map(Value::Date)
+                .or_else(|m| fail(path, m)),
+            Schema::TimeMillis => logical::time_from_json(json, 1_000)
+                .map(|v| Value::TimeMillis(v as i32))
+                .or_else(|m| fail(path, m)),
+            Schema::TimeMicros => logical::time_from_json(json, 1_000_000)
+                .map(Value::TimeMicros)
+                .or_else(|m| fail(path, m)),
+            Schema::TimestampMillis => ts(json, path, 1_000).map(Value::TimestampMillis),
+            Schema::TimestampMicros => ts(json, path, 1_000_000).map(Value::TimestampMicros),
+            Schema::TimestampNanos => ts(json, path, 1_000_000_000).map(Value::TimestampNanos),
+            Schema::LocalTimestampMillis => ts(json, path, 1_000).map(Value::LocalTimestampMillis),
+            Schema::LocalTimestampMicros => {
+                ts(json, path, 1_000_000).map(Value::LocalTimestampMicros)
+            }
+            Schema::LocalTimestampNanos => {
+                ts(json, path, 1_000_000_000).map(Value::LocalTimestampNanos)
+            }
+            Schema::Duration | Schema::BigDecimal | Schema::Ref { .. } => {
+                fail(path, "this Avro type is not supported for JSON input")
+            }
+        }
+    }
+
+    fn record(&self, record: &RecordSchema, json: &Json, path: &str) -> Result<Value, FieldError> {
+        let Json::Object(object) = json else {
+            return mismatch(
+                path,
+                &format!("an object (record {})", record.name.name),
+                json,
+            );
+        };
+        if let Some(unknown) = object
+            .keys()
+            .find(|k| !record.fields.iter().any(|f| &f.name == *k))
+        {
+            let known: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
+            return fail(
+                &format!("{path}.{unknown}"),
+                format!(
+                    "not a field of record {} (its fields: {})",
+                    record.name.name,
+                    known.join(", ")
+                ),
+            );
+        }
+        let mut fields = Vec::with_capacity(record.fields.len());
+        for field in &record.fields {
+            let field_path = format!("{path}.{}", field.name);
+            let value = match (object.get(&field.name), &field.default) {
+                (Some(v), _) => self.convert(&field.schema, v, &field_path)?,
+                (None, Some(default)) => self.default(&field.schema, default, &field_path)?,
+                (None, None) if accepts_null(self.resolve(&field.schema)) => {
+                    self.convert(&field.schema, &Json::Null, &field_path)?
+                }
+                (None, None) => {
+                    return fail(&field_path, "missing, and the schema gives it no default")
+                }
+            };
+            fields.push((field.name.clone(), value));
+        }
+        Ok(Value::Record(fields))
+    }
+
+    /// A field default is written in Avro's JSON encoding, where a union's default belongs
+    /// to its first branch.
+    fn default(&self, schema: &Schema, default: &Json, path: &str) -> Result<Value, FieldError> {
+        match self.resolve(schema) {
+            Schema::Union(union) => {
+                let first = union.variants().first().ok_or_else(|| FieldError {
+                    path: path.into(),
+                    message: "empty union".into(),
+                })?;
+                Ok(Value::Union(
+                    0,
+                    Box::new(self.convert(first, default, path)?),
+                ))
+            }
+            other => self.convert(other, default, path),
+        }
+    }
+
+    fn union(&self, union: &UnionSchema, json: &Json, path: &str) -> Result<Value, FieldError> {
+        let variants = union.variants();
+        // Avro's JSON encoding: {"type name": value}.
+        if let Json::Object(object) = json {
+            if object.len() == 1 {
+                let (key, inner) = object
+                    .iter()
+                    .next()
+                    .map(|(k, v)| (k.as_str(), v))
+                    .unwrap_or(("", json));
+                if let Some(i) = variants
+                    .iter()
+                    .position(|v| branch_name(self.resolve(v)).is_some_and(|n| n.matches(key)))
+                {
+                    if let Ok(value) = self.convert(&variants[i], inner, path) {
+                        return Ok(Value::Union(i as u32, Box::new(value)));
+                    }
+                }
+            }
+        }
+        // Plain JSON: the first branch the value fits.
+        let mut tried = Vec::new();
+        for (i, variant) in variants.iter().enumerate() {
+            match self.convert(variant, json, path) {
+                Ok(value) => return Ok(Value::Union(i as u32, Box::new(value))),
+                Err(e) if e.path != path => tried.push(e),
+                Err(_) => {}
+            }
+        }
+        // A deeper error from a branch that was nearly right says more than "no branch".
+        if let Some(deeper) = tried.into_iter().next() {
+            return Err(deeper);
+        }
+        let names: Vec<String> = variants
+            .iter()
+            .map(|v| type_label(self.resolve(v)))
+            .collect();
+        mismatch(path, &format!("one of {}", names.join(", ")), json)
+    }
+}
+
+struct BranchName {
+    full: String,
+    short: String,
+}
+
+impl BranchName {
+    fn matches(&self, key: &str) -> bool {
+        key == self.full || key == self.short
+    }
+}
+
+/// The name a union branch goes by in Avro's JSON encoding.
+fn branch_name(schema: &Schema) -> Option<BranchName> {
+    let named = |name: &Name| BranchName {
+        full: name.fullname(None),
+        short: name.name.clone(),
+    };
+    let primitive = |s: &str| BranchName {
+        full: s.into(),
+        short: s.into(),
+    };
+    Some(match schema {
+        Schema::Record(r) => named(&r.name),
+        Schema::Enum(e) => named(&e.name),
+        Schema::Fixed(f) => named(&f.name),
+        Schema::Null => primitive("null"),
+        Schema::Boolean => primitive("boolean"),
+        Schema::Int | Schema::Date | Schema::TimeMillis => primitive("int"),
+        Schema::Long
+        | Schema::TimeMicros
+        | Schema::TimestampMillis
+        | Schema::TimestampMicros
+        | Schema::TimestampNanos
+        | Schema::LocalTimestampMillis
+        | Schema::LocalTimestampMicros
+        | Schema::LocalTimestampNanos => primitive("long"),
+        Schema::Float => primitive("float"),
+        Schema::Double => primitive("double"),
+        Schema::Bytes | Schema::Decimal(_) => primitive("bytes"),
+        Schema::String | Schema::Uuid => primitive("string"),
+        Schema::Array(_) => primitive("array"),
+        Schema::Map(_) => primitive("map"),
+        _ => return None,
+    })
+}
+
+fn type_label(schema: &Schema) -> String {
+    branch_name(schema).map_or_else(|| "another type".into(), |n| n.short)
+}
+
+fn accepts_null(schema: &Schema) -> bool {
+    matches!(schema, Schema::Union(u) if u.is_nullable())
+}
+
+fn integer(json: &Json, path: &str, expected: &str) -> Result<i64, FieldError> {
+    match json {
+        Json::Number(n) => match n.as_i64() {
+            Some(v) => Ok(v),
+            None => fail(path, format!("expected {expected}, found {n}")),
+        },
+        other => mismatch(path, expected, other),
+    }
+}
+
+fn number(json: &Json, path: &str, expected: &str) -> Result<f64, FieldError> {
+    match json {
+        Json::Number(n) => n
+            .as_f64()
+            .map_or_else(|| mismatch(path, expected, json), Ok),
+        other => mismatch(path, expected, other),
+    }
+}
+
+fn ts(json: &Json, path: &str, per_second: i64) -> Result<i64, FieldError> {
+    logical::timestamp_from_json(json, per_second).or_else(|m| fail(path, m))
+}
+
+/// Avro's JSON encoding of bytes: each character is one byte (U+0000 to U+00FF).
+fn latin1_bytes(json: &Json, path: &str) -> Result<Vec<u8>, FieldError> {
+    let Json::String(s) = json else {
+        return mismatch(path, "a string of bytes", json);
+    };
+    s.chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect::<Option<Vec<u8>>>()
+        .map_or_else(
+            || {
+                fail(
+                    path,
+                    "bytes are written one character per byte (U+0000 to U+00FF)",
+                )
+            },
+            Ok,
+        )
+}
