@@ -26,9 +26,9 @@ elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 
 run_kop() (
   source scripts/local-broker.sh
-  t0=$(now); "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --yes --timeout 60s >/dev/null; t1=$(now)
-  "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null
-  t2=$(now); "$kop" -q -f "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null; t3=$(now)
+  t0=$(now); "$kop" -q -F "$work/topics.toml" -b "$BOOTSTRAP" topics apply --yes --timeout 60s >/dev/null; t1=$(now)
+  "$kop" -q -F "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null
+  t2=$(now); "$kop" -q -F "$work/topics.toml" -b "$BOOTSTRAP" topics apply --check --timeout 60s >/dev/null; t3=$(now)
   echo "$(elapsed "$t0" "$t1") $(elapsed "$t2" "$t3")"
 )
 

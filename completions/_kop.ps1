@@ -21,8 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'kop' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -42,14 +42,16 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List topics and reconcile them with topics.toml')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'kop;topics' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -74,8 +76,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;topics;list' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -100,8 +102,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;topics;apply' {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait up to this long for the cluster to answer before planning (e.g. 60s)')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -141,9 +143,83 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;topics;help;help' {
             break
         }
+        'kop;publish' {
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'One event, given on the command line')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file of events, one per line (NDJSON); - for stdin')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key for every event')
+            [CompletionResult]::new('--key-field', '--key-field', [CompletionResultType]::ParameterName, 'Take each event''s key from this field of the event (dotted path, e.g. user.id)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header for every event (repeatable); KEY alone sends a null value')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header for every event (repeatable); KEY alone sends a null value')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Send every event to this partition (default: by key)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to encode values')
+            [CompletionResult]::new('--key-format', '--key-format', [CompletionResultType]::ParameterName, 'How to encode keys')
+            [CompletionResult]::new('--schema-file', '--schema-file', [CompletionResultType]::ParameterName, 'Avro schema file for values (registered under the subject when new)')
+            [CompletionResult]::new('--schema-id', '--schema-id', [CompletionResultType]::ParameterName, 'Avro schema id for values, as registered')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Subject for values (default: from --subject-strategy)')
+            [CompletionResult]::new('--key-schema-file', '--key-schema-file', [CompletionResultType]::ParameterName, 'Avro schema file for keys')
+            [CompletionResult]::new('--key-subject', '--key-subject', [CompletionResultType]::ParameterName, 'Subject for keys (default: from --subject-strategy)')
+            [CompletionResult]::new('--subject-strategy', '--subject-strategy', [CompletionResultType]::ParameterName, 'How subjects are named')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('--transactional', '--transactional', [CompletionResultType]::ParameterName, 'Publish everything in one transaction: all events or none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kop;tail' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or -DURATION ago (e.g. -15m)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to read values')
+            [CompletionResult]::new('--key-format', '--key-format', [CompletionResultType]::ParameterName, 'How to read keys')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only events whose key or value matches this regular expression')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Only events with this header (repeatable; all must match)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep reading new events until Ctrl-C')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading new events until Ctrl-C')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kop;health' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -165,8 +241,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;completions' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
@@ -189,6 +265,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         }
         'kop;help' {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List topics and reconcile them with topics.toml')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -203,6 +281,12 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;help;topics;apply' {
+            break
+        }
+        'kop;help;publish' {
+            break
+        }
+        'kop;help;tail' {
             break
         }
         'kop;help;health' {

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kop_global_optspecs
-    string join \n f/file= b/bootstrap= cluster= registry= X= o/output= timeout= v/verbose q/quiet no-color yes h/help V/version
+    string join \n F/topics-file= b/bootstrap= cluster= registry= X= o/output= timeout= v/verbose q/quiet no-color yes h/help V/version
 end
 
 function __fish_kop_needs_command
@@ -24,7 +24,7 @@ function __fish_kop_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c kop -n "__fish_kop_needs_command" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_needs_command" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_needs_command" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_needs_command" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -41,10 +41,12 @@ complete -c kop -n "__fish_kop_needs_command" -l yes -d 'Answer yes to confirmat
 complete -c kop -n "__fish_kop_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_needs_command" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_needs_command" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -63,7 +65,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subc
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -82,7 +84,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l only -d 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l wait -d 'Wait up to this long for the cluster to answer before planning (e.g. 60s)' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -105,7 +107,76 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kop -n "__fish_kop_using_subcommand health" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s H -l header -d 'A header for every event (repeatable); KEY alone sends a null value' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l partition -d 'Send every event to this partition (default: by key)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l format -d 'How to encode values' -r -f -a "json\t'JSON, validated'
+avro\t'Avro in the Confluent wire format, from plain JSON'
+raw\t'Bytes as given'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-format -d 'How to encode keys' -r -f -a "json\t'JSON, validated'
+avro\t'Avro in the Confluent wire format, from plain JSON'
+raw\t'Bytes as given'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-file -d 'Avro schema file for values (registered under the subject when new)' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-id -d 'Avro schema id for values, as registered' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l subject -d 'Subject for values (default: from --subject-strategy)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-schema-file -d 'Avro schema file for keys' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-subject -d 'Subject for keys (default: from --subject-strategy)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l subject-strategy -d 'How subjects are named' -r -f -a "topic\t'<topic>-key / <topic>-value'
+record\t'the record\'s full name'
+topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
+complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand publish" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand publish" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or -DURATION ago (e.g. -15m)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l partition -d 'Only these partitions (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+json\t'JSON'
+avro\t'Avro in the Confluent wire format'
+raw\t'Text when UTF-8, else base64'"
+complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+json\t'JSON'
+avro\t'Avro in the Confluent wire format'
+raw\t'Text when UTF-8, else base64'"
+complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'"
+complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -121,7 +192,7 @@ complete -c kop -n "__fish_kop_using_subcommand health" -l no-color -d 'No colou
 complete -c kop -n "__fish_kop_using_subcommand health" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand health" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand completions" -s f -l file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand completions" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand completions" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand completions" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand completions" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
@@ -137,9 +208,11 @@ complete -c kop -n "__fish_kop_using_subcommand completions" -l no-color -d 'No 
 complete -c kop -n "__fish_kop_using_subcommand completions" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'

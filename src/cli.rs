@@ -30,8 +30,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The topics file [env: KOP_FILE] [default: ./topics.toml, if present]
-    #[arg(short = 'f', long = "file", global = true, value_name = "PATH")]
-    pub file: Option<PathBuf>,
+    #[arg(short = 'F', long = "topics-file", global = true, value_name = "PATH")]
+    pub topics_file: Option<PathBuf>,
 
     /// Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]
     #[arg(short = 'b', long, global = true, value_name = "HOST:PORT,...")]
@@ -90,7 +90,7 @@ pub enum OutputFormat {
 impl GlobalArgs {
     pub fn flags(&self) -> Flags {
         Flags {
-            file: self.file.clone(),
+            file: self.topics_file.clone(),
             default_file: PathBuf::from(crate::config::DEFAULT_FILE),
             bootstrap: self.bootstrap.clone(),
             cluster: self.cluster.clone(),
@@ -133,6 +133,19 @@ pub enum Command {
     /// List topics and reconcile them with topics.toml
     #[command(subcommand)]
     Topics(TopicsCommand),
+    /// Produce events: one --value, a --file of NDJSON (one event per line), or stdin
+    ///
+    /// JSON is validated; Avro is encoded in the Confluent wire format with the subject's
+    /// latest schema (or --schema-file / --schema-id); raw sends bytes as given. From a file
+    /// every line is checked before the first is sent. Exit 0 only when every event was
+    /// acknowledged.
+    Publish(PublishArgs),
+    /// Read events, decoded: by default the last 10 across partitions, oldest first
+    ///
+    /// --from and -f choose where to start and whether to keep reading; JSON and Avro
+    /// (through the Schema Registry) print as plain JSON. By default partitions are
+    /// assigned directly and nothing is committed; --group consumes as a group.
+    Tail(TailArgs),
     /// Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy
     Health(HealthArgs),
     /// Print a shell completion script
@@ -189,6 +202,153 @@ pub struct TopicsListArgs {
 
 #[derive(Debug, Args)]
 pub struct HealthArgs {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WriteFormat {
+    /// JSON, validated
+    Json,
+    /// Avro in the Confluent wire format, from plain JSON
+    Avro,
+    /// Bytes as given
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadFormat {
+    /// Wire-format Avro, else JSON, else text, else base64
+    Auto,
+    /// JSON
+    Json,
+    /// Avro in the Confluent wire format
+    Avro,
+    /// Text when UTF-8, else base64
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SubjectStrategy {
+    /// <topic>-key / <topic>-value
+    Topic,
+    /// the record's full name
+    Record,
+    /// <topic>-<record full name>
+    TopicRecord,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The topic to publish to
+    pub topic: String,
+
+    /// One event, given on the command line
+    #[arg(long, conflicts_with = "file")]
+    pub value: Option<String>,
+
+    /// A file of events, one per line (NDJSON); - for stdin
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// The key for every event
+    #[arg(long, conflicts_with = "key_field")]
+    pub key: Option<String>,
+
+    /// Take each event's key from this field of the event (dotted path, e.g. user.id)
+    #[arg(long, value_name = "PATH")]
+    pub key_field: Option<String>,
+
+    /// A header for every event (repeatable); KEY alone sends a null value
+    #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+
+    /// Send every event to this partition (default: by key)
+    #[arg(long)]
+    pub partition: Option<i32>,
+
+    /// Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)
+    #[arg(long, value_name = "TIME")]
+    pub timestamp: Option<String>,
+
+    /// How to encode values
+    #[arg(long, value_enum, default_value_t = WriteFormat::Json)]
+    pub format: WriteFormat,
+
+    /// How to encode keys
+    #[arg(long, value_enum, default_value_t = WriteFormat::Raw)]
+    pub key_format: WriteFormat,
+
+    /// Avro schema file for values (registered under the subject when new)
+    #[arg(long, value_name = "PATH", conflicts_with = "schema_id")]
+    pub schema_file: Option<PathBuf>,
+
+    /// Avro schema id for values, as registered
+    #[arg(long, value_name = "ID")]
+    pub schema_id: Option<u32>,
+
+    /// Subject for values (default: from --subject-strategy)
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+
+    /// Avro schema file for keys
+    #[arg(long, value_name = "PATH")]
+    pub key_schema_file: Option<PathBuf>,
+
+    /// Subject for keys (default: from --subject-strategy)
+    #[arg(long, value_name = "NAME")]
+    pub key_subject: Option<String>,
+
+    /// How subjects are named
+    #[arg(long, value_enum, default_value_t = SubjectStrategy::Topic)]
+    pub subject_strategy: SubjectStrategy,
+
+    /// Publish everything in one transaction: all events or none
+    #[arg(long)]
+    pub transactional: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TailArgs {
+    /// Topics to read
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+
+    /// How many events: the last N by default, the first N after --from
+    #[arg(short = 'n', long = "lines", value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Keep reading new events until Ctrl-C
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or
+    /// -DURATION ago (e.g. -15m)
+    #[arg(long, value_name = "WHERE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+
+    /// Only these partitions (repeatable)
+    #[arg(long)]
+    pub partition: Vec<i32>,
+
+    /// How to read values
+    #[arg(long, value_enum, default_value_t = ReadFormat::Auto)]
+    pub format: ReadFormat,
+
+    /// How to read keys
+    #[arg(long, value_enum, default_value_t = ReadFormat::Auto)]
+    pub key_format: ReadFormat,
+
+    /// Only events whose key or value matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+
+    /// Only events with this header (repeatable; all must match)
+    #[arg(long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+
+    /// Consume as this consumer group and commit what was read (resumes where the group
+    /// stopped; --from does not apply)
+    #[arg(long, value_name = "NAME", conflicts_with = "from")]
+    pub group: Option<String>,
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

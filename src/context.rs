@@ -19,7 +19,7 @@ pub const DEFAULT_BOOTSTRAP: &str = "localhost:9092";
 #[derive(Debug, Clone, Default)]
 pub struct Flags {
     pub file: Option<PathBuf>,
-    /// The file read when neither `-f` nor `KOP_FILE` names one, if it exists.
+    /// The file read when neither `-F` nor `KOP_FILE` names one, if it exists.
     pub default_file: PathBuf,
     pub bootstrap: Option<String>,
     pub cluster: Option<String>,

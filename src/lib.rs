@@ -24,6 +24,14 @@ use crate::output::Output;
 pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
     match &cli.command {
         Command::Completions(args) => commands::completions::run(args, out),
+        Command::Publish(args) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::publish::run(&settings, args, out).await
+        }
+        Command::Tail(args) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::tail::run(&settings, args, out).await
+        }
         Command::Health(args) => {
             let settings = resolve_settings(&cli, out)?;
             commands::health::run(&settings, args, out).await
@@ -75,4 +83,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 pub mod apply;
 pub mod codec;
+pub mod event;
 pub mod plan;
+pub mod publish;
+pub mod tail;

@@ -160,11 +160,16 @@ pub fn text_or_base64(bytes: &[u8]) -> Decoded {
             schema_id: None,
             encoding: "text",
         },
-        None => Decoded {
-            value: Json::String(base64::engine::general_purpose::STANDARD.encode(bytes)),
-            schema_id: None,
-            encoding: "base64",
-        },
+        None => base64(bytes),
+    }
+}
+
+/// Bytes as base64, for payloads that could not be decoded as asked.
+pub fn base64(bytes: &[u8]) -> Decoded {
+    Decoded {
+        value: Json::String(base64::engine::general_purpose::STANDARD.encode(bytes)),
+        schema_id: None,
+        encoding: "base64",
     }
 }
 

@@ -2,6 +2,8 @@
 
 pub mod completions;
 pub mod health;
+pub mod publish;
+pub mod tail;
 pub mod topics_apply;
 pub mod topics_list;
 
@@ -30,4 +32,17 @@ pub fn require_format(out: &Output, command: &str, allowed: &[Format]) -> Result
         out.format.name(),
         names.join(" or ")
     )))
+}
+
+/// Set when Ctrl-C arrives. Streaming loops check it, stop reading, flush and commit, and
+/// the command returns `Outcome::Interrupted` (exit 130).
+pub fn interrupt_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let set = flag.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            set.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    flag
 }

@@ -4,13 +4,17 @@
 mod admin;
 pub mod client_config;
 mod client_context;
+mod consumer;
 mod error;
 mod native;
 mod native_alter;
+mod producer;
 mod topic_admin;
 
 pub use admin::Admin;
 pub use client_context::KopContext;
+pub use consumer::{Consumer, Start};
 pub use error::{hint_for, KafkaError};
 pub use native_alter::{AlterOp, TopicAlteration, TopicOutcomes};
+pub use producer::{Deliveries, Producer};
 pub use topic_admin::TopicToCreate;

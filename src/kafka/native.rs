@@ -149,3 +149,26 @@ pub(super) unsafe fn text(ptr: *const std::ffi::c_char) -> String {
         CStr::from_ptr(ptr).to_string_lossy().into_owned()
     }
 }
+
+/// The high watermark of a partition as last seen in a Fetch response (cached by
+/// librdkafka; no request is sent). `None` until a fetch for the partition has returned.
+pub fn cached_high_watermark<C: ClientContext>(
+    client: &Client<C>,
+    topic: &str,
+    partition: i32,
+) -> Option<i64> {
+    let topic = std::ffi::CString::new(topic).ok()?;
+    let (mut low, mut high) = (-1i64, -1i64);
+    // SAFETY: the handle is valid while `client` is borrowed; `topic` outlives the call and
+    // the out-parameters are plain integers.
+    let err = unsafe {
+        rdsys::rd_kafka_get_watermark_offsets(
+            client.native_ptr(),
+            topic.as_ptr(),
+            partition,
+            &mut low,
+            &mut high,
+        )
+    };
+    (err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some(high)
+}

@@ -6,6 +6,7 @@
 //! (librdkafka's log lines). Tests build an `Output` over buffers.
 
 mod log_sink;
+mod progress;
 pub mod style;
 pub mod views;
 
@@ -15,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 
 pub use log_sink::{LogLevel, LogSink};
+pub use progress::Progress;
 
 use crate::error::ErrorReport;
 use crate::secret::Redactor;
@@ -167,6 +169,15 @@ impl Output {
         if self.verbosity >= Verbosity::Verbose {
             let label = style::paint(self.color_stderr, style::Tone::Dim, "debug:");
             self.to_stderr(&format!("{label} {text}"));
+        }
+    }
+
+    /// A progress bar for `total` items, or nothing when stderr is not a terminal.
+    pub fn progress(&self, total: u64, unit: &str) -> Progress {
+        if self.progress {
+            Progress::bar(total, unit)
+        } else {
+            Progress::hidden()
         }
     }
 

@@ -31,6 +31,38 @@ struct ModeAnswer {
     mode: String,
 }
 
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SchemaById {
+    schema: String,
+    schema_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SubjectVersion {
+    id: u32,
+    version: u32,
+    schema: String,
+    schema_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigAnswer {
+    compatibility_level: String,
+}
+
+/// kop reads and writes Avro; the registry also holds Protobuf and JSON Schema.
+fn check_avro(schema_type: Option<&str>) -> Result<(), RegistryError> {
+    match schema_type {
+        None | Some("AVRO") => Ok(()),
+        Some(other) => Err(RegistryError::Malformed(format!(
+            "the schema is {other}; kop encodes and decodes Avro only"
+        ))),
+    }
+}
+
 #[derive(serde::Serialize)]
 struct SchemaBody<'a> {
     schema: &'a str,
@@ -127,6 +159,50 @@ impl Registry {
             Ok(answer) => Ok((Some(answer.mode), start.elapsed())),
             Err(RegistryError::Api { status: 404, .. }) => Ok((None, start.elapsed())),
             Err(e) => Err(e),
+        }
+    }
+
+    /// The schema text registered under an id.
+    pub fn schema_by_id(&self, id: u32) -> Result<String, RegistryError> {
+        let answer: SchemaById = self.get(&format!("/schemas/ids/{id}"))?;
+        check_avro(answer.schema_type.as_deref())?;
+        Ok(answer.schema)
+    }
+
+    /// The subject's latest version: (id, version, schema text).
+    pub fn latest(&self, subject: &str) -> Result<(u32, u32, String), RegistryError> {
+        let answer: SubjectVersion =
+            self.get(&format!("/subjects/{}/versions/latest", encode(subject)))?;
+        check_avro(answer.schema_type.as_deref())?;
+        Ok((answer.id, answer.version, answer.schema))
+    }
+
+    /// All subjects.
+    pub fn subjects(&self) -> Result<Vec<String>, RegistryError> {
+        self.get("/subjects")
+    }
+
+    /// The versions of a subject.
+    pub fn versions(&self, subject: &str) -> Result<Vec<u32>, RegistryError> {
+        self.get(&format!("/subjects/{}/versions", encode(subject)))
+    }
+
+    /// The compatibility level of a subject, or the registry's global one.
+    pub fn compatibility_level(&self, subject: Option<&str>) -> Result<String, RegistryError> {
+        let path = match subject {
+            Some(s) => format!("/config/{}?defaultToGlobal=true", encode(s)),
+            None => "/config".to_string(),
+        };
+        let answer: ConfigAnswer = self.get(&path)?;
+        Ok(answer.compatibility_level)
+    }
+
+    /// The id of the schema under the subject, registering it when it is new (as
+    /// Confluent's serializers do with auto-registration).
+    pub fn id_for(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
+        match self.lookup(subject, schema)? {
+            Lookup::Registered { id, .. } => Ok(id),
+            Lookup::NotRegistered | Lookup::NoSubject => self.register(subject, schema),
         }
     }
 

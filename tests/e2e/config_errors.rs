@@ -56,7 +56,7 @@ fn each_bad_file_names_file_line_and_column() {
 
 #[test]
 fn a_missing_explicit_file_is_an_error() {
-    let run = kop(["health", "-f", "nope.toml"]).run().expect_code(1);
+    let run = kop(["health", "-F", "nope.toml"]).run().expect_code(1);
     assert!(
         run.stderr.contains("no topics file at nope.toml"),
         "{}",

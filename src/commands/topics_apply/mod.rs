@@ -24,7 +24,7 @@ pub async fn run(
     super::require_format(out, "kop topics apply", &[Format::Table, Format::Json])?;
     let file = settings.file.as_ref().ok_or_else(|| {
         anyhow!("kop topics apply needs a topics file").context(Hint::new(
-            "run it where topics.toml is, or name the file with -f PATH (or KOP_FILE)",
+            "run it where topics.toml is, or name the file with -F PATH (or KOP_FILE)",
         ))
     })?;
     let admin = Admin::connect(settings, out.log_sink()).map_err(super::kafka_error)?;

@@ -2,5 +2,7 @@
 
 pub mod health;
 pub mod plan;
+pub mod publish;
 pub mod table;
+pub mod tail;
 pub mod topics_list;

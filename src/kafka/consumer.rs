@@ -1,0 +1,237 @@
+//! Consuming: partitions assigned directly (no group join, nothing committed) unless a
+//! group is asked for, and "have I reached the end?" answered from the high watermarks in
+//! Fetch responses.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer as _, ConsumerContext};
+use rdkafka::error::KafkaError as RdError;
+use rdkafka::message::BorrowedMessage;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+
+use super::admin::describe;
+use super::client_config::{client_config, Chattiness};
+use super::client_context::KopContext;
+use super::error::KafkaError;
+use super::native;
+use crate::context::Settings;
+use crate::output::{LogSink, Verbosity};
+
+pub struct ConsumeContext(KopContext);
+
+impl ClientContext for ConsumeContext {
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.0.log(level, fac, log_message);
+    }
+
+    fn error(&self, error: RdError, reason: &str) {
+        self.0.error(error, reason);
+    }
+}
+
+impl ConsumerContext for ConsumeContext {}
+
+/// Where to start reading a partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    End,
+    At(i64),
+}
+
+pub struct Consumer {
+    inner: BaseConsumer<ConsumeContext>,
+    context: KopContext,
+    settings_timeout: Duration,
+    bootstrap: String,
+    grouped: bool,
+}
+
+impl Consumer {
+    /// A consumer; with a group it can subscribe and commit, without one it only assigns.
+    pub fn new(
+        settings: &Settings,
+        sink: LogSink,
+        group: Option<&str>,
+    ) -> Result<Consumer, KafkaError> {
+        let chattiness = if sink.verbosity() >= Verbosity::Debug {
+            Chattiness::Debug
+        } else {
+            Chattiness::Quiet
+        };
+        let mut config = client_config(settings, chattiness, &[]);
+        config
+            .set("group.id", group.unwrap_or("kop-tail"))
+            .set("enable.auto.commit", "false")
+            .set("enable.auto.offset.store", "false")
+            .set("auto.offset.reset", "earliest")
+            .set("fetch.wait.max.ms", "100");
+        for (k, v) in &settings.properties {
+            config.set(k, v);
+        }
+        let context = KopContext::new(sink);
+        let inner = config
+            .create_with_context(ConsumeContext(context.clone()))
+            .map_err(|e| KafkaError::Config(describe(&e)))?;
+        Ok(Consumer {
+            inner,
+            context,
+            settings_timeout: settings.timeout,
+            bootstrap: settings.bootstrap.clone(),
+            grouped: group.is_some(),
+        })
+    }
+
+    /// Partition ids of a topic; an error names a topic that does not exist.
+    pub fn partitions(&self, topic: &str) -> Result<Vec<i32>, KafkaError> {
+        let md = self
+            .inner
+            .fetch_metadata(Some(topic), self.settings_timeout)
+            .map_err(|e| self.failure(e))?;
+        let t = md
+            .topics()
+            .iter()
+            .find(|t| t.name() == topic)
+            .ok_or_else(|| KafkaError::request(format!("reading {topic}"), "no such topic"))?;
+        if t.error().is_some() || t.partitions().is_empty() {
+            return Err(KafkaError::request(
+                format!("reading {topic}"),
+                "the topic does not exist",
+            ));
+        }
+        Ok(t.partitions().iter().map(|p| p.id()).collect())
+    }
+
+    /// Low and high offsets from the broker (ListOffsets).
+    pub fn watermarks(&self, topic: &str, partition: i32) -> Result<(i64, i64), KafkaError> {
+        self.inner
+            .fetch_watermarks(topic, partition, self.settings_timeout)
+            .map_err(|e| self.failure(e))
+    }
+
+    /// The first offset at or after `timestamp_ms` in each partition; `None` past the end.
+    pub fn offsets_for_time(
+        &self,
+        partitions: &[(String, i32)],
+        timestamp_ms: i64,
+    ) -> Result<BTreeMap<(String, i32), Option<i64>>, KafkaError> {
+        let mut tpl = TopicPartitionList::new();
+        for (t, p) in partitions {
+            tpl.add_partition_offset(t, *p, Offset::Offset(timestamp_ms))
+                .map_err(|e| self.failure(e))?;
+        }
+        let found = self
+            .inner
+            .offsets_for_times(tpl, self.settings_timeout)
+            .map_err(|e| self.failure(e))?;
+        Ok(found
+            .elements()
+            .iter()
+            .map(|e| {
+                let offset = match e.offset() {
+                    Offset::Offset(o) if o >= 0 => Some(o),
+                    _ => None,
+                };
+                ((e.topic().to_string(), e.partition()), offset)
+            })
+            .collect())
+    }
+
+    pub fn assign(&self, starts: &[(String, i32, Start)]) -> Result<(), KafkaError> {
+        let mut tpl = TopicPartitionList::new();
+        for (t, p, start) in starts {
+            let offset = match start {
+                Start::Beginning => Offset::Beginning,
+                Start::End => Offset::End,
+                Start::At(o) => Offset::Offset(*o),
+            };
+            tpl.add_partition_offset(t, *p, offset)
+                .map_err(|e| self.failure(e))?;
+        }
+        self.inner.assign(&tpl).map_err(|e| self.failure(e))
+    }
+
+    pub fn subscribe(&self, topics: &[&str]) -> Result<(), KafkaError> {
+        self.inner.subscribe(topics).map_err(|e| self.failure(e))
+    }
+
+    /// The next message, waiting at most `timeout`. Fetch errors that librdkafka recovers
+    /// from on its own are skipped.
+    pub fn poll(&self, timeout: Duration) -> Result<Option<BorrowedMessage<'_>>, KafkaError> {
+        match self.inner.poll(timeout) {
+            None => Ok(None),
+            Some(Ok(m)) => Ok(Some(m)),
+            Some(Err(RdError::PartitionEOF(_))) => Ok(None),
+            Some(Err(e)) => Err(self.failure(e)),
+        }
+    }
+
+    /// Whether the partition has been read up to the high watermark of the latest Fetch.
+    pub fn at_end(&self, topic: &str, partition: i32, next_offset: i64) -> bool {
+        native::cached_high_watermark(self.inner.client(), topic, partition)
+            .is_some_and(|high| next_offset >= high)
+    }
+
+    /// The assigned partitions and the next offset librdkafka will hand out for each
+    /// (`None` until it knows, e.g. before a group's committed offset is looked up).
+    pub fn positions(&self) -> Result<Vec<(String, i32, Option<i64>)>, KafkaError> {
+        let positions = self.inner.position().map_err(|e| self.failure(e))?;
+        Ok(positions
+            .elements()
+            .iter()
+            .map(|e| {
+                let offset = match e.offset() {
+                    Offset::Offset(o) => Some(o),
+                    _ => None,
+                };
+                (e.topic().to_string(), e.partition(), offset)
+            })
+            .collect())
+    }
+
+    /// Marks a message consumed, for the group commit.
+    pub fn store(&self, message: &BorrowedMessage<'_>) -> Result<(), KafkaError> {
+        if self.grouped {
+            self.inner
+                .store_offset_from_message(message)
+                .map_err(|e| self.failure(e))?;
+        }
+        Ok(())
+    }
+
+    /// Commits the stored offsets of a group consumer (no-op without a group).
+    pub fn commit(&self) -> Result<(), KafkaError> {
+        if !self.grouped {
+            return Ok(());
+        }
+        match self.inner.commit_consumer_state(CommitMode::Sync) {
+            Ok(()) | Err(RdError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {
+                Ok(())
+            }
+            Err(e) => Err(self.failure(e)),
+        }
+    }
+
+    fn failure(&self, err: RdError) -> KafkaError {
+        let code = err.rdkafka_error_code();
+        let transport = matches!(
+            code,
+            Some(
+                rdkafka::types::RDKafkaErrorCode::BrokerTransportFailure
+                    | rdkafka::types::RDKafkaErrorCode::AllBrokersDown
+                    | rdkafka::types::RDKafkaErrorCode::OperationTimedOut
+            )
+        );
+        if transport {
+            if let Some(cause) = self.context.last_cause() {
+                return KafkaError::Unreachable {
+                    bootstrap: self.bootstrap.clone(),
+                    timeout: self.settings_timeout,
+                    cause,
+                };
+            }
+        }
+        KafkaError::request("consuming", describe(&err))
+    }
+}

@@ -1,0 +1,234 @@
+//! Producing: an idempotent `acks=all` producer that counts acknowledgements per
+//! partition, so a command can say exactly how many events arrived.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::{KafkaError as RdError, RDKafkaErrorCode};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer as _, ProducerContext};
+use rdkafka::{ClientContext, Message};
+
+use super::admin::describe;
+use super::client_config::{client_config, Chattiness};
+use super::client_context::KopContext;
+use super::error::KafkaError;
+use crate::context::Settings;
+use crate::event::Event;
+use crate::output::{LogSink, Verbosity};
+
+/// What the broker acknowledged so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Deliveries {
+    pub acknowledged: u64,
+    pub failed: u64,
+    pub bytes: u64,
+    pub per_partition: BTreeMap<i32, u64>,
+    /// The first delivery error, in words.
+    pub first_error: Option<String>,
+}
+
+pub struct DeliveryContext {
+    inner: KopContext,
+    deliveries: Arc<Mutex<Deliveries>>,
+}
+
+impl ClientContext for DeliveryContext {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.inner.log(level, fac, log_message);
+    }
+
+    fn error(&self, error: RdError, reason: &str) {
+        self.inner.error(error, reason);
+    }
+}
+
+impl ProducerContext for DeliveryContext {
+    type DeliveryOpaque = ();
+
+    fn delivery(&self, result: &DeliveryResult<'_>, _: ()) {
+        let Ok(mut d) = self.deliveries.lock() else {
+            return;
+        };
+        match result {
+            Ok(message) => {
+                d.acknowledged += 1;
+                d.bytes += (message.payload_len() + message.key().map_or(0, <[u8]>::len)) as u64;
+                *d.per_partition.entry(message.partition()).or_default() += 1;
+            }
+            Err((err, _)) => {
+                d.failed += 1;
+                if d.first_error.is_none() {
+                    d.first_error = Some(describe(err));
+                }
+            }
+        }
+    }
+}
+
+pub struct Producer {
+    inner: BaseProducer<DeliveryContext>,
+    deliveries: Arc<Mutex<Deliveries>>,
+    context: KopContext,
+    timeout: Duration,
+    bootstrap: String,
+}
+
+impl Producer {
+    /// An idempotent producer with `acks=all`; transactional when given an id.
+    pub fn new(
+        settings: &Settings,
+        sink: LogSink,
+        transactional_id: Option<&str>,
+    ) -> Result<Producer, KafkaError> {
+        let chattiness = if sink.verbosity() >= Verbosity::Debug {
+            Chattiness::Debug
+        } else {
+            Chattiness::Quiet
+        };
+        let mut extra = vec![
+            ("enable.idempotence", "true".to_string()),
+            ("acks", "all".to_string()),
+            ("linger.ms", "5".to_string()),
+            ("batch.num.messages", "10000".to_string()),
+            ("queue.buffering.max.messages", "500000".to_string()),
+            (
+                "message.timeout.ms",
+                settings.timeout.as_millis().max(5_000).to_string(),
+            ),
+        ];
+        if let Some(id) = transactional_id {
+            extra.push(("transactional.id", id.to_string()));
+        }
+        // The user's -X properties win over kop's choices.
+        extra.retain(|(k, _)| !settings.properties.iter().any(|(p, _)| p == k));
+        let mut config = client_config(settings, chattiness, &[]);
+        for (k, v) in extra {
+            config.set(k, v);
+        }
+        for (k, v) in &settings.properties {
+            config.set(k, v);
+        }
+        let context = KopContext::new(sink);
+        let deliveries = Arc::new(Mutex::new(Deliveries::default()));
+        let inner = config
+            .create_with_context(DeliveryContext {
+                inner: context.clone(),
+                deliveries: deliveries.clone(),
+            })
+            .map_err(|e| KafkaError::Config(describe(&e)))?;
+        Ok(Producer {
+            inner,
+            deliveries,
+            context,
+            timeout: settings.timeout,
+            bootstrap: settings.bootstrap.clone(),
+        })
+    }
+
+    /// Queues one record, waiting for room when librdkafka's queue is full.
+    pub fn send(&self, topic: &str, record: &Event) -> Result<(), KafkaError> {
+        let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
+        for (key, value) in &record.headers {
+            headers = headers.insert(Header {
+                key: key.as_str(),
+                value: value.as_deref(),
+            });
+        }
+        let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).headers(headers);
+        if let Some(key) = &record.key {
+            base = base.key(key.as_slice());
+        }
+        if let Some(value) = &record.value {
+            base = base.payload(value.as_slice());
+        }
+        if let Some(p) = record.partition {
+            base = base.partition(p);
+        }
+        if let Some(ts) = record.timestamp {
+            base = base.timestamp(ts);
+        }
+        loop {
+            match self.inner.send(base) {
+                Ok(()) => return Ok(()),
+                Err((RdError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
+                    base = returned;
+                    self.inner.poll(Duration::from_millis(10));
+                }
+                Err((err, _)) => return Err(self.produce_error(err, topic)),
+            }
+        }
+    }
+
+    /// Serves delivery reports without waiting.
+    pub fn poll(&self) {
+        self.inner.poll(Duration::ZERO);
+    }
+
+    /// Waits until everything queued is acknowledged or failed, up to the timeout.
+    pub fn flush(&self) -> Result<(), KafkaError> {
+        self.inner
+            .flush(self.timeout)
+            .map_err(|e| self.produce_error(e, ""))?;
+        self.inner.poll(Duration::ZERO);
+        Ok(())
+    }
+
+    pub fn in_flight(&self) -> i32 {
+        self.inner.in_flight_count()
+    }
+
+    pub fn deliveries(&self) -> Deliveries {
+        self.deliveries
+            .lock()
+            .map(|d| d.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn begin(&self) -> Result<(), KafkaError> {
+        self.inner
+            .init_transactions(self.timeout)
+            .and_then(|()| self.inner.begin_transaction())
+            .map_err(|e| self.produce_error(e, "a transaction"))
+    }
+
+    pub fn commit(&self) -> Result<(), KafkaError> {
+        self.inner
+            .commit_transaction(self.timeout)
+            .map_err(|e| self.produce_error(e, "committing the transaction"))
+    }
+
+    pub fn abort(&self) -> Result<(), KafkaError> {
+        self.inner
+            .abort_transaction(self.timeout)
+            .map_err(|e| self.produce_error(e, "aborting the transaction"))
+    }
+
+    fn produce_error(&self, err: RdError, what: &str) -> KafkaError {
+        let transport = matches!(
+            err.rdkafka_error_code(),
+            Some(
+                RDKafkaErrorCode::BrokerTransportFailure
+                    | RDKafkaErrorCode::AllBrokersDown
+                    | RDKafkaErrorCode::MessageTimedOut
+            )
+        );
+        if transport {
+            if let Some(cause) = self.context.last_cause() {
+                return KafkaError::Unreachable {
+                    bootstrap: self.bootstrap.clone(),
+                    timeout: self.timeout,
+                    cause,
+                };
+            }
+        }
+        let subject = if what.is_empty() {
+            "producing".to_string()
+        } else {
+            format!("producing to {what}")
+        };
+        KafkaError::request(subject, describe(&err))
+    }
+}

@@ -1,0 +1,233 @@
+//! Turning lines of input into events: validation, Avro encoding, keys from fields. Pure:
+//! schemas arrive already fetched.
+
+use std::sync::Arc;
+
+use serde_json::Value as Json;
+
+use crate::codec::{wire, AvroSchema};
+use crate::event::Event;
+
+/// How a key or value is turned into bytes.
+#[derive(Debug, Clone)]
+pub enum Encoding {
+    /// Validated JSON, sent as written.
+    Json,
+    /// Bytes as given.
+    Raw,
+    /// Avro in the Confluent wire format.
+    Avro { id: u32, schema: Arc<AvroSchema> },
+}
+
+impl Encoding {
+    fn needs_parse(&self) -> bool {
+        matches!(self, Encoding::Avro { .. })
+    }
+
+    /// Encodes text (a value or a key) that may already be parsed.
+    fn encode(&self, text: &str, parsed: Option<&Json>) -> Result<Vec<u8>, String> {
+        match self {
+            Encoding::Raw => Ok(text.as_bytes().to_vec()),
+            Encoding::Json => {
+                if parsed.is_none() {
+                    serde_json::from_str::<serde::de::IgnoredAny>(text)
+                        .map_err(|e| format!("not JSON: {e}"))?;
+                }
+                Ok(text.trim().as_bytes().to_vec())
+            }
+            Encoding::Avro { id, schema } => {
+                let owned;
+                let json = match parsed {
+                    Some(j) => j,
+                    None => {
+                        owned = serde_json::from_str::<Json>(text)
+                            .map_err(|e| format!("not JSON: {e}"))?;
+                        &owned
+                    }
+                };
+                let payload = schema.encode(json).map_err(|e| e.to_string())?;
+                Ok(wire::frame(*id, &payload))
+            }
+        }
+    }
+}
+
+/// Where each event's key comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    None,
+    /// The same key for every event.
+    Fixed(String),
+    /// A field of each (JSON) event, as a dotted path.
+    Field(Vec<String>),
+}
+
+impl KeySource {
+    pub fn field(path: &str) -> KeySource {
+        KeySource::Field(path.split('.').map(str::to_string).collect())
+    }
+}
+
+/// Everything but the value, shared by every event of a run.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub value: Encoding,
+    pub key: KeySource,
+    pub key_encoding: Encoding,
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub partition: Option<i32>,
+    pub timestamp: Option<i64>,
+}
+
+impl Template {
+    /// One event from one input (a line, or the --value). The error says what is wrong;
+    /// the caller adds the line number.
+    pub fn event(&self, text: &str) -> Result<Event, String> {
+        let needs_json = self.value.needs_parse() || matches!(self.key, KeySource::Field(_));
+        let parsed: Option<Json> = if needs_json {
+            Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
+        } else {
+            None
+        };
+        let key = match &self.key {
+            KeySource::None => None,
+            KeySource::Fixed(k) => Some(
+                self.key_encoding
+                    .encode(k, None)
+                    .map_err(|e| format!("key: {e}"))?,
+            ),
+            KeySource::Field(path) => {
+                let json = parsed
+                    .as_ref()
+                    .and_then(|j| lookup(j, path))
+                    .ok_or_else(|| format!("no field `{}` for the key", path.join(".")))?;
+                let text = match json {
+                    Json::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                Some(
+                    self.key_encoding
+                        .encode(&text, Some(json))
+                        .map_err(|e| format!("key: {e}"))?,
+                )
+            }
+        };
+        let value = self.value.encode(text, parsed.as_ref())?;
+        Ok(Event {
+            key,
+            value: Some(value),
+            headers: self.headers.clone(),
+            partition: self.partition,
+            timestamp: self.timestamp,
+        })
+    }
+}
+
+fn lookup<'a>(json: &'a Json, path: &[String]) -> Option<&'a Json> {
+    path.iter()
+        .try_fold(json, |node, part| node.get(part.as_str()))
+        .filter(|v| !v.is_null())
+}
+
+/// `-H key=value` → header; `-H key` → a header with a null value.
+pub fn parse_header(text: &str) -> Result<(String, Option<Vec<u8>>), String> {
+    match text.split_once('=') {
+        Some(("", _)) => Err(format!("header `{text}` has no name")),
+        Some((k, v)) => Ok((k.to_string(), Some(v.as_bytes().to_vec()))),
+        None if text.is_empty() => Err("empty header".into()),
+        None => Ok((text.to_string(), None)),
+    }
+}
+
+/// `--timestamp`: milliseconds since the epoch, or RFC 3339.
+pub fn parse_timestamp(text: &str) -> Result<i64, String> {
+    if let Ok(ms) = text.trim().parse::<i64>() {
+        return Ok(ms);
+    }
+    crate::codec::logical::parse_rfc3339(text.trim(), 1_000).ok_or_else(|| {
+        format!("`{text}` is neither milliseconds since the epoch nor an RFC 3339 time")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(value: Encoding, key: KeySource) -> Template {
+        Template {
+            value,
+            key,
+            key_encoding: Encoding::Raw,
+            headers: vec![("source".into(), Some(b"kop".to_vec()))],
+            partition: None,
+            timestamp: None,
+        }
+    }
+
+    #[test]
+    fn json_events_are_validated_and_sent_as_written() {
+        let t = template(Encoding::Json, KeySource::None);
+        let e = t.event(r#"{"a": 1}"#).unwrap();
+        assert_eq!(e.value.as_deref(), Some(&br#"{"a": 1}"#[..]));
+        assert_eq!(
+            e.headers,
+            vec![("source".to_string(), Some(b"kop".to_vec()))]
+        );
+        assert!(t.event("{oops").unwrap_err().starts_with("not JSON"));
+    }
+
+    #[test]
+    fn keys_from_fields_and_fixed() {
+        let t = template(Encoding::Json, KeySource::field("user.id"));
+        let e = t.event(r#"{"user": {"id": "u-7"}, "n": 1}"#).unwrap();
+        assert_eq!(e.key.as_deref(), Some(&b"u-7"[..]));
+        let e = template(Encoding::Json, KeySource::field("n"))
+            .event(r#"{"n": 12}"#)
+            .unwrap();
+        assert_eq!(e.key.as_deref(), Some(&b"12"[..]));
+        let err = t.event(r#"{"user": {}}"#).unwrap_err();
+        assert_eq!(err, "no field `user.id` for the key");
+        let e = template(Encoding::Raw, KeySource::Fixed("k".into()))
+            .event("raw bytes")
+            .unwrap();
+        assert_eq!(
+            (e.key.as_deref(), e.value.as_deref()),
+            (Some(&b"k"[..]), Some(&b"raw bytes"[..]))
+        );
+    }
+
+    #[test]
+    fn avro_events_are_framed_with_the_schema_id() {
+        let schema = AvroSchema::parse(r#"{"type":"record","name":"R","fields":[{"name":"p","type":{"type":"enum","name":"P","symbols":["LOW","HIGH"]}}]}"#).unwrap();
+        let t = template(
+            Encoding::Avro {
+                id: 42,
+                schema: Arc::new(schema),
+            },
+            KeySource::None,
+        );
+        let e = t.event(r#"{"p": "HIGH"}"#).unwrap();
+        assert_eq!(e.value.as_deref(), Some(&[0, 0, 0, 0, 42, 2][..]));
+        let err = t.event(r#"{"p": "URGENT"}"#).unwrap_err();
+        assert_eq!(
+            err,
+            "field `p`: expected one of LOW, HIGH (enum P), found \"URGENT\""
+        );
+    }
+
+    #[test]
+    fn headers_and_timestamps() {
+        assert_eq!(
+            parse_header("a=b=c").unwrap(),
+            ("a".into(), Some(b"b=c".to_vec()))
+        );
+        assert_eq!(parse_header("flag").unwrap(), ("flag".into(), None));
+        assert!(parse_header("=x").is_err());
+        assert_eq!(parse_timestamp("1736845923250").unwrap(), 1_736_845_923_250);
+        assert_eq!(
+            parse_timestamp("2025-01-14T09:12:03.250Z").unwrap(),
+            1_736_845_923_250
+        );
+        assert!(parse_timestamp("yesterday").is_err());
+    }
+}
