@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 n=${1:-1000}
 scripts/setup.sh >/dev/null
-python=$(bench/python-env.sh)
+python=$(scripts/python-env.sh)
 cargo build --quiet --release --bin kop
 kop="$root/target/release/kop"
 work=$(mktemp -d)

@@ -7,7 +7,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(build-essential pkg-config libssl-dev zlib1g-dev python3 python3-pip socat openssl ca-certificates)
+packages=(build-essential pkg-config libssl-dev zlib1g-dev python3 python3-pip python3-venv socat openssl ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -15,7 +15,9 @@ done
 # pip may come from elsewhere (pyenv); then python3-pip is not needed.
 if python3 -m pip --version >/dev/null 2>&1; then
   filtered=()
-  for p in "${missing[@]}"; do [ "$p" = python3-pip ] || [ "$p" = python3 ] || filtered+=("$p"); done
+  for p in "${missing[@]}"; do
+    case "$p" in python3 | python3-pip | python3-venv) ;; *) filtered+=("$p") ;; esac
+  done
   missing=("${filtered[@]+"${filtered[@]}"}")
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -27,3 +29,5 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 "$root/scripts/install-test-broker.sh"
+# Confluent's Python client, for the interop tests and the benchmarks' reference runs.
+"$root/scripts/python-env.sh" >/dev/null

@@ -230,11 +230,10 @@ impl Tail<'_> {
             return Ok(false);
         }
         Ok(positions.iter().all(|(topic, partition, position)| {
-            let next = self
-                .next
-                .get(&(topic.clone(), *partition))
-                .copied()
-                .or(*position);
+            // librdkafka's position also moves past transaction markers, which never
+            // reach the application; the offsets kop saw cover partitions not yet fetched.
+            let seen = self.next.get(&(topic.clone(), *partition)).copied();
+            let next = seen.max(*position);
             next.is_some_and(|n| self.consumer.at_end(topic, *partition, n))
         }))
     }

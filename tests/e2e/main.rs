@@ -6,6 +6,7 @@ mod support;
 mod cli;
 mod config_errors;
 mod health;
+mod publish_tail;
 mod secrets;
 mod tls;
 mod topics_apply;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::support::kop::{kop, Run};
-use crate::support::registry::RegistryDouble;
+use crate::support::registry::TestRegistry;
 use crate::support::{broker, client, unique};
 
 fn write_file(dir: &Path, text: &str) {
@@ -322,7 +322,8 @@ fn only_limits_the_plan_to_matching_topics() {
 #[test]
 fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
     let b = broker::shared();
-    let registry = RegistryDouble::start();
+    let registry = TestRegistry::start();
+    let url = registry.url().to_string();
     let name = unique("apply.schema");
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("schemas")).unwrap();
@@ -336,7 +337,7 @@ fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
         &format!("[topics.\"{name}\"]\npartitions = 1\nvalue_schema = \"schemas/task.avsc\"\n"),
     );
     let subject = format!("{name}-value");
-    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &registry.url]).expect_code(0);
+    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &url]).expect_code(0);
     assert!(
         run.stdout
             .contains(&format!("+ schema {subject}: register")),
@@ -344,12 +345,7 @@ fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
         run.stdout
     );
     assert_eq!(registry.versions(&subject), 1);
-    let again = apply(
-        dir.path(),
-        &b.bootstrap(),
-        &["--registry", &registry.url, "--check"],
-    )
-    .expect_code(0);
+    let again = apply(dir.path(), &b.bootstrap(), &["--registry", &url, "--check"]).expect_code(0);
     assert!(again.stdout.contains("No changes"), "{}", again.stdout);
 
     // An evolved schema the registry refuses is a plan error, and nothing is registered.
@@ -359,8 +355,8 @@ fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
         1,
     );
     std::fs::write(dir.path().join("schemas/task.avsc"), evolved).unwrap();
-    registry.mark_incompatible(&subject, "READER_FIELD_MISSING_DEFAULT_VALUE: owner");
-    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &registry.url]).expect_code(1);
+    registry.expect_incompatible(&subject, "READER_FIELD_MISSING_DEFAULT_VALUE: owner");
+    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &url]).expect_code(1);
     assert!(
         run.stdout.contains("READER_FIELD_MISSING_DEFAULT_VALUE"),
         "{}",

@@ -10,6 +10,7 @@ pub struct Kop {
     args: Vec<String>,
     env: Vec<(String, String)>,
     dir: Option<PathBuf>,
+    stdin: Option<String>,
 }
 
 #[derive(Debug)]
@@ -49,6 +50,7 @@ where
         args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
         env: Vec::new(),
         dir: None,
+        stdin: None,
     }
 }
 
@@ -63,10 +65,52 @@ impl Kop {
         self
     }
 
-    pub fn run(self) -> Run {
+    /// Text to pipe into kop's stdin.
+    pub fn stdin(mut self, text: &str) -> Kop {
+        self.stdin = Some(text.to_string());
+        self
+    }
+
+    pub fn run(mut self) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
         command.args(&self.args);
-        self.run_command(command, Stdio::null())
+        let input = tempfile::NamedTempFile::new().expect("stdin file");
+        let stdin = match self.stdin.take() {
+            Some(text) => {
+                std::fs::write(input.path(), text).expect("stdin");
+                Stdio::from(std::fs::File::open(input.path()).expect("stdin file"))
+            }
+            None => Stdio::null(),
+        };
+        self.run_command(command, stdin)
+    }
+
+    /// Starts kop and returns at once, stdout and stderr piped (for `tail -f`).
+    pub fn spawn(self) -> std::process::Child {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
+        command.args(&self.args);
+        self.scrub(&mut command);
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn kop")
+    }
+
+    fn scrub(&self, command: &mut Command) {
+        command
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .env("TERM", "dumb");
+        if let Some(dir) = &self.dir {
+            command.current_dir(dir);
+        }
+        for (k, v) in &self.env {
+            command.env(k, v);
+        }
     }
 
     /// Runs kop on a pseudo-terminal (util-linux `script`), typing `keys` at it: for the
@@ -87,19 +131,11 @@ impl Kop {
 
     fn run_command(self, mut command: Command, stdin: Stdio) -> Run {
         let scratch = tempfile::tempdir().expect("scratch dir");
-        let dir = self.dir.unwrap_or_else(|| scratch.path().to_path_buf());
-        command
-            .current_dir(&dir)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", scratch.path())
-            .env("NO_COLOR", "1")
-            .env("COLUMNS", "200")
-            .env("TERM", "dumb")
-            .stdin(stdin);
-        for (k, v) in &self.env {
-            command.env(k, v);
+        self.scrub(&mut command);
+        if self.dir.is_none() {
+            command.current_dir(scratch.path());
         }
+        command.env("HOME", scratch.path()).stdin(stdin);
         let start = Instant::now();
         let output = command.output().expect("run kop (or util-linux `script`)");
         Run {

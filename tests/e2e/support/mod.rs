@@ -3,6 +3,7 @@
 pub mod broker;
 pub mod client;
 pub mod kop;
+pub mod python;
 pub mod registry;
 pub mod tls;
 

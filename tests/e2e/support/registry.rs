@@ -81,12 +81,6 @@ impl RegistryDouble {
             .insert(subject.into(), vec![reason.into()]);
     }
 
-    /// Registered versions of a subject (empty when unknown).
-    pub fn versions(&self, subject: &str) -> usize {
-        let subjects = self.state.subjects.lock().expect("subjects");
-        subjects.versions.get(subject).map_or(0, Vec::len)
-    }
-
     pub fn hits(&self) -> usize {
         self.state.hits.load(Ordering::SeqCst)
     }
@@ -267,5 +261,61 @@ fn route(state: &State, method: &str, path: &str, body: &[u8]) -> (u16, Value) {
             }
         }
         _ => error(404, 404, "HTTP 404 Not Found"),
+    }
+}
+
+/// The registry a test talks to: the double, or a real Confluent-compatible registry when
+/// `KOP_TEST_REGISTRY_URL` is set (the same tests must pass against both).
+pub enum TestRegistry {
+    Double(RegistryDouble),
+    Real(String),
+}
+
+impl TestRegistry {
+    pub fn start() -> TestRegistry {
+        match std::env::var("KOP_TEST_REGISTRY_URL") {
+            Ok(url) if !url.is_empty() => TestRegistry::Real(url.trim_end_matches('/').to_string()),
+            _ => TestRegistry::Double(RegistryDouble::start()),
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        match self {
+            TestRegistry::Double(d) => &d.url,
+            TestRegistry::Real(url) => url,
+        }
+    }
+
+    /// The double, for assertions only it can make (requests it saw).
+    pub fn double(&self) -> Option<&RegistryDouble> {
+        match self {
+            TestRegistry::Double(d) => Some(d),
+            TestRegistry::Real(_) => None,
+        }
+    }
+
+    /// How many versions the subject has, asked over the REST API.
+    pub fn versions(&self, subject: &str) -> usize {
+        let url = format!("{}/subjects/{subject}/versions", self.url());
+        let output = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import json,sys,urllib.request,urllib.error\ntry:\n  print(len(json.load(urllib.request.urlopen(sys.argv[1]))))\nexcept urllib.error.HTTPError:\n  print(0)",
+                &url,
+            ])
+            .output()
+            .expect("python3");
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    }
+
+    /// Makes the double refuse new versions of the subject; a real registry judges on its
+    /// own (the tests use genuinely incompatible schemas).
+    pub fn expect_incompatible(&self, subject: &str, reason: &str) {
+        if let Some(d) = self.double() {
+            d.mark_incompatible(subject, reason);
+        }
     }
 }

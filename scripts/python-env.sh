@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# A Python virtualenv with the reference client (confluent-kafka, librdkafka inside its
-# wheel) for the benchmarks, in .tools/bench-venv. Idempotent; prints the python path.
+# A Python virtualenv with Confluent's Python client (confluent-kafka with its Avro
+# serializers; librdkafka inside its wheel), in .tools/python: the interop tests and the
+# benchmarks' reference client. Idempotent; prints the python path.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-venv="$root/.tools/bench-venv"
+venv="$root/.tools/python"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv" >&2
 fi

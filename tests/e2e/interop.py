@@ -1,0 +1,49 @@
+"""Confluent's own Avro serializer and deserializer, for kop's interop tests.
+
+    interop.py produce BOOTSTRAP REGISTRY TOPIC SCHEMA_FILE < events.ndjson
+    interop.py consume BOOTSTRAP REGISTRY TOPIC COUNT > events.ndjson
+
+consume prints each value as JSON, logical types in ISO form, one per line.
+"""
+import datetime
+import json
+import sys
+
+from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
+from confluent_kafka.serialization import MessageField, SerializationContext
+
+mode, bootstrap, registry, topic, arg = sys.argv[1:6]
+client = SchemaRegistryClient({"url": registry})
+context = SerializationContext(topic, MessageField.VALUE)
+
+
+def plain(value):
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+if mode == "produce":
+    serializer = AvroSerializer(client, open(arg).read())
+    producer = Producer({"bootstrap.servers": bootstrap})
+    for line in sys.stdin:
+        if line.strip():
+            producer.produce(topic, value=serializer(json.loads(line), context))
+    producer.flush(30)
+else:
+    deserializer = AvroDeserializer(client)
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "kop-interop", "enable.auto.commit": False})
+    partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    remaining = int(arg)
+    while remaining > 0:
+        message = consumer.poll(10)
+        if message is None:
+            sys.exit("timed out waiting for events")
+        if message.error():
+            continue
+        print(json.dumps(deserializer(message.value(), context), default=plain, sort_keys=True))
+        remaining -= 1
+    consumer.close()

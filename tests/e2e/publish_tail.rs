@@ -1,0 +1,517 @@
+//! `kop publish` and `kop tail` against the real broker and a registry.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::kop::kop;
+use crate::support::python::interop;
+use crate::support::registry::TestRegistry;
+use crate::support::{broker, client, unique};
+
+fn ndjson(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
+    let run = kop([
+        "tail",
+        topic,
+        "-b",
+        bootstrap,
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    ndjson(&run.stdout)
+}
+
+#[test]
+fn ten_thousand_events_from_a_file_arrive_exactly_once_with_keys_and_headers() {
+    let b = broker::shared();
+    let topic = unique("pub.file");
+    client::create_topic(&b.bootstrap(), &topic, 3, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.ndjson");
+    let lines: Vec<String> = (0..10_000)
+        .map(|i| format!(r#"{{"n": {i}, "user": "u{}"}}"#, i % 7))
+        .collect();
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--file",
+        file.to_str().unwrap(),
+        "--key-field",
+        "user",
+        "-H",
+        "source=fixtures",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    let summary = run.json();
+    assert_eq!(summary["published"], 10_000);
+    assert_eq!(summary["failed"], 0);
+
+    let events = read_all(&b.bootstrap(), &topic);
+    assert_eq!(events.len(), 10_000);
+    let seen: BTreeSet<i64> = events
+        .iter()
+        .map(|e| e["value"]["n"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seen.len(), 10_000, "every event exactly once");
+    for e in &events {
+        assert_eq!(
+            e["key"],
+            format!("u{}", e["value"]["n"].as_i64().unwrap() % 7)
+        );
+        assert_eq!(
+            e["headers"],
+            json!([{"key": "source", "value": "fixtures"}])
+        );
+    }
+}
+
+#[test]
+fn a_bad_line_in_a_file_publishes_nothing_and_names_the_line() {
+    let b = broker::shared();
+    let topic = unique("pub.bad");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.ndjson");
+    let mut lines: Vec<String> = (1..=10).map(|i| format!(r#"{{"n": {i}}}"#)).collect();
+    lines[6] = r#"{"n": 7,"#.into();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--file",
+        file.to_str().unwrap(),
+    ])
+    .run()
+    .expect_code(1);
+    assert!(
+        run.stderr.contains("events.ndjson:7: not JSON"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("nothing was published"),
+        "{}",
+        run.stderr
+    );
+    assert!(read_all(&b.bootstrap(), &topic).is_empty());
+}
+
+#[test]
+fn stdin_stops_at_the_first_bad_line_and_says_how_many_were_sent() {
+    let b = broker::shared();
+    let topic = unique("pub.stdin");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let input = "{\"n\": 1}\n{\"n\": 2}\nnot json\n{\"n\": 4}\n";
+    let run = kop(["publish", &topic, "-b", &b.bootstrap()])
+        .stdin(input)
+        .run()
+        .expect_code(1);
+    assert!(run.stderr.contains("line 3: not JSON"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 event(s) published"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read_all(&b.bootstrap(), &topic).len(), 2);
+}
+
+#[test]
+fn tail_from_beginning_prints_exactly_n_objects_with_every_field() {
+    let b = broker::shared();
+    let topic = unique("tail.n");
+    client::create_topic(&b.bootstrap(), &topic, 2, &[]);
+    let input: String = (0..20).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+    kop(["publish", &topic, "-b", &b.bootstrap(), "--key", "k"])
+        .stdin(&input)
+        .run()
+        .expect_code(0);
+    let run = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--from",
+        "beginning",
+        "-n",
+        "5",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    let events = ndjson(&run.stdout);
+    assert_eq!(events.len(), 5);
+    for e in &events {
+        for field in [
+            "topic",
+            "partition",
+            "offset",
+            "timestamp",
+            "key",
+            "headers",
+            "value",
+        ] {
+            assert!(e.get(field).is_some(), "{field} missing in {e}");
+        }
+        assert_eq!(e["topic"], topic.as_str());
+        assert_eq!(e["key"], "k");
+        assert!(e["timestamp"].as_i64().unwrap() > 1_600_000_000_000);
+    }
+}
+
+#[test]
+fn tail_without_options_prints_the_last_ten_oldest_first() {
+    let b = broker::shared();
+    let topic = unique("tail.last");
+    client::create_topic(&b.bootstrap(), &topic, 3, &[]);
+    // One record per batch, so that the broker's end offsets are exact (see test-broker.md).
+    let input: String = (0..30).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "-X",
+        "batch.num.messages=1",
+        "-X",
+        "linger.ms=0",
+    ])
+    .stdin(&input)
+    .run()
+    .expect_code(0);
+    let run = kop(["tail", &topic, "-b", &b.bootstrap(), "-o", "ndjson"])
+        .run()
+        .expect_code(0);
+    let events = ndjson(&run.stdout);
+    assert_eq!(events.len(), 10);
+    let times: Vec<i64> = events
+        .iter()
+        .map(|e| e["timestamp"].as_i64().unwrap())
+        .collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {times:?}"
+    );
+    let table = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "2"])
+        .run()
+        .expect_code(0);
+    assert_eq!(
+        table
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("{topic}/")))
+            .count(),
+        2,
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn follow_prints_events_published_after_it_started_and_ctrl_c_exits_130() {
+    let b = broker::shared();
+    let topic = unique("tail.follow");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let mut child = kop(["tail", &topic, "-b", &b.bootstrap(), "-f", "-o", "ndjson"]).spawn();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    // Publish until tail shows it: tail may still be starting when the first goes out.
+    let mut seen = None;
+    for attempt in 0..50 {
+        kop([
+            "publish",
+            &topic,
+            "-b",
+            &b.bootstrap(),
+            "--value",
+            &format!("{{\"attempt\": {attempt}}}"),
+        ])
+        .run()
+        .expect_code(0);
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(300)) {
+            seen = Some(line);
+            break;
+        }
+    }
+    let line = seen.expect("tail -f printed nothing");
+    assert!(line.contains("\"attempt\""), "{line}");
+    // Ctrl-C: a clean stop with exit 130.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+}
+
+#[test]
+fn filters_select_by_header_and_regex() {
+    let b = broker::shared();
+    let topic = unique("tail.filter");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    kop(["publish", &topic, "-b", &b.bootstrap(), "-H", "team=a"])
+        .stdin("{\"e\": \"x.created\"}\n{\"e\": \"x.deleted\"}\n")
+        .run()
+        .expect_code(0);
+    kop(["publish", &topic, "-b", &b.bootstrap(), "-H", "team=b"])
+        .stdin("{\"e\": \"x.created\"}\n")
+        .run()
+        .expect_code(0);
+    let run = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--from",
+        "beginning",
+        "--header",
+        "team=a",
+        "--grep",
+        "created",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    let events = ndjson(&run.stdout);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["value"]["e"], "x.created");
+}
+
+#[test]
+fn undecodable_values_are_printed_as_base64_with_a_warning() {
+    let b = broker::shared();
+    let topic = unique("tail.base64");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--format",
+        "raw",
+        "--value",
+        "plain text",
+    ])
+    .run()
+    .expect_code(0);
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--value",
+        "{\"ok\": true}",
+    ])
+    .run()
+    .expect_code(0);
+    let run = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--from",
+        "beginning",
+        "--format",
+        "json",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    let events = ndjson(&run.stdout);
+    assert_eq!(events.len(), 2, "tail goes on after the bad one");
+    assert_eq!(events[0]["value"], "cGxhaW4gdGV4dA==");
+    assert_eq!(events[0]["value_encoding"], "base64");
+    assert_eq!(events[1]["value"], json!({"ok": true}));
+    assert!(
+        run.stderr.contains("warning:") && run.stderr.contains("not JSON"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_transactional_publish_lands_every_event() {
+    let b = broker::shared();
+    let topic = unique("pub.tx");
+    client::create_topic(&b.bootstrap(), &topic, 2, &[]);
+    let input: String = (0..50).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--transactional",
+        "-o",
+        "json",
+    ])
+    .stdin(&input)
+    .run()
+    .expect_code(0);
+    assert_eq!(run.json()["published"], 50);
+    assert_eq!(run.json()["transactional"], true);
+    assert_eq!(read_all(&b.bootstrap(), &topic).len(), 50);
+}
+
+#[test]
+fn tailing_a_missing_topic_is_an_error() {
+    let b = broker::shared();
+    let run = kop(["tail", "no.such.topic.anywhere", "-b", &b.bootstrap()])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("no.such.topic.anywhere"),
+        "{}",
+        run.stderr
+    );
+}
+
+const TASK_SCHEMA: &str = r#"{
+  "type": "record", "name": "TaskEvent", "namespace": "com.todoapp.events",
+  "fields": [
+    {"name": "taskId", "type": "string"},
+    {"name": "priority", "type": {"type": "enum", "name": "Priority", "symbols": ["CRITICAL", "HIGH", "MEDIUM", "LOW"]}},
+    {"name": "description", "type": ["null", "string"], "default": null},
+    {"name": "dueAt", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}], "default": null}
+  ]
+}"#;
+
+#[test]
+fn avro_round_trips_through_kop_and_confluents_own_serializers() {
+    let b = broker::shared();
+    let registry = TestRegistry::start();
+    let topic = unique("avro.tasks");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let schema_file = dir.path().join("task.avsc");
+    std::fs::write(&schema_file, TASK_SCHEMA).unwrap();
+    let schema_path = schema_file.to_str().unwrap();
+
+    // kop writes plain JSON (bare union values, an enum, a timestamp as RFC 3339)...
+    let events = "{\"taskId\": \"t1\", \"priority\": \"HIGH\", \"description\": \"buy milk\", \"dueAt\": \"2025-01-14T09:12:03.250Z\"}\n\
+                  {\"taskId\": \"t2\", \"priority\": \"LOW\"}\n";
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--registry",
+        registry.url(),
+        "--format",
+        "avro",
+        "--schema-file",
+        schema_path,
+    ])
+    .stdin(events)
+    .run()
+    .expect_code(0);
+    // ...kop reads it back as plain JSON...
+    let run = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--registry",
+        registry.url(),
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    let read = ndjson(&run.stdout);
+    assert_eq!(
+        read[0]["value"],
+        json!({"taskId": "t1", "priority": "HIGH", "description": "buy milk", "dueAt": "2025-01-14T09:12:03.250Z"})
+    );
+    assert_eq!(
+        read[1]["value"],
+        json!({"taskId": "t2", "priority": "LOW", "description": null, "dueAt": null})
+    );
+    assert!(read[0]["schema_id"].as_u64().is_some());
+    // ...and so does Confluent's AvroDeserializer.
+    let python = interop(
+        &["consume", &b.bootstrap(), registry.url(), &topic, "2"],
+        "",
+    );
+    let python = ndjson(&python);
+    assert_eq!(python[0]["priority"], "HIGH");
+    assert_eq!(python[0]["description"], "buy milk");
+    assert_eq!(python[0]["dueAt"], "2025-01-14T09:12:03.250000+00:00");
+    assert_eq!(python[1]["description"], Value::Null);
+
+    // Confluent's AvroSerializer writes; kop reads.
+    let from_python = unique("avro.from-python");
+    client::create_topic(&b.bootstrap(), &from_python, 1, &[]);
+    interop(
+        &["produce", &b.bootstrap(), registry.url(), &from_python, schema_path],
+        "{\"taskId\": \"p1\", \"priority\": \"CRITICAL\", \"description\": null, \"dueAt\": 1736845923250}\n",
+    );
+    let run = kop([
+        "tail",
+        &from_python,
+        "-b",
+        &b.bootstrap(),
+        "--registry",
+        registry.url(),
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+    ])
+    .run()
+    .expect_code(0);
+    let read = ndjson(&run.stdout);
+    assert_eq!(
+        read[0]["value"],
+        json!({"taskId": "p1", "priority": "CRITICAL", "description": null, "dueAt": "2025-01-14T09:12:03.250Z"})
+    );
+    assert_eq!(read[0]["value_encoding"], "avro");
+
+    // A wrong enum symbol names the field, and nothing is sent.
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--registry",
+        registry.url(),
+        "--format",
+        "avro",
+        "--value",
+        "{\"taskId\": \"t3\", \"priority\": \"URGENT\"}",
+    ])
+    .run()
+    .expect_code(1);
+    assert!(
+        run.stderr
+            .contains("field `priority`: expected one of CRITICAL, HIGH, MEDIUM, LOW"),
+        "{}",
+        run.stderr
+    );
+}
