@@ -24,8 +24,14 @@ impl Encoding {
         matches!(self, Encoding::Avro { .. })
     }
 
-    /// Encodes text (a value or a key) that may already be parsed.
-    fn encode(&self, text: &str, parsed: Option<&Json>) -> Result<Vec<u8>, String> {
+    /// Encodes text (a value or a key) that may already be parsed. With `check_only`,
+    /// Avro is checked against the schema but not written (the result is empty).
+    fn encode(
+        &self,
+        text: &str,
+        parsed: Option<&Json>,
+        check_only: bool,
+    ) -> Result<Vec<u8>, String> {
         match self {
             Encoding::Raw => Ok(text.as_bytes().to_vec()),
             Encoding::Json => {
@@ -45,6 +51,10 @@ impl Encoding {
                         &owned
                     }
                 };
+                if check_only {
+                    schema.check(json).map_err(|e| e.to_string())?;
+                    return Ok(Vec::new());
+                }
                 let payload = schema.encode(json).map_err(|e| e.to_string())?;
                 Ok(wire::frame(*id, &payload))
             }
@@ -83,6 +93,15 @@ impl Template {
     /// One event from one input (a line, or the --value). The error says what is wrong;
     /// the caller adds the line number.
     pub fn event(&self, text: &str) -> Result<Event, String> {
+        self.build(text, false)
+    }
+
+    /// Everything `event` checks, without encoding (for validating a whole file first).
+    pub fn check(&self, text: &str) -> Result<(), String> {
+        self.build(text, true).map(|_| ())
+    }
+
+    fn build(&self, text: &str, check_only: bool) -> Result<Event, String> {
         let needs_json = self.value.needs_parse() || matches!(self.key, KeySource::Field(_));
         let parsed: Option<Json> = if needs_json {
             Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
@@ -93,7 +112,7 @@ impl Template {
             KeySource::None => None,
             KeySource::Fixed(k) => Some(
                 self.key_encoding
-                    .encode(k, None)
+                    .encode(k, None, check_only)
                     .map_err(|e| format!("key: {e}"))?,
             ),
             KeySource::Field(path) => {
@@ -107,12 +126,12 @@ impl Template {
                 };
                 Some(
                     self.key_encoding
-                        .encode(&text, Some(json))
+                        .encode(&text, Some(json), check_only)
                         .map_err(|e| format!("key: {e}"))?,
                 )
             }
         };
-        let value = self.value.encode(text, parsed.as_ref())?;
+        let value = self.value.encode(text, parsed.as_ref(), check_only)?;
         Ok(Event {
             key,
             value: Some(value),

@@ -3,6 +3,7 @@
 
 mod avro_in;
 mod avro_out;
+mod avro_write;
 pub mod logical;
 pub mod wire;
 
@@ -44,12 +45,21 @@ impl AvroSchema {
 
     /// Plain JSON (or Avro's JSON encoding) → Avro binary, without the wire-format header.
     pub fn encode(&self, json: &Json) -> Result<Vec<u8>, FieldError> {
+        let value = self.check(json)?;
+        let mut out = Vec::with_capacity(128);
+        avro_write::write(&value, &self.schema, &self.names, &mut out).map_err(|message| {
+            FieldError {
+                path: "$".into(),
+                message,
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// Checks that JSON fits the schema, without encoding it (for validating a file).
+    pub fn check(&self, json: &Json) -> Result<apache_avro::types::Value, FieldError> {
         let converter = avro_in::Converter { names: &self.names };
-        let value = converter.convert(&self.schema, json, "$")?;
-        apache_avro::to_avro_datum(&self.schema, value).map_err(|e| FieldError {
-            path: "$".into(),
-            message: e.to_string(),
-        })
+        converter.convert(&self.schema, json, "$")
     }
 
     /// Avro binary → plain JSON.

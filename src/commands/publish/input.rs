@@ -87,7 +87,7 @@ pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(e) = template.event(&line) {
+        if let Err(e) = template.check(&line) {
             return Err(
                 anyhow!("{}:{}: {e}", path.display(), index + 1).context(Hint::new(
                     "nothing was published: fix the line and run again",
