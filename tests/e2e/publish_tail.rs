@@ -515,3 +515,39 @@ fn avro_round_trips_through_kop_and_confluents_own_serializers() {
         run.stderr
     );
 }
+
+#[test]
+fn a_bad_line_deep_in_a_large_file_is_named_exactly() {
+    // Large enough to be validated in parallel chunks; the line number must still be exact.
+    let b = broker::shared();
+    let topic = unique("pub.large");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.ndjson");
+    let padding = "x".repeat(100);
+    let mut text = String::new();
+    for i in 1..=50_000 {
+        if i == 43_210 {
+            text.push_str("{\"n\": oops}\n");
+        } else if i % 1000 == 0 {
+            text.push('\n');
+        } else {
+            text.push_str(&format!("{{\"n\": {i}, \"pad\": \"{padding}\"}}\n"));
+        }
+    }
+    std::fs::write(&file, text).unwrap();
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--file",
+        file.to_str().unwrap(),
+    ])
+    .run()
+    .expect_code(1);
+    assert!(
+        run.stderr.contains("events.ndjson:43210: not JSON"),
+        "{}",
+        run.stderr
+    );
+}

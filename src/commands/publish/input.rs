@@ -1,10 +1,14 @@
 //! Where events come from: `--value`, a file (validated whole before sending), or stdin
 //! (sent as read, stopping at the first bad line).
+//!
+//! Both passes use the machine's cores: a file is validated in parallel chunks, and while
+//! the producer sends one batch of events an encoder thread prepares the next.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use anyhow::anyhow;
 
@@ -12,6 +16,7 @@ use super::with_path;
 use crate::cli::PublishArgs;
 use crate::commands::kafka_error;
 use crate::error::Hint;
+use crate::event::Event;
 use crate::kafka::Producer;
 use crate::output::Progress;
 use crate::publish::Template;
@@ -46,6 +51,13 @@ impl Input {
         interrupted: &AtomicBool,
         progress: &Progress,
     ) -> anyhow::Result<Sent> {
+        let send = Sender {
+            template,
+            producer,
+            topic,
+            interrupted,
+            progress,
+        };
         match self {
             Input::Value(text) => {
                 let event = template.event(text).map_err(|e| anyhow!("--value: {e}"))?;
@@ -54,88 +66,199 @@ impl Input {
             }
             Input::File(path) => {
                 let file = with_path(File::open(path), path)?;
-                send_lines(
-                    BufReader::new(file),
-                    template,
-                    producer,
-                    topic,
-                    interrupted,
-                    progress,
-                )
+                send.lines(BufReader::new(file))
             }
-            Input::Stdin => {
-                let stdin = std::io::stdin();
-                send_lines(
-                    stdin.lock(),
-                    template,
-                    producer,
-                    topic,
-                    interrupted,
-                    progress,
-                )
-            }
+            Input::Stdin => send.lines(BufReader::new(std::io::stdin())),
         }
     }
 }
 
-/// Reads every line of the file and checks it; returns how many events it holds.
+/// Below this size a file is validated on one thread.
+const PARALLEL_FROM_BYTES: u64 = 4 << 20;
+
+/// Checks every line of the file; returns how many events it holds. The first bad line
+/// (the lowest line number) is the error.
 pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
-    let file = with_path(File::open(path), path)?;
-    let mut count = 0;
-    for (index, line) in BufReader::new(file).lines().enumerate() {
-        let line = with_path(line, path)?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Err(e) = template.check(&line) {
+    let len = with_path(std::fs::metadata(path), path)?.len();
+    let threads = if len < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let bounds = chunk_bounds(path, len, threads)?;
+    let results: Vec<anyhow::Result<Chunk>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (start, end) = (w[0], w[1]);
+                scope.spawn(move || check_chunk(path, template, start, end))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow!("a validation thread stopped")))
+            })
+            .collect()
+    });
+    let mut line_base = 0;
+    let mut events = 0;
+    for chunk in results {
+        let chunk = chunk?;
+        if let Some((index, e)) = chunk.first_error {
             return Err(
-                anyhow!("{}:{}: {e}", path.display(), index + 1).context(Hint::new(
+                anyhow!("{}:{}: {e}", path.display(), line_base + index + 1).context(Hint::new(
                     "nothing was published: fix the line and run again",
                 )),
             );
         }
-        count += 1;
+        line_base += chunk.lines;
+        events += chunk.events;
     }
-    Ok(count)
+    Ok(events)
 }
 
-const POLL_EVERY: u64 = 1_000;
+struct Chunk {
+    lines: u64,
+    events: u64,
+    /// Index within the chunk and the problem.
+    first_error: Option<(u64, String)>,
+}
 
-fn send_lines(
-    reader: impl BufRead,
-    template: &Template,
-    producer: &Producer,
-    topic: &str,
-    interrupted: &AtomicBool,
-    progress: &Progress,
-) -> anyhow::Result<Sent> {
-    let mut sent = 0;
-    for (index, line) in reader.lines().enumerate() {
-        if interrupted.load(Ordering::Relaxed) {
-            break;
-        }
-        let line = line.map_err(|e| anyhow!("cannot read line {}: {e}", index + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let event = match template.event(&line) {
-            Ok(event) => event,
-            Err(e) => {
-                return Ok(Sent {
-                    stopped: Some(format!(
-                        "line {}: {e}; stopped there, after sending {sent} event(s)",
-                        index + 1
-                    )),
-                })
-            }
-        };
-        producer.send(topic, &event).map_err(kafka_error)?;
-        sent += 1;
-        if sent % POLL_EVERY == 0 {
-            producer.poll();
-            progress.inc(POLL_EVERY);
+/// Byte offsets that split the file at line starts into about `n` equal chunks.
+fn chunk_bounds(path: &Path, len: u64, n: usize) -> anyhow::Result<Vec<u64>> {
+    let mut bounds = vec![0];
+    let mut file = with_path(File::open(path), path)?;
+    for i in 1..n {
+        let guess = len * i as u64 / n as u64;
+        with_path(file.seek(SeekFrom::Start(guess)), path)?;
+        let mut rest = String::new();
+        let mut reader = BufReader::new(&file);
+        let skipped = with_path(reader.read_line(&mut rest), path)? as u64;
+        let bound = (guess + skipped).min(len);
+        if bound > *bounds.last().unwrap_or(&0) {
+            bounds.push(bound);
         }
     }
-    progress.inc(sent % POLL_EVERY);
-    Ok(Sent { stopped: None })
+    if *bounds.last().unwrap_or(&0) < len || bounds.len() == 1 {
+        bounds.push(len);
+    }
+    Ok(bounds)
+}
+
+fn check_chunk(path: &Path, template: &Template, start: u64, end: u64) -> anyhow::Result<Chunk> {
+    let mut file = with_path(File::open(path), path)?;
+    with_path(file.seek(SeekFrom::Start(start)), path)?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut line = String::new();
+    let (mut position, mut lines, mut events) = (start, 0, 0);
+    while position < end {
+        line.clear();
+        let read = with_path(reader.read_line(&mut line), path)?;
+        if read == 0 {
+            break;
+        }
+        position += read as u64;
+        let text = line.trim_end_matches(['\n', '\r']);
+        if !text.trim().is_empty() {
+            if let Err(e) = template.check(text) {
+                return Ok(Chunk {
+                    lines,
+                    events,
+                    first_error: Some((lines, e)),
+                });
+            }
+            events += 1;
+        }
+        lines += 1;
+    }
+    Ok(Chunk {
+        lines,
+        events,
+        first_error: None,
+    })
+}
+
+const BATCH: usize = 1_000;
+
+/// A batch of prepared events, or the line that stopped the encoder.
+enum Prepared {
+    Events(Vec<Event>),
+    Stop(String),
+}
+
+struct Sender<'a> {
+    template: &'a Template,
+    producer: &'a Producer,
+    topic: &'a str,
+    interrupted: &'a AtomicBool,
+    progress: &'a Progress,
+}
+
+impl Sender<'_> {
+    /// Encodes on one thread and sends on this one.
+    fn lines(&self, reader: impl BufRead + Send) -> anyhow::Result<Sent> {
+        let (tx, rx) = mpsc::sync_channel::<anyhow::Result<Prepared>>(4);
+        std::thread::scope(|scope| {
+            scope.spawn(move || self.encode(reader, &tx));
+            let mut sent = 0u64;
+            for prepared in rx {
+                match prepared? {
+                    Prepared::Events(events) => {
+                        for event in &events {
+                            self.producer.send(self.topic, event).map_err(kafka_error)?;
+                        }
+                        sent += events.len() as u64;
+                        self.producer.poll();
+                        self.progress.inc(events.len() as u64);
+                    }
+                    Prepared::Stop(why) => {
+                        return Ok(Sent {
+                            stopped: Some(format!(
+                                "{why}; stopped there, after sending {sent} event(s)"
+                            )),
+                        })
+                    }
+                }
+            }
+            Ok(Sent { stopped: None })
+        })
+    }
+
+    fn encode(&self, reader: impl BufRead, tx: &mpsc::SyncSender<anyhow::Result<Prepared>>) {
+        let mut batch = Vec::with_capacity(BATCH);
+        for (index, line) in reader.lines().enumerate() {
+            if self.interrupted.load(Ordering::Relaxed) {
+                break;
+            }
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => {
+                    let _ = tx.send(Err(anyhow!("cannot read line {}: {e}", index + 1)));
+                    return;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match self.template.event(&line) {
+                Ok(event) => batch.push(event),
+                Err(e) => {
+                    let full = std::mem::take(&mut batch);
+                    let _ = tx.send(Ok(Prepared::Events(full)));
+                    let _ = tx.send(Ok(Prepared::Stop(format!("line {}: {e}", index + 1))));
+                    return;
+                }
+            }
+            if batch.len() == BATCH
+                && tx
+                    .send(Ok(Prepared::Events(std::mem::take(&mut batch))))
+                    .is_err()
+            {
+                return;
+            }
+        }
+        let _ = tx.send(Ok(Prepared::Events(batch)));
+    }
 }
