@@ -83,6 +83,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 pub mod apply;
 pub mod codec;
+pub mod dlq;
 pub mod event;
 pub mod plan;
 pub mod publish;
