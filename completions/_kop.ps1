@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List topics and reconcile them with topics.toml')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: what is in them, and replaying letters to where they failed')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -217,6 +218,108 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kop;dlq' {
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Move dead letters back to the topic they failed on, unwrapped')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in a dead-letter queue and what is still pending replay')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kop;dlq;replay' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only letters that failed on this topic (repeatable)')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only letters whose error matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only letters that failed at or before this time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after this many letters (replayed or parked); the next run continues')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send every letter to this topic instead of its original')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many letters a second')
+            [CompletionResult]::new('--max-retries', '--max-retries', [CompletionResultType]::ParameterName, 'Letters already retried this many times go to the parking topic instead')
+            [CompletionResult]::new('--park-topic', '--park-topic', [CompletionResultType]::ParameterName, 'The parking topic [default: <dlq>.parked]')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Name the cursor (consumer group) instead of deriving it from the filters')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would go where, change nothing')
+            [CompletionResult]::new('--skip-unroutable', '--skip-unroutable', [CompletionResultType]::ParameterName, 'Unroutable letters do not make the exit code 3')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep replaying letters as they arrive, until Ctrl-C')
+            [CompletionResult]::new('--no-transactions', '--no-transactions', [CompletionResultType]::ParameterName, 'At-least-once even where the broker supports transactions')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kop;dlq;stats' {
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors and data')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required for destructive steps without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kop;dlq;help' {
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Move dead letters back to the topic they failed on, unwrapped')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in a dead-letter queue and what is still pending replay')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kop;dlq;help;replay' {
+            break
+        }
+        'kop;dlq;help;stats' {
+            break
+        }
+        'kop;dlq;help;help' {
+            break
+        }
         'kop;health' {
             [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
             [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
@@ -267,6 +370,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List topics and reconcile them with topics.toml')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: what is in them, and replaying letters to where they failed')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -287,6 +391,17 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;help;tail' {
+            break
+        }
+        'kop;help;dlq' {
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Move dead letters back to the topic they failed on, unwrapped')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in a dead-letter queue and what is still pending replay')
+            break
+        }
+        'kop;help;dlq;replay' {
+            break
+        }
+        'kop;help;dlq;stats' {
             break
         }
         'kop;help;health' {

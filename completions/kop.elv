@@ -41,6 +41,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand topics 'List topics and reconcile them with topics.toml'
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
+            cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -204,6 +205,101 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kop;dlq'= {
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Only errors and data'
+            cand --quiet 'Only errors and data'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand replay 'Move dead letters back to the topic they failed on, unwrapped'
+            cand stats 'What is in a dead-letter queue and what is still pending replay'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;dlq;replay'= {
+            cand --topic 'Only letters that failed on this topic (repeatable)'
+            cand --error 'Only letters whose error matches this regular expression'
+            cand --since 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)'
+            cand --until 'Only letters that failed at or before this time'
+            cand --limit 'Stop after this many letters (replayed or parked); the next run continues'
+            cand --to 'Send every letter to this topic instead of its original'
+            cand --rate 'At most this many letters a second'
+            cand --max-retries 'Letters already retried this many times go to the parking topic instead'
+            cand --park-topic 'The parking topic [default: <dlq>.parked]'
+            cand --cursor 'Name the cursor (consumer group) instead of deriving it from the filters'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m)'
+            cand --dry-run 'Show what would go where, change nothing'
+            cand --skip-unroutable 'Unroutable letters do not make the exit code 3'
+            cand --follow 'Keep replaying letters as they arrive, until Ctrl-C'
+            cand --no-transactions 'At-least-once even where the broker supports transactions'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Only errors and data'
+            cand --quiet 'Only errors and data'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;dlq;stats'= {
+            cand --cursor 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Only errors and data'
+            cand --quiet 'Only errors and data'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;dlq;help'= {
+            cand replay 'Move dead letters back to the topic they failed on, unwrapped'
+            cand stats 'What is in a dead-letter queue and what is still pending replay'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;dlq;help;replay'= {
+        }
+        &'kop;dlq;help;stats'= {
+        }
+        &'kop;dlq;help;help'= {
+        }
         &'kop;health'= {
             cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
@@ -252,6 +348,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand topics 'List topics and reconcile them with topics.toml'
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
+            cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -267,6 +364,14 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;help;publish'= {
         }
         &'kop;help;tail'= {
+        }
+        &'kop;help;dlq'= {
+            cand replay 'Move dead letters back to the topic they failed on, unwrapped'
+            cand stats 'What is in a dead-letter queue and what is still pending replay'
+        }
+        &'kop;help;dlq;replay'= {
+        }
+        &'kop;help;dlq;stats'= {
         }
         &'kop;help;health'= {
         }

@@ -43,6 +43,7 @@ complete -c kop -n "__fish_kop_needs_command" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
 complete -c kop -n "__fish_kop_needs_command" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
 complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -176,6 +177,75 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour 
 complete -c kop -n "__fish_kop_using_subcommand tail" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'"
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l topic -d 'Only letters that failed on this topic (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l error -d 'Only letters whose error matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l since -d 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l until -d 'Only letters that failed at or before this time' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l limit -d 'Stop after this many letters (replayed or parked); the next run continues' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send every letter to this topic instead of its original' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l rate -d 'At most this many letters a second' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-retries -d 'Letters already retried this many times go to the parking topic instead' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'The parking topic [default: <dlq>.parked]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cursor -d 'Name the cursor (consumer group) instead of deriving it from the filters' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'"
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would go where, change nothing'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l follow -d 'Keep replaying letters as they arrive, until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-transactions -d 'At-least-once even where the broker supports transactions'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cursor -d 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+ndjson\t'One JSON object per line'
+prometheus\t'Prometheus text exposition format'"
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
@@ -208,11 +278,14 @@ complete -c kop -n "__fish_kop_using_subcommand completions" -l no-color -d 'No 
 complete -c kop -n "__fish_kop_using_subcommand completions" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'

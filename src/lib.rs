@@ -14,7 +14,7 @@ pub mod output;
 pub mod registry;
 pub mod secret;
 
-use crate::cli::{Cli, Command, TopicsCommand};
+use crate::cli::{Cli, Command, DlqCommand, TopicsCommand};
 use crate::context::Settings;
 use crate::env::ProcessEnv;
 use crate::error::{error_exit_code, Outcome};
@@ -31,6 +31,14 @@ pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
         Command::Tail(args) => {
             let settings = resolve_settings(&cli, out)?;
             commands::tail::run(&settings, args, out).await
+        }
+        Command::Dlq(DlqCommand::Replay(args)) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::dlq::replay::run(&settings, args, cli.global.yes, out).await
+        }
+        Command::Dlq(DlqCommand::Stats(args)) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::dlq::stats::run(&settings, args, out).await
         }
         Command::Health(args) => {
             let settings = resolve_settings(&cli, out)?;

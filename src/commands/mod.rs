@@ -1,6 +1,7 @@
 //! One module per command: gather, decide, act, report.
 
 pub mod completions;
+pub mod dlq;
 pub mod health;
 pub mod publish;
 pub mod tail;

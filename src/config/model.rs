@@ -12,6 +12,22 @@ pub struct TopicsFile {
     pub defaults: TopicDefaults,
     pub topics: BTreeMap<String, TopicSpec>,
     pub protect: Vec<String>,
+    /// The dead-letter envelope's field names, where the file renames them.
+    pub dead_letters: DeadLetterFields,
+}
+
+/// `[dead_letters]`: envelope field names that differ from kop's defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeadLetterFields {
+    pub original_event: Option<String>,
+    pub original_event_base64: Option<String>,
+    pub original_key: Option<String>,
+    pub error_message: Option<String>,
+    pub failed_at: Option<String>,
+    pub retry_count: Option<String>,
+    pub original_topic: Option<String>,
+    pub original_partition: Option<String>,
+    pub original_offset: Option<String>,
 }
 
 /// Values every topic inherits unless it sets its own.

@@ -20,6 +20,22 @@ pub struct RawFile {
     /// Topic names or `*` patterns that kop never deletes.
     #[serde(default)]
     pub protect: Vec<Spanned<String>>,
+    /// Field names of the dead-letter JSON envelope.
+    pub dead_letters: Option<RawDeadLetters>,
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadLetters {
+    pub original_event: Option<String>,
+    pub original_event_base64: Option<String>,
+    pub original_key: Option<String>,
+    pub error_message: Option<String>,
+    pub failed_at: Option<String>,
+    pub retry_count: Option<String>,
+    pub original_topic: Option<String>,
+    pub original_partition: Option<String>,
+    pub original_offset: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

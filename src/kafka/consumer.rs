@@ -190,6 +190,45 @@ impl Consumer {
             .collect())
     }
 
+    /// The group's committed offsets (the next offset to read) for these partitions;
+    /// `None` where the group has committed nothing.
+    pub fn committed(
+        &self,
+        partitions: &[(String, i32)],
+    ) -> Result<BTreeMap<(String, i32), Option<i64>>, KafkaError> {
+        let mut tpl = TopicPartitionList::new();
+        for (t, p) in partitions {
+            tpl.add_partition(t, *p);
+        }
+        let committed = self
+            .inner
+            .committed_offsets(tpl, self.settings_timeout)
+            .map_err(|e| self.failure(e))?;
+        Ok(committed
+            .elements()
+            .iter()
+            .map(|e| {
+                let offset = match e.offset() {
+                    Offset::Offset(o) if o >= 0 => Some(o),
+                    _ => None,
+                };
+                ((e.topic().to_string(), e.partition()), offset)
+            })
+            .collect())
+    }
+
+    /// Commits these next offsets for the group, synchronously.
+    pub fn commit_offsets(&self, offsets: &[(String, i32, i64)]) -> Result<(), KafkaError> {
+        let tpl = offsets_list(offsets).map_err(|e| self.failure(e))?;
+        self.inner
+            .commit(&tpl, CommitMode::Sync)
+            .map_err(|e| self.failure(e))
+    }
+
+    pub(super) fn group_metadata(&self) -> Option<rdkafka::consumer::ConsumerGroupMetadata> {
+        self.inner.group_metadata()
+    }
+
     /// Marks a message consumed, for the group commit.
     pub fn store(&self, message: &BorrowedMessage<'_>) -> Result<(), KafkaError> {
         if self.grouped {
@@ -234,4 +273,12 @@ impl Consumer {
         }
         KafkaError::request("consuming", describe(&err))
     }
+}
+
+pub(super) fn offsets_list(offsets: &[(String, i32, i64)]) -> Result<TopicPartitionList, RdError> {
+    let mut tpl = TopicPartitionList::new();
+    for (t, p, o) in offsets {
+        tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
+    }
+    Ok(tpl)
 }

@@ -14,6 +14,7 @@ use rdkafka::{ClientContext, Message};
 use super::admin::describe;
 use super::client_config::{client_config, Chattiness};
 use super::client_context::KopContext;
+use super::consumer::{offsets_list, Consumer};
 use super::error::KafkaError;
 use crate::context::Settings;
 use crate::event::Event;
@@ -191,6 +192,29 @@ impl Producer {
         self.inner
             .init_transactions(self.timeout)
             .and_then(|()| self.inner.begin_transaction())
+            .map_err(|e| self.produce_error(e, "a transaction"))
+    }
+
+    /// Within the open transaction: records the consumer's offsets, commits everything,
+    /// and opens the next transaction. Events and offsets land together or not at all.
+    pub fn commit_with_offsets(
+        &self,
+        consumer: &Consumer,
+        offsets: &[(String, i32, i64)],
+    ) -> Result<(), KafkaError> {
+        let metadata = consumer.group_metadata().ok_or_else(|| {
+            KafkaError::request(
+                "committing offsets in the transaction",
+                "the consumer has no group",
+            )
+        })?;
+        let tpl = offsets_list(offsets).map_err(|e| self.produce_error(e, "the transaction"))?;
+        self.inner
+            .send_offsets_to_transaction(&tpl, &metadata, self.timeout)
+            .map_err(|e| self.produce_error(e, "the transaction's offsets"))?;
+        self.commit()?;
+        self.inner
+            .begin_transaction()
             .map_err(|e| self.produce_error(e, "a transaction"))
     }
 

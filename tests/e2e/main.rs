@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod config_errors;
+mod dlq;
 mod health;
 mod publish_tail;
 mod secrets;

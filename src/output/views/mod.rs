@@ -1,5 +1,6 @@
 //! One view per command result: a table for people, a documented JSON shape for programs.
 
+pub mod dlq;
 pub mod health;
 pub mod plan;
 pub mod publish;

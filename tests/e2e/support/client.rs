@@ -32,3 +32,37 @@ pub fn create_topic(bootstrap: &str, name: &str, partitions: i32, configs: &[(&s
         r.unwrap_or_else(|(t, e)| panic!("creating {t}: {e}"));
     }
 }
+
+/// A record to produce: key, value, headers.
+pub type Record<'a> = (Option<&'a [u8]>, &'a [u8], Vec<(&'a str, &'a [u8])>);
+
+/// Produces one record per batch (so that the broker's end offsets are exact; see
+/// test-broker.md) and waits for every acknowledgement.
+pub fn produce(bootstrap: &str, topic: &str, records: &[Record]) {
+    use rdkafka::message::{Header, OwnedHeaders};
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    let producer: BaseProducer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap)
+        .set("batch.num.messages", "1")
+        .set("linger.ms", "0")
+        .create()
+        .expect("producer");
+    for (key, value, headers) in records {
+        let mut owned = OwnedHeaders::new();
+        for (k, v) in headers {
+            owned = owned.insert(Header {
+                key: k,
+                value: Some(*v),
+            });
+        }
+        let mut record = BaseRecord::<[u8], [u8]>::to(topic)
+            .payload(*value)
+            .headers(owned);
+        if let Some(k) = key {
+            record = record.key(*k);
+        }
+        producer.send(record).map_err(|(e, _)| e).expect("send");
+        producer.poll(Duration::ZERO);
+    }
+    producer.flush(Duration::from_secs(30)).expect("flush");
+}

@@ -1,0 +1,521 @@
+//! `kop dlq replay` and `kop dlq stats` against the real broker.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::support::kop::kop;
+use crate::support::{broker, client, unique};
+
+fn ndjson(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
+    let run = kop([
+        "tail",
+        topic,
+        "-b",
+        bootstrap,
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+        "--format",
+        "raw",
+    ])
+    .run()
+    .expect_code(0);
+    ndjson(&run.stdout)
+}
+
+fn header<'a>(event: &'a Value, name: &str) -> Option<&'a str> {
+    event["headers"]
+        .as_array()?
+        .iter()
+        .find(|h| h["key"] == name)?["value"]
+        .as_str()
+}
+
+struct Queue {
+    dlq: String,
+    topics: Vec<String>,
+}
+
+/// A dead-letter queue with `per_topic` envelope letters for each of three topics.
+fn envelope_queue(bootstrap: &str, per_topic: usize) -> Queue {
+    let prefix = unique("dlq");
+    let dlq = format!("{prefix}.failed-events");
+    let topics: Vec<String> = [
+        "child.registered",
+        "emotion.detected",
+        "analytics.usage-stats",
+    ]
+    .iter()
+    .map(|t| format!("{prefix}.{t}"))
+    .collect();
+    client::create_topic(bootstrap, &dlq, 2, &[]);
+    for t in &topics {
+        client::create_topic(bootstrap, t, 3, &[]);
+    }
+    let mut records = Vec::new();
+    for i in 0..per_topic * 3 {
+        let topic = &topics[i % 3];
+        let letter = json!({
+            "original_event": {"seq": i, "child_id": format!("c-{i}")},
+            "error_message": format!("Handler timeout after {} ms", 1000 + i),
+            "failed_at": "2025-01-14T09:12:33Z",
+            "retry_count": 0,
+            "original_topic": topic,
+        });
+        records.push((format!("key-{i}"), letter.to_string()));
+    }
+    let borrowed: Vec<client::Record> = records
+        .iter()
+        .map(|(k, v)| {
+            (
+                Some(k.as_bytes()),
+                v.as_bytes(),
+                vec![("traceparent", &b"00-trace"[..])],
+            )
+        })
+        .collect();
+    client::produce(bootstrap, &dlq, &borrowed);
+    Queue { dlq, topics }
+}
+
+#[test]
+fn three_hundred_letters_go_home_with_payloads_keys_and_headers_then_nothing_twice() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 100);
+    let run = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    let summary = run.json();
+    assert_eq!(summary["replayed"], 300);
+    assert_eq!(summary["mode"], "transactional");
+    for (i, topic) in q.topics.iter().enumerate() {
+        assert_eq!(summary["by_target"][topic], 100);
+        let events = read_all(&b.bootstrap(), topic);
+        assert_eq!(events.len(), 100, "{topic}");
+        for e in &events {
+            let value: Value = serde_json::from_str(e["value"].as_str().unwrap()).unwrap();
+            let seq = value["seq"].as_u64().unwrap() as usize;
+            assert_eq!(seq % 3, i, "a letter went to the wrong topic");
+            assert_eq!(
+                value,
+                json!({"seq": seq, "child_id": format!("c-{seq}")}),
+                "exact payload"
+            );
+            assert_eq!(e["key"], format!("key-{seq}"));
+            assert_eq!(
+                header(e, "traceparent"),
+                Some("00-trace"),
+                "original header"
+            );
+            assert_eq!(header(e, "kop.replay.source.topic"), Some(q.dlq.as_str()));
+            assert!(header(e, "kop.replay.source.offset").is_some());
+            assert_eq!(header(e, "kop.replay.count"), Some("1"));
+        }
+    }
+    let again = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    assert_eq!(again.json()["replayed"], 0);
+    let stats = kop(["dlq", "stats", &q.dlq, "-b", &b.bootstrap(), "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        (stats["letters"].as_u64(), stats["pending"].as_u64()),
+        (Some(300), Some(0))
+    );
+    assert_eq!(stats["errors"][0]["pattern"], "Handler timeout after # ms");
+    assert_eq!(stats["errors"][0]["count"], 300);
+}
+
+#[test]
+fn framework_headers_route_letters_and_unknown_topics_are_reported_not_lost() {
+    let b = broker::shared();
+    let prefix = unique("dlqh");
+    let (dlq, spring_target, connect_target) = (
+        format!("{prefix}.dlq"),
+        format!("{prefix}.orders"),
+        format!("{prefix}.payments"),
+    );
+    for t in [&dlq, &spring_target, &connect_target] {
+        client::create_topic(&b.bootstrap(), t, 1, &[]);
+    }
+    let missing = format!("{prefix}.nowhere");
+    let envelope =
+        json!({"original_event": {"x": 1}, "original_topic": missing, "error_message": "boom"})
+            .to_string();
+    client::produce(
+        &b.bootstrap(),
+        &dlq,
+        &[
+            (
+                Some(b"o-1"),
+                b"spring payload",
+                vec![
+                    ("kafka_dlt-original-topic", spring_target.as_bytes()),
+                    ("kafka_dlt-original-partition", &0i32.to_be_bytes()),
+                    ("kafka_dlt-original-offset", &17i64.to_be_bytes()),
+                    ("kafka_dlt-exception-message", b"Listener failed"),
+                ],
+            ),
+            (
+                Some(b"p-1"),
+                b"connect payload",
+                vec![
+                    ("__connect.errors.topic", connect_target.as_bytes()),
+                    ("__connect.errors.partition", b"0"),
+                    ("__connect.errors.offset", b"5"),
+                    ("__connect.errors.exception.message", b"Converter failed"),
+                ],
+            ),
+            (None, envelope.as_bytes(), vec![]),
+        ],
+    );
+    let run = kop([
+        "dlq",
+        "replay",
+        &dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(3);
+    let summary = run.json();
+    assert_eq!(summary["replayed"], 2);
+    assert_eq!(summary["unroutable"], 1);
+    assert!(
+        summary["unroutable_reasons"].to_string().contains(&missing),
+        "{summary}"
+    );
+    let spring = read_all(&b.bootstrap(), &spring_target);
+    assert_eq!(
+        (spring.len(), spring[0]["value"].as_str()),
+        (1, Some("spring payload"))
+    );
+    assert!(
+        header(&spring[0], "kafka_dlt-original-topic").is_none(),
+        "dead-letter headers are dropped"
+    );
+    let connect = read_all(&b.bootstrap(), &connect_target);
+    assert_eq!(
+        (connect.len(), connect[0]["key"].as_str()),
+        (1, Some("p-1"))
+    );
+    // The unroutable letter is still in the queue, and stats says so.
+    let stats = kop(["dlq", "stats", &dlq, "-b", &b.bootstrap(), "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        (stats["letters"].as_u64(), stats["unroutable"].as_u64()),
+        (Some(3), Some(0))
+    );
+    assert_eq!(stats["by_topic"][&missing], 1);
+    assert_eq!(
+        stats["by_shape"],
+        json!({"connect": 1, "envelope": 1, "spring": 1})
+    );
+    kop([
+        "dlq",
+        "replay",
+        &dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--skip-unroutable",
+    ])
+    .run()
+    .expect_code(0);
+}
+
+#[test]
+fn letters_retried_too_often_are_parked() {
+    let b = broker::shared();
+    let prefix = unique("dlqp");
+    let (dlq, target) = (format!("{prefix}.dead"), format!("{prefix}.orders"));
+    client::create_topic(&b.bootstrap(), &dlq, 1, &[]);
+    client::create_topic(&b.bootstrap(), &target, 1, &[]);
+    let letter = |retries: u32| {
+        json!({"original_event": {"r": retries}, "original_topic": target, "retry_count": retries})
+            .to_string()
+    };
+    let (young, old) = (letter(1), letter(3));
+    client::produce(
+        &b.bootstrap(),
+        &dlq,
+        &[
+            (None, young.as_bytes(), vec![]),
+            (None, old.as_bytes(), vec![]),
+        ],
+    );
+    let run = kop([
+        "dlq",
+        "replay",
+        &dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--max-retries",
+        "3",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    let summary = run.json();
+    assert_eq!(
+        (summary["replayed"].as_u64(), summary["parked"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let parked = read_all(&b.bootstrap(), &format!("{dlq}.parked"));
+    assert_eq!(parked.len(), 1);
+    assert!(parked[0]["value"]
+        .as_str()
+        .unwrap()
+        .contains("\"retry_count\":3"));
+    assert_eq!(
+        header(&parked[0], "kop.parked.reason"),
+        Some("retried 3 times")
+    );
+    assert_eq!(read_all(&b.bootstrap(), &target).len(), 1);
+}
+
+#[test]
+fn letters_a_filter_leaves_out_stay_for_another_filter() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 4);
+    let first = &q.topics[0];
+    let run = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--topic",
+        first,
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    assert_eq!(
+        (
+            run.json()["replayed"].as_u64(),
+            run.json()["skipped"].as_u64()
+        ),
+        (Some(4), Some(8))
+    );
+    // The same filter again: nothing new.
+    let again = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--topic",
+        first,
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    assert_eq!(again.json()["replayed"], 0);
+    // Another filter still finds its letters.
+    let second = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--topic",
+        &q.topics[1],
+        "--error",
+        "timeout",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    assert_eq!(second.json()["replayed"], 4);
+    assert_eq!(read_all(&b.bootstrap(), &q.topics[1]).len(), 4);
+}
+
+#[test]
+fn without_a_terminal_replay_needs_yes_and_dry_run_changes_nothing() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 2);
+    let run = kop(["dlq", "replay", &q.dlq, "-b", &b.bootstrap()])
+        .run()
+        .expect_code(1);
+    assert!(run.stderr.contains("--yes"), "{}", run.stderr);
+    let dry = kop(["dlq", "replay", &q.dlq, "-b", &b.bootstrap(), "--dry-run"])
+        .run()
+        .expect_code(0);
+    assert!(dry.stdout.contains("would go to"), "{}", dry.stdout);
+    assert!(dry.stdout.contains("Plan: 6 replayed"), "{}", dry.stdout);
+    for t in &q.topics {
+        assert!(read_all(&b.bootstrap(), t).is_empty());
+    }
+}
+
+/// Every letter replayed so far, by its offset in the queue.
+fn replayed_offsets(bootstrap: &str, q: &Queue) -> BTreeMap<String, usize> {
+    let mut seen = BTreeMap::new();
+    for t in &q.topics {
+        for e in read_all(bootstrap, t) {
+            let at = format!(
+                "{}@{}",
+                header(&e, "kop.replay.source.partition").unwrap(),
+                header(&e, "kop.replay.source.offset").unwrap()
+            );
+            *seen.entry(at).or_insert(0) += 1;
+        }
+    }
+    seen
+}
+
+fn kill_mid_replay(
+    q: &Queue,
+    bootstrap: &str,
+    extra: &[&str],
+    signal: i32,
+) -> std::process::ExitStatus {
+    let mut args = vec![
+        "dlq",
+        "replay",
+        q.dlq.as_str(),
+        "-b",
+        bootstrap,
+        "--yes",
+        "--rate",
+        "300",
+        "-o",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let mut child = kop(args).spawn();
+    std::thread::sleep(Duration::from_millis(2_500));
+    unsafe { libc::kill(child.id() as i32, signal) };
+    child.wait().unwrap()
+}
+
+fn pending(bootstrap: &str, dlq: &str) -> u64 {
+    let stats = kop(["dlq", "stats", dlq, "-b", bootstrap, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    stats["pending"].as_u64().unwrap()
+}
+
+#[test]
+fn a_replay_killed_mid_way_resumes_and_with_transactions_delivers_exactly_once() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 600);
+    kill_mid_replay(&q, &b.bootstrap(), &[], libc::SIGKILL);
+    let left = pending(&b.bootstrap(), &q.dlq);
+    assert!(
+        left > 0 && left < 1800,
+        "the kill should land mid-way ({left} pending)"
+    );
+    let run = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    // Exactly once in total: the second run replays exactly what the first did not commit.
+    assert_eq!(run.json()["replayed"].as_u64(), Some(left));
+    assert_eq!(pending(&b.bootstrap(), &q.dlq), 0);
+    // Every letter arrived (an aborted transaction's records may also be visible on the
+    // test broker, which does not hide them from read_committed consumers).
+    let seen = replayed_offsets(&b.bootstrap(), &q);
+    assert_eq!(seen.len(), 1800, "every letter delivered");
+}
+
+#[test]
+fn a_killed_at_least_once_replay_delivers_every_letter() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 600);
+    kill_mid_replay(&q, &b.bootstrap(), &["--no-transactions"], libc::SIGKILL);
+    let run = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "--no-transactions",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0);
+    assert_eq!(run.json()["mode"], "at-least-once");
+    let seen = replayed_offsets(&b.bootstrap(), &q);
+    assert_eq!(seen.len(), 1800, "every letter delivered");
+    let duplicates = seen.values().filter(|n| **n > 1).count();
+    assert!(
+        duplicates <= 500,
+        "at most one batch is replayed twice ({duplicates})"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_the_rest_follows_later() {
+    let b = broker::shared();
+    let q = envelope_queue(&b.bootstrap(), 600);
+    let status = kill_mid_replay(&q, &b.bootstrap(), &[], libc::SIGINT);
+    assert_eq!(status.code(), Some(130));
+    let left = pending(&b.bootstrap(), &q.dlq);
+    let before = replayed_offsets(&b.bootstrap(), &q).len() as u64;
+    assert_eq!(
+        before + left,
+        1800,
+        "what was replayed is exactly what the cursor passed"
+    );
+    kop(["dlq", "replay", &q.dlq, "-b", &b.bootstrap(), "--yes"])
+        .run()
+        .expect_code(0);
+    let seen: BTreeSet<String> = replayed_offsets(&b.bootstrap(), &q).into_keys().collect();
+    assert_eq!(seen.len(), 1800);
+}
