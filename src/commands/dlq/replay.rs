@@ -19,10 +19,11 @@ use crate::kafka::{Admin, Consumer, Producer, TopicToCreate};
 use crate::output::views::dlq::{render_replay, ReplayReport};
 use crate::output::{Format, Output};
 
-/// Letters per transaction (or per flush and commit without transactions).
-const BATCH: usize = 500;
+/// Letters per transaction (or per flush and commit without transactions): also the
+/// most that an at-least-once replay can duplicate after a crash.
+pub const BATCH: usize = 2_000;
 /// A batch is also closed after this long, so a slow trickle is committed promptly.
-const BATCH_TIME: Duration = Duration::from_millis(500);
+const BATCH_TIME: Duration = Duration::from_secs(1);
 
 pub async fn run(
     settings: &Settings,
@@ -261,15 +262,13 @@ impl Job<'_> {
                     break;
                 }
             };
-            let idle = message.is_none();
             if let Some(message) = message {
                 self.handle(&message, producer, &mut batch, &mut tally);
                 progress.inc(1);
                 self.pace(start, tally.selected() + batch.len());
             }
             let len = batch.len();
-            let due =
-                len >= BATCH as u64 || (len > 0 && (idle || batch.opened.elapsed() >= BATCH_TIME));
+            let due = len >= BATCH as u64 || (len > 0 && batch.opened.elapsed() >= BATCH_TIME);
             if let (Some(p), true) = (producer, due) {
                 self.close_batch(p, &consumer, &reader, &mut batch, &mut tally);
             }
