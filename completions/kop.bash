@@ -28,6 +28,9 @@ _kop() {
             kop,help)
                 cmd="kop__subcmd__help"
                 ;;
+            kop,lag)
+                cmd="kop__subcmd__lag"
+                ;;
             kop,publish)
                 cmd="kop__subcmd__publish"
                 ;;
@@ -66,6 +69,9 @@ _kop() {
                 ;;
             kop__subcmd__help,help)
                 cmd="kop__subcmd__help__subcmd__help"
+                ;;
+            kop__subcmd__help,lag)
+                cmd="kop__subcmd__help__subcmd__lag"
                 ;;
             kop__subcmd__help,publish)
                 cmd="kop__subcmd__help__subcmd__publish"
@@ -113,7 +119,7 @@ _kop() {
 
     case "${cmd}" in
         kop)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version topics publish tail dlq health completions help"
+            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version topics publish tail dlq lag health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,12 +489,20 @@ _kop() {
             return 0
             ;;
         kop__subcmd__health)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-F -b -X -o -v -q -h -V --max-lag --max-dlq --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --max-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-dlq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -537,7 +551,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__help)
-            opts="topics publish tail dlq health completions help"
+            opts="topics publish tail dlq lag health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -634,6 +648,20 @@ _kop() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kop__subcmd__help__subcmd__lag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kop__subcmd__help__subcmd__publish)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -697,6 +725,84 @@ _kop() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__lag)
+            opts="-F -b -X -o -v -q -h -V --topic --pattern --by --all --time --threshold --max-age --watch --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "group topic partition" -- "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+            cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -300,7 +301,39 @@ set edit:completion:arg-completer[kop] = {|@words|
         }
         &'kop;dlq;help;help'= {
         }
+        &'kop;lag'= {
+            cand --topic 'Only these topics (repeatable)'
+            cand --pattern 'Only groups whose name matches this regular expression'
+            cand --by 'Level of detail in the table'
+            cand --threshold 'Exit 3 when a group''s lag is above N messages'
+            cand --max-age 'Exit 3 when a group''s oldest unconsumed record is older than this (implies --time)'
+            cand --watch 'Redraw every INTERVAL with consumption rates and catch-up estimates, until Ctrl-C'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m)'
+            cand --all 'Also show groups with no lag'
+            cand --time 'Also show how old the oldest unconsumed record of each partition is'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Only errors and data'
+            cand --quiet 'Only errors and data'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand --yes 'Answer yes to confirmations (required for destructive steps without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kop;health'= {
+            cand --max-lag 'Fail when any consumer group''s total lag is above N messages'
+            cand --max-dlq 'Fail when a dead-letter queue declared in topics.toml holds more than N pending letters'
             cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
@@ -349,6 +382,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+            cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -372,6 +406,8 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;help;dlq;replay'= {
         }
         &'kop;help;dlq;stats'= {
+        }
+        &'kop;help;lag'= {
         }
         &'kop;help;health'= {
         }

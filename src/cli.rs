@@ -149,6 +149,12 @@ pub enum Command {
     /// Dead-letter queues: what is in them, and replaying letters to where they failed
     #[command(subcommand)]
     Dlq(DlqCommand),
+    /// Consumer-group lag per partition, topic and group; exit 3 over a threshold
+    ///
+    /// Committed offsets against log-end offsets for every group (or the ones named),
+    /// in one request per broker. Partitions a group never committed count from the
+    /// earliest offset. --time adds the age of the oldest unconsumed record.
+    Lag(LagArgs),
     /// Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy
     Health(HealthArgs),
     /// Print a shell completion script
@@ -204,7 +210,63 @@ pub struct TopicsListArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct HealthArgs {}
+pub struct HealthArgs {
+    /// Fail when any consumer group's total lag is above N messages
+    #[arg(long, value_name = "N")]
+    pub max_lag: Option<u64>,
+
+    /// Fail when a dead-letter queue declared in topics.toml holds more than N pending letters
+    #[arg(long, value_name = "N")]
+    pub max_dlq: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LagLevel {
+    /// One row per group
+    Group,
+    /// One row per group and topic
+    Topic,
+    /// One row per partition
+    Partition,
+}
+
+#[derive(Debug, Args)]
+pub struct LagArgs {
+    /// Only these consumer groups (default: all)
+    pub groups: Vec<String>,
+
+    /// Only these topics (repeatable)
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+
+    /// Only groups whose name matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub pattern: Option<String>,
+
+    /// Level of detail in the table
+    #[arg(long, value_enum, default_value_t = LagLevel::Topic)]
+    pub by: LagLevel,
+
+    /// Also show groups with no lag
+    #[arg(long)]
+    pub all: bool,
+
+    /// Also show how old the oldest unconsumed record of each partition is
+    #[arg(long)]
+    pub time: bool,
+
+    /// Exit 3 when a group's lag is above N messages
+    #[arg(long, value_name = "N")]
+    pub threshold: Option<u64>,
+
+    /// Exit 3 when a group's oldest unconsumed record is older than this (implies --time)
+    #[arg(long, value_name = "DURATION", value_parser = parse_std_duration)]
+    pub max_age: Option<Duration>,
+
+    /// Redraw every INTERVAL with consumption rates and catch-up estimates, until Ctrl-C
+    #[arg(long, value_name = "INTERVAL", value_parser = parse_std_duration)]
+    pub watch: Option<Duration>,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum DlqCommand {

@@ -76,7 +76,14 @@ pub struct HealthInput {
     pub declared_topics: Option<Vec<String>>,
     pub pinned_cluster_id: Option<String>,
     pub registry: Option<RegistryProbe>,
+    /// `--max-lag`: the limit and each group's total lag.
+    pub lag: Option<(u64, Measured)>,
+    /// `--max-dlq`: the limit and each declared dead-letter queue's pending letters.
+    pub dead_letters: Option<(u64, Measured)>,
 }
+
+/// A count per name (group, queue), or why it could not be read.
+pub type Measured = Result<Vec<(String, u64)>, String>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HealthReport {
@@ -127,6 +134,18 @@ pub fn evaluate(input: &HealthInput) -> HealthReport {
     }
     if let Some(registry) = &input.registry {
         checks.push(registry_check(registry));
+    }
+    if let Some((max, groups)) = &input.lag {
+        checks.push(limit_check("consumer lag", "group", "lag", *max, groups));
+    }
+    if let Some((max, queues)) = &input.dead_letters {
+        checks.push(limit_check(
+            "dead letters",
+            "queue",
+            "pending",
+            *max,
+            queues,
+        ));
     }
     HealthReport {
         checks,
@@ -362,6 +381,38 @@ fn registry_check(probe: &RegistryProbe) -> Check {
             format!("{}: {cause}", probe.url),
         ),
     }
+}
+
+/// Fails when any item is over the limit, naming the worst ones.
+fn limit_check(name: &'static str, what: &str, measure: &str, max: u64, items: &Measured) -> Check {
+    let items = match items {
+        Ok(items) => items,
+        Err(e) => return Check::new(name, Status::Fail, format!("could not be read: {e}")),
+    };
+    let mut over: Vec<&(String, u64)> = items.iter().filter(|(_, n)| *n > max).collect();
+    over.sort_by_key(|item| std::cmp::Reverse(item.1));
+    if over.is_empty() {
+        let worst = items.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        return Check::new(
+            name,
+            Status::Ok,
+            format!(
+                "{} {what}s, highest {measure} {worst} (limit {max})",
+                items.len()
+            ),
+        );
+    }
+    let named: Vec<String> = over.iter().map(|(n, v)| format!("{n} ({v})")).collect();
+    Check::new(
+        name,
+        Status::Fail,
+        format!(
+            "{} of {} {what}s over {max}: {}",
+            over.len(),
+            items.len(),
+            listing(&named)
+        ),
+    )
 }
 
 pub fn format_latency(d: Duration) -> String {

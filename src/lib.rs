@@ -9,6 +9,7 @@ pub mod env;
 pub mod error;
 pub mod health;
 pub mod kafka;
+pub mod lag;
 pub mod listing;
 pub mod output;
 pub mod registry;
@@ -39,6 +40,10 @@ pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
         Command::Dlq(DlqCommand::Stats(args)) => {
             let settings = resolve_settings(&cli, out)?;
             commands::dlq::stats::run(&settings, args, out).await
+        }
+        Command::Lag(args) => {
+            let settings = resolve_settings(&cli, out)?;
+            commands::lag::run(&settings, args, out).await
         }
         Command::Health(args) => {
             let settings = resolve_settings(&cli, out)?;

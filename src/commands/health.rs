@@ -14,15 +14,32 @@ use crate::registry::Registry;
 
 pub async fn run(
     settings: &Settings,
-    _args: &HealthArgs,
+    args: &HealthArgs,
     out: &mut Output,
 ) -> anyhow::Result<Outcome> {
     super::require_format(out, "kop health", &[Format::Table, Format::Json])?;
     let sink = out.log_sink();
     let owned = settings.clone();
-    let input = tokio::task::spawn_blocking(move || gather(&owned, &sink))
+    let mut input = tokio::task::spawn_blocking(move || gather(&owned, &sink))
         .await?
         .map_err(super::kafka_error)?;
+    if input.cluster.is_ok() && (args.max_lag.is_some() || args.max_dlq.is_some()) {
+        let admin = Admin::connect(settings, out.log_sink()).map_err(super::kafka_error)?;
+        if let Some(max) = args.max_lag {
+            input.lag = Some((max, tokio::task::block_in_place(|| group_lags(&admin))));
+        }
+        if let Some(max) = args.max_dlq {
+            let queues = settings
+                .file
+                .as_ref()
+                .map(|f| f.dead_letter_queues())
+                .unwrap_or_default();
+            input.dead_letters = Some((
+                max,
+                tokio::task::block_in_place(|| pending_letters(&admin, &queues)),
+            ));
+        }
+    }
     let report = health::evaluate(&input);
     views::health::render(out, &report)?;
     Ok(Outcome::problems_if(!report.healthy()))
@@ -61,6 +78,8 @@ fn gather(settings: &Settings, sink: &LogSink) -> Result<HealthInput, KafkaError
                 .map(|f| f.topics.keys().cloned().collect()),
             pinned_cluster_id: settings.pinned_cluster_id().map(str::to_string),
             registry,
+            lag: None,
+            dead_letters: None,
         })
     })
 }
@@ -114,4 +133,50 @@ fn probe_registry(settings: &RegistrySettings, timeout: Duration) -> RegistryPro
             .map(|(mode, latency)| RegistryAnswer { latency, mode })
             .map_err(|e| e.to_string()),
     }
+}
+
+/// Every consumer group's total lag.
+fn group_lags(admin: &Admin) -> Result<Vec<(String, u64)>, String> {
+    let snapshot = super::lag::collect(admin, &Default::default(), &Default::default(), None)
+        .map_err(|e| e.to_string())?;
+    Ok(snapshot
+        .groups
+        .into_iter()
+        .map(|g| (g.group, g.lag))
+        .collect())
+}
+
+/// Letters after each queue's default replay cursor (all of them before any replay).
+fn pending_letters(admin: &Admin, queues: &[String]) -> Result<Vec<(String, u64)>, String> {
+    let cluster = admin.metadata().map_err(|e| e.to_string())?;
+    let cursors: Vec<String> = queues
+        .iter()
+        .map(|q| crate::dlq::replay::Selection::default().cursor(q, None))
+        .collect();
+    let committed = admin.group_offsets(&cursors).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for (queue, cursor) in queues.iter().zip(&cursors) {
+        let Some(topic) = cluster.topic(queue) else {
+            continue;
+        };
+        let partitions: Vec<(String, i32)> = topic
+            .partitions
+            .iter()
+            .map(|p| (queue.clone(), p.id))
+            .collect();
+        let ends = admin
+            .partition_ends(&partitions)
+            .map_err(|e| e.to_string())?;
+        let offsets = committed.get(cursor).and_then(|r| r.as_ref().ok());
+        let pending = partitions
+            .iter()
+            .filter_map(|tp| {
+                let e = ends.get(tp)?;
+                let done = offsets.and_then(|o| o.get(tp).copied().flatten());
+                Some(crate::lag::partition_lag(done, *e))
+            })
+            .sum();
+        out.push((queue.clone(), pending));
+    }
+    Ok(out)
 }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod dlq;
 pub mod health;
+pub mod lag;
 pub mod publish;
 pub mod tail;
 pub mod topics_apply;

@@ -14,6 +14,36 @@ pub struct TopicsFile {
     pub protect: Vec<String>,
     /// The dead-letter envelope's field names, where the file renames them.
     pub dead_letters: DeadLetterFields,
+    /// `[lag."group-or-pattern"]` limits, ordered by pattern; the first match applies.
+    pub lag: Vec<LagLimit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LagLimit {
+    pub pattern: String,
+    pub max_lag: Option<u64>,
+    pub max_age_ms: Option<u64>,
+}
+
+impl TopicsFile {
+    /// Topics the file marks as dead-letter queues: named by a `dead_letter` mapping or
+    /// declared with `dlq = true`.
+    pub fn dead_letter_queues(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .topics
+            .values()
+            .filter_map(|t| t.dead_letter.clone())
+            .chain(
+                self.topics
+                    .values()
+                    .filter(|t| t.dlq)
+                    .map(|t| t.name.clone()),
+            )
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// `[dead_letters]`: envelope field names that differ from kop's defaults.
@@ -51,6 +81,8 @@ pub struct TopicSpec {
     pub key_schema: Option<PathBuf>,
     pub value_schema: Option<PathBuf>,
     pub dead_letter: Option<String>,
+    /// Declared as a dead-letter queue itself.
+    pub dlq: bool,
     pub keyed: bool,
     pub description: Option<String>,
 }

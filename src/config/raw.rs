@@ -22,6 +22,16 @@ pub struct RawFile {
     pub protect: Vec<Spanned<String>>,
     /// Field names of the dead-letter JSON envelope.
     pub dead_letters: Option<RawDeadLetters>,
+    /// Lag limits per consumer group (name or `*` pattern).
+    #[serde(default)]
+    pub lag: BTreeMap<Spanned<String>, RawLagLimit>,
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawLagLimit {
+    pub max_lag: Option<Spanned<i64>>,
+    pub max_age: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -84,6 +94,8 @@ pub struct RawTopic {
     pub key_schema: Option<Spanned<String>>,
     pub value_schema: Option<Spanned<String>>,
     pub dead_letter: Option<Spanned<String>>,
+    /// This topic is a dead-letter queue (for `kop health --max-dlq`).
+    pub dlq: Option<bool>,
     /// Whether producers key this topic; defaults to true (the safe assumption for warnings).
     pub keyed: Option<Spanned<bool>>,
     pub description: Option<String>,

@@ -10,8 +10,8 @@ use toml::Spanned;
 use super::catalogue::{self, RawValue};
 use super::location::Located;
 use super::model::{
-    ClusterProfile, DeadLetterFields, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec,
-    TopicsFile,
+    ClusterProfile, DeadLetterFields, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults,
+    TopicSpec, TopicsFile,
 };
 use super::raw::{RawCluster, RawFile, RawTopic, SpannedMap};
 use super::topic_name::{is_internal, validate_topic_name};
@@ -53,6 +53,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawFile) -> Checked<TopicsF
     }
     let protect = raw.protect.iter().map(|p| p.get_ref().clone()).collect();
     let d = raw.dead_letters.clone().unwrap_or_default();
+    let lag = checker.lag_limits(&raw)?;
     Ok(TopicsFile {
         path: path.to_path_buf(),
         clusters,
@@ -70,6 +71,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawFile) -> Checked<TopicsF
             original_partition: d.original_partition,
             original_offset: d.original_offset,
         },
+        lag,
     })
 }
 
@@ -120,9 +122,36 @@ impl Checker<'_> {
             key_schema: self.schema_path(raw.key_schema.as_ref())?,
             value_schema: self.schema_path(raw.value_schema.as_ref())?,
             dead_letter: raw.dead_letter.as_ref().map(|d| d.get_ref().clone()),
+            dlq: raw.dlq.unwrap_or(false),
             keyed: raw.keyed.as_ref().is_none_or(|k| *k.get_ref()),
             description: raw.description.clone(),
         })
+    }
+
+    fn lag_limits(&self, raw: &RawFile) -> Checked<Vec<LagLimit>> {
+        let mut out = Vec::new();
+        for (pattern, limit) in &raw.lag {
+            let max_lag = match &limit.max_lag {
+                Some(n) => Some(
+                    u64::try_from(*n.get_ref())
+                        .map_err(|_| self.err(n.span(), "max_lag cannot be negative"))?,
+                ),
+                None => None,
+            };
+            let max_age_ms = match &limit.max_age {
+                Some(age) => Some(
+                    super::units::parse_duration_ms(age.get_ref())
+                        .map_err(|e| self.err(age.span(), e.to_string()))?,
+                ),
+                None => None,
+            };
+            out.push(LagLimit {
+                pattern: pattern.get_ref().clone(),
+                max_lag,
+                max_age_ms,
+            });
+        }
+        Ok(out)
     }
 
     fn partitions(&self, raw: &RawTopic) -> Checked<Option<i32>> {

@@ -43,6 +43,8 @@ fn input(cluster: ClusterMetadata) -> HealthInput {
         declared_topics: None,
         pinned_cluster_id: None,
         registry: None,
+        lag: None,
+        dead_letters: None,
     }
 }
 
@@ -117,6 +119,8 @@ fn unreachable_cluster_fails_and_skips_the_rest() {
         declared_topics: Some(vec!["a".into()]),
         pinned_cluster_id: None,
         registry: None,
+        lag: None,
+        dead_letters: None,
     });
     assert!(!report.healthy());
     assert_eq!(report.checks[0].status, Status::Fail);
@@ -177,4 +181,21 @@ fn registry_states() {
 fn long_lists_are_cut() {
     let names: Vec<String> = (0..8).map(|i| format!("t-{i}")).collect();
     assert_eq!(listing(&names), "t-0, t-1, t-2, t-3, t-4 and 3 more");
+}
+
+#[test]
+fn lag_and_dead_letter_limits() {
+    let mut i = input(cluster(vec![]));
+    i.lag = Some((100, Ok(vec![("billing".into(), 60), ("audit".into(), 500)])));
+    i.dead_letters = Some((0, Ok(vec![("dlq.failed-events".into(), 0)])));
+    let report = evaluate(&i);
+    let lag = report
+        .checks
+        .iter()
+        .find(|c| c.name == "consumer lag")
+        .unwrap();
+    assert_eq!(lag.status, Status::Fail);
+    assert_eq!(lag.detail, "1 of 2 groups over 100: audit (500)");
+    assert_eq!(status_of(&report, "dead letters"), Status::Ok);
+    assert!(!report.healthy());
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer as _, ConsumerContext};
 use rdkafka::error::KafkaError as RdError;
 use rdkafka::message::BorrowedMessage;
-use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
 
 use super::admin::describe;
 use super::client_config::{client_config, Chattiness};
@@ -227,6 +227,41 @@ impl Consumer {
 
     pub(super) fn group_metadata(&self) -> Option<rdkafka::consumer::ConsumerGroupMetadata> {
         self.inner.group_metadata()
+    }
+
+    /// The timestamp of the record at each given offset: the age of the oldest unconsumed
+    /// record of a lagging partition. Partitions that send nothing within the timeout are
+    /// left out.
+    pub fn timestamps_at(
+        &self,
+        offsets: &[(String, i32, i64)],
+    ) -> Result<BTreeMap<(String, i32), i64>, KafkaError> {
+        let mut found = BTreeMap::new();
+        if offsets.is_empty() {
+            return Ok(found);
+        }
+        let starts: Vec<(String, i32, Start)> = offsets
+            .iter()
+            .map(|(t, p, o)| (t.clone(), *p, Start::At(*o)))
+            .collect();
+        self.assign(&starts)?;
+        let wanted: BTreeMap<(String, i32), i64> = offsets
+            .iter()
+            .map(|(t, p, o)| ((t.clone(), *p), *o))
+            .collect();
+        let deadline = std::time::Instant::now() + self.settings_timeout;
+        while found.len() < wanted.len() && std::time::Instant::now() < deadline {
+            let Some(m) = self.poll(Duration::from_millis(50))? else {
+                continue;
+            };
+            let key = (m.topic().to_string(), m.partition());
+            if wanted.get(&key).is_some_and(|o| m.offset() >= *o) && !found.contains_key(&key) {
+                if let Some(ts) = m.timestamp().to_millis() {
+                    found.insert(key, ts);
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Marks a message consumed, for the group commit.

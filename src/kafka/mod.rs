@@ -6,8 +6,10 @@ pub mod client_config;
 mod client_context;
 mod consumer;
 mod error;
+mod group_admin;
 mod native;
 mod native_alter;
+mod native_offsets;
 mod producer;
 mod topic_admin;
 
@@ -16,5 +18,6 @@ pub use client_context::KopContext;
 pub use consumer::{Consumer, Start};
 pub use error::{hint_for, KafkaError};
 pub use native_alter::{AlterOp, TopicAlteration, TopicOutcomes};
+pub use native_offsets::{GroupOffsets, OffsetSpec};
 pub use producer::{Deliveries, Producer};
 pub use topic_admin::TopicToCreate;

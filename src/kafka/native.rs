@@ -16,6 +16,27 @@ use rdkafka::types::RDKafkaErrorCode;
 
 use crate::cluster::BrokerInfo;
 
+/// Destroys a librdkafka object when dropped.
+pub(super) struct Owned<T> {
+    pub ptr: *mut T,
+    destroy: unsafe extern "C" fn(*mut T),
+}
+
+impl<T> Owned<T> {
+    pub fn new(ptr: *mut T, destroy: unsafe extern "C" fn(*mut T)) -> Owned<T> {
+        Owned { ptr, destroy }
+    }
+}
+
+impl<T> Drop for Owned<T> {
+    fn drop(&mut self) {
+        if !self.ptr.is_null() {
+            // SAFETY: `ptr` came from the matching constructor and is destroyed once.
+            unsafe { (self.destroy)(self.ptr) }
+        }
+    }
+}
+
 pub(super) fn timeout_ms(timeout: Duration) -> i32 {
     i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX)
 }

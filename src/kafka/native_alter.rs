@@ -11,7 +11,7 @@ use std::time::Duration;
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 
-use super::native::{text, timeout_ms};
+use super::native::{text, timeout_ms, Owned};
 
 /// One result per topic: `Ok` or the broker's (or librdkafka's) reason.
 pub type TopicOutcomes = Vec<(String, Result<(), String>)>;
@@ -29,21 +29,6 @@ pub enum AlterOp {
 pub struct TopicAlteration {
     pub topic: String,
     pub changes: Vec<(String, AlterOp)>,
-}
-
-/// Destroys a librdkafka object when dropped.
-struct Owned<T> {
-    ptr: *mut T,
-    destroy: unsafe extern "C" fn(*mut T),
-}
-
-impl<T> Drop for Owned<T> {
-    fn drop(&mut self) {
-        if !self.ptr.is_null() {
-            // SAFETY: `ptr` came from the matching constructor and is destroyed once.
-            unsafe { (self.destroy)(self.ptr) }
-        }
-    }
 }
 
 /// Applies the alterations in one request. The outer `Err` is a failure of the whole
@@ -73,10 +58,7 @@ pub fn incremental_alter_configs<C: ClientContext>(
                     alteration.topic
                 ));
             }
-            resources.push(Owned {
-                ptr: resource,
-                destroy: rdsys::rd_kafka_ConfigResource_destroy,
-            });
+            resources.push(Owned::new(resource, rdsys::rd_kafka_ConfigResource_destroy));
             for (key, op) in &alteration.changes {
                 let key_c = cstring(key)?;
                 let (op_type, value) = match op {
@@ -102,13 +84,13 @@ pub fn incremental_alter_configs<C: ClientContext>(
                 }
             }
         }
-        let options = Owned {
-            ptr: rdsys::rd_kafka_AdminOptions_new(
+        let options = Owned::new(
+            rdsys::rd_kafka_AdminOptions_new(
                 rk,
                 rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
             ),
-            destroy: rdsys::rd_kafka_AdminOptions_destroy,
-        };
+            rdsys::rd_kafka_AdminOptions_destroy,
+        );
         let mut errstr = [0 as std::ffi::c_char; 512];
         rdsys::rd_kafka_AdminOptions_set_request_timeout(
             options.ptr,
@@ -116,10 +98,7 @@ pub fn incremental_alter_configs<C: ClientContext>(
             errstr.as_mut_ptr(),
             errstr.len(),
         );
-        let queue = Owned {
-            ptr: rdsys::rd_kafka_queue_new(rk),
-            destroy: rdsys::rd_kafka_queue_destroy,
-        };
+        let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
         let mut raw: Vec<*mut rdsys::rd_kafka_ConfigResource_t> =
             resources.iter().map(|r| r.ptr).collect();
         rdsys::rd_kafka_IncrementalAlterConfigs(
@@ -129,13 +108,10 @@ pub fn incremental_alter_configs<C: ClientContext>(
             options.ptr,
             queue.ptr,
         );
-        let event = Owned {
-            ptr: rdsys::rd_kafka_queue_poll(
-                queue.ptr,
-                timeout_ms(timeout + Duration::from_secs(1)),
-            ),
-            destroy: rdsys::rd_kafka_event_destroy,
-        };
+        let event = Owned::new(
+            rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(timeout + Duration::from_secs(1))),
+            rdsys::rd_kafka_event_destroy,
+        );
         if event.ptr.is_null() {
             return Err("timed out waiting for the IncrementalAlterConfigs result".into());
         }

@@ -2,6 +2,7 @@
 
 pub mod dlq;
 pub mod health;
+pub mod lag;
 pub mod plan;
 pub mod publish;
 pub mod table;

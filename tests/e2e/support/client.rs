@@ -66,3 +66,19 @@ pub fn produce(bootstrap: &str, topic: &str, records: &[Record]) {
     }
     producer.flush(Duration::from_secs(30)).expect("flush");
 }
+
+/// Commits `offset` as the group's position on a partition, as a consumer would.
+pub fn commit(bootstrap: &str, group: &str, topic: &str, partition: i32, offset: i64) {
+    use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()
+        .expect("consumer");
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
+        .expect("offset");
+    consumer.commit(&tpl, CommitMode::Sync).expect("commit");
+}

@@ -19,8 +19,22 @@ fn python() -> PathBuf {
 /// stderr when it fails.
 pub fn interop(args: &[&str], stdin: &str) -> String {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/interop.py");
+    run(&[script.to_str().expect("path")], args, stdin)
+}
+
+/// Parses Prometheus text with the official client's parser; returns each sample as
+/// `[name, {labels}, value]`. Panics when the text does not parse.
+pub fn parse_prometheus(text: &str) -> serde_json::Value {
+    let code = "import json, sys\nfrom prometheus_client.parser import text_string_to_metric_families\n\
+                samples = [[s.name, s.labels, s.value] for f in text_string_to_metric_families(sys.stdin.read()) for s in f.samples]\n\
+                print(json.dumps(samples))";
+    let out = run(&["-c", code], &[], text);
+    serde_json::from_str(&out).expect("parser output")
+}
+
+fn run(first: &[&str], args: &[&str], stdin: &str) -> String {
     let mut child = Command::new(python())
-        .arg(script)
+        .args(first)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -36,7 +50,7 @@ pub fn interop(args: &[&str], stdin: &str) -> String {
     let output = child.wait_with_output().expect("python output");
     assert!(
         output.status.success(),
-        "interop.py {args:?} failed:\n{}",
+        "python {first:?} {args:?} failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -1,0 +1,227 @@
+//! ListConsumerGroupOffsets and ListOffsets (admin API), which the `rdkafka` crate does
+//! not wrap. librdkafka groups ListOffsets by partition leader itself, so one call sends
+//! one request per broker; group offsets take one call per group (librdkafka accepts one
+//! group a request), all issued at once on one queue.
+//!
+//! Invariants: as in `native_alter`: every object is owned by an `Owned` guard from the
+//! moment it exists, strings handed over are `CString`s that outlive the calls, and waits
+//! are bounded by the timeout.
+
+use std::collections::BTreeMap;
+use std::ffi::CString;
+use std::time::{Duration, Instant};
+
+use rdkafka::bindings as rdsys;
+use rdkafka::client::{Client, ClientContext};
+
+use super::native::{text, timeout_ms, Owned};
+
+fn cstring(s: &str) -> Result<CString, String> {
+    CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
+}
+
+fn options(
+    rk: *mut rdsys::rd_kafka_t,
+    op: rdsys::rd_kafka_admin_op_t,
+    timeout: Duration,
+) -> Owned<rdsys::rd_kafka_AdminOptions_t> {
+    // SAFETY: plain constructor; the errstr buffer outlives the call.
+    unsafe {
+        let options = Owned::new(
+            rdsys::rd_kafka_AdminOptions_new(rk, op),
+            rdsys::rd_kafka_AdminOptions_destroy,
+        );
+        let mut errstr = [0 as std::ffi::c_char; 256];
+        if !options.ptr.is_null() {
+            rdsys::rd_kafka_AdminOptions_set_request_timeout(
+                options.ptr,
+                timeout_ms(timeout),
+                errstr.as_mut_ptr(),
+                errstr.len(),
+            );
+        }
+        options
+    }
+}
+
+/// Copies a partition list's elements: (topic, partition, offset, error).
+///
+/// SAFETY: `list` is null or a valid list that outlives the call.
+unsafe fn elements(
+    list: *const rdsys::rd_kafka_topic_partition_list_t,
+) -> Vec<(String, i32, i64, Option<String>)> {
+    if list.is_null() || (*list).elems.is_null() {
+        return Vec::new();
+    }
+    let count = usize::try_from((*list).cnt).unwrap_or(0);
+    std::slice::from_raw_parts((*list).elems, count)
+        .iter()
+        .map(|e| {
+            let err = (e.err != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR)
+                .then(|| text(rdsys::rd_kafka_err2str(e.err)));
+            (text(e.topic), e.partition, e.offset, err)
+        })
+        .collect()
+}
+
+/// Committed offsets of each group: (topic, partition) → next offset (`None`: none committed).
+pub type GroupOffsets = BTreeMap<(String, i32), Option<i64>>;
+
+pub fn list_group_offsets<C: ClientContext>(
+    client: &Client<C>,
+    groups: &[String],
+    timeout: Duration,
+) -> Result<BTreeMap<String, Result<GroupOffsets, String>>, String> {
+    let mut out = BTreeMap::new();
+    if groups.is_empty() {
+        return Ok(out);
+    }
+    let rk = client.native_ptr();
+    // SAFETY: see the module's invariants.
+    unsafe {
+        let options = options(
+            rk,
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
+            timeout,
+        );
+        let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
+        for group in groups {
+            let name = cstring(group)?;
+            let request = Owned::new(
+                rdsys::rd_kafka_ListConsumerGroupOffsets_new(name.as_ptr(), std::ptr::null()),
+                rdsys::rd_kafka_ListConsumerGroupOffsets_destroy,
+            );
+            let mut requests = [request.ptr];
+            rdsys::rd_kafka_ListConsumerGroupOffsets(
+                rk,
+                requests.as_mut_ptr(),
+                1,
+                options.ptr,
+                queue.ptr,
+            );
+        }
+        let deadline = Instant::now() + timeout + Duration::from_secs(1);
+        while out.len() < groups.len() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let event = Owned::new(
+                rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(left)),
+                rdsys::rd_kafka_event_destroy,
+            );
+            if event.ptr.is_null() {
+                return Err("timed out waiting for committed offsets".into());
+            }
+            if rdsys::rd_kafka_event_error(event.ptr)
+                != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+            {
+                return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
+            }
+            let result = rdsys::rd_kafka_event_ListConsumerGroupOffsets_result(event.ptr);
+            if result.is_null() {
+                continue;
+            }
+            let mut count = 0usize;
+            let items = rdsys::rd_kafka_ListConsumerGroupOffsets_result_groups(result, &mut count);
+            if items.is_null() {
+                continue;
+            }
+            for &group in std::slice::from_raw_parts(items, count) {
+                let name = text(rdsys::rd_kafka_group_result_name(group));
+                let error = rdsys::rd_kafka_group_result_error(group);
+                let entry = if error.is_null() {
+                    Ok(elements(rdsys::rd_kafka_group_result_partitions(group))
+                        .into_iter()
+                        .map(|(t, p, o, _)| ((t, p), (o >= 0).then_some(o)))
+                        .collect())
+                } else {
+                    Err(text(rdsys::rd_kafka_error_string(error)))
+                };
+                out.insert(name, entry);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An offset per partition, or the broker's reason it has none.
+pub type PartitionOffsets = BTreeMap<(String, i32), Result<i64, String>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetSpec {
+    Earliest,
+    Latest,
+}
+
+/// Earliest or latest offsets of many partitions, batched per leader by librdkafka.
+pub fn list_offsets<C: ClientContext>(
+    client: &Client<C>,
+    partitions: &[(String, i32)],
+    spec: OffsetSpec,
+    timeout: Duration,
+) -> Result<PartitionOffsets, String> {
+    let mut out = BTreeMap::new();
+    if partitions.is_empty() {
+        return Ok(out);
+    }
+    let rk = client.native_ptr();
+    let spec = match spec {
+        OffsetSpec::Earliest => rdsys::rd_kafka_OffsetSpec_t::RD_KAFKA_OFFSET_SPEC_EARLIEST as i64,
+        OffsetSpec::Latest => rdsys::rd_kafka_OffsetSpec_t::RD_KAFKA_OFFSET_SPEC_LATEST as i64,
+    };
+    // SAFETY: see the module's invariants.
+    unsafe {
+        let list = Owned::new(
+            rdsys::rd_kafka_topic_partition_list_new(
+                i32::try_from(partitions.len()).unwrap_or(i32::MAX),
+            ),
+            rdsys::rd_kafka_topic_partition_list_destroy,
+        );
+        for (topic, partition) in partitions {
+            let name = cstring(topic)?;
+            let element =
+                rdsys::rd_kafka_topic_partition_list_add(list.ptr, name.as_ptr(), *partition);
+            if !element.is_null() {
+                (*element).offset = spec;
+            }
+        }
+        let options = options(
+            rk,
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
+            timeout,
+        );
+        let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
+        rdsys::rd_kafka_ListOffsets(rk, list.ptr, options.ptr, queue.ptr);
+        let event = Owned::new(
+            rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(timeout + Duration::from_secs(1))),
+            rdsys::rd_kafka_event_destroy,
+        );
+        if event.ptr.is_null() {
+            return Err("timed out waiting for partition offsets".into());
+        }
+        if rdsys::rd_kafka_event_error(event.ptr)
+            != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+        {
+            return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
+        }
+        let result = rdsys::rd_kafka_event_ListOffsets_result(event.ptr);
+        if result.is_null() {
+            return Err("librdkafka returned no ListOffsets result".into());
+        }
+        let mut count = 0usize;
+        let infos = rdsys::rd_kafka_ListOffsets_result_infos(result, &mut count);
+        if !infos.is_null() {
+            for &info in std::slice::from_raw_parts(infos, count) {
+                let tp = rdsys::rd_kafka_ListOffsetsResultInfo_topic_partition(info);
+                if tp.is_null() {
+                    continue;
+                }
+                let entry = if (*tp).err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                    Ok((*tp).offset)
+                } else {
+                    Err(text(rdsys::rd_kafka_err2str((*tp).err)))
+                };
+                out.insert((text((*tp).topic), (*tp).partition), entry);
+            }
+        }
+    }
+    Ok(out)
+}

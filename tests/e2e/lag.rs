@@ -1,0 +1,291 @@
+//! `kop lag` (and `kop health --max-lag/--max-dlq`) against the real broker.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::kop::kop;
+use crate::support::python::parse_prometheus;
+use crate::support::{broker, client, unique};
+
+/// A topic with 100 records (one per batch: exact end offsets on the test broker) and a
+/// group that committed 40 of them.
+fn group_at_40_of_100(bootstrap: &str) -> (String, String) {
+    let topic = unique("lag.orders");
+    let group = unique("billing");
+    client::create_topic(bootstrap, &topic, 1, &[]);
+    let values: Vec<String> = (0..100).map(|i| format!("{{\"n\": {i}}}")).collect();
+    let records: Vec<client::Record> = values
+        .iter()
+        .map(|v| (None, v.as_bytes(), vec![]))
+        .collect();
+    client::produce(bootstrap, &topic, &records);
+    client::commit(bootstrap, &group, &topic, 0, 40);
+    (topic, group)
+}
+
+#[test]
+fn a_group_forty_of_a_hundred_in_lags_sixty() {
+    let b = broker::shared();
+    let (topic, group) = group_at_40_of_100(&b.bootstrap());
+    let json = kop(["lag", &group, "-b", &b.bootstrap(), "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (
+            rows[0]["topic"].as_str(),
+            rows[0]["committed"].as_i64(),
+            rows[0]["end"].as_i64()
+        ),
+        (Some(topic.as_str()), Some(40), Some(100))
+    );
+    assert_eq!(rows[0]["lag"], 60);
+
+    let table = kop(["lag", &group, "-b", &b.bootstrap()])
+        .run()
+        .expect_code(0);
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&group))
+        .unwrap();
+    assert_eq!(
+        line.split_whitespace().collect::<Vec<_>>(),
+        vec![group.as_str(), topic.as_str(), "60"]
+    );
+
+    let over = kop(["lag", &group, "-b", &b.bootstrap(), "--threshold", "10"])
+        .run()
+        .expect_code(3);
+    assert!(over.stdout.contains("over: lag 60 > 10"), "{}", over.stdout);
+    kop(["lag", &group, "-b", &b.bootstrap(), "--threshold", "100"])
+        .run()
+        .expect_code(0);
+    let by_partition = kop(["lag", &group, "-b", &b.bootstrap(), "--by", "partition"])
+        .run()
+        .expect_code(0);
+    assert!(
+        by_partition.stdout.contains(" 40 "),
+        "{}",
+        by_partition.stdout
+    );
+}
+
+#[test]
+fn prometheus_output_parses_and_carries_the_lag() {
+    let b = broker::shared();
+    let (topic, group) = group_at_40_of_100(&b.bootstrap());
+    let run = kop(["lag", &group, "-b", &b.bootstrap(), "-o", "prometheus"])
+        .run()
+        .expect_code(0);
+    let samples = parse_prometheus(&run.stdout);
+    let lag = samples
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s[0] == "kafka_consumergroup_lag" && s[1]["consumergroup"] == group.as_str())
+        .unwrap_or_else(|| panic!("no lag sample in {}", run.stdout));
+    assert_eq!(lag[1]["topic"], topic.as_str());
+    assert_eq!(lag[1]["partition"], "0");
+    assert_eq!(lag[2].as_f64(), Some(60.0));
+    assert!(samples
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s[0] == "kafka_consumergroup_lag_sum" && s[2].as_f64() == Some(60.0)));
+}
+
+#[test]
+fn time_lag_grows_while_nothing_consumes() {
+    let b = broker::shared();
+    let (_, group) = group_at_40_of_100(&b.bootstrap());
+    let age = || -> f64 {
+        let json: Value = kop(["lag", &group, "-b", &b.bootstrap(), "--time", "-o", "json"])
+            .run()
+            .expect_code(0)
+            .json();
+        json[0]["age_seconds"].as_f64().expect("an age")
+    };
+    let first = age();
+    std::thread::sleep(Duration::from_millis(1_500));
+    let second = age();
+    assert!(second >= first + 1.0, "{first} then {second}");
+    kop(["lag", &group, "-b", &b.bootstrap(), "--max-age", "1h"])
+        .run()
+        .expect_code(0);
+    kop(["lag", &group, "-b", &b.bootstrap(), "--max-age", "1ms"])
+        .run()
+        .expect_code(3);
+}
+
+#[test]
+fn groups_without_lag_are_hidden_unless_all_and_selection_works() {
+    let b = broker::shared();
+    let (topic, group) = group_at_40_of_100(&b.bootstrap());
+    client::commit(&b.bootstrap(), &group, &topic, 0, 100);
+    let run = kop(["lag", &group, "-b", &b.bootstrap()])
+        .run()
+        .expect_code(0);
+    assert!(run.stdout.contains("No lag"), "{}", run.stdout);
+    let all = kop(["lag", &group, "-b", &b.bootstrap(), "--all", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(all[0]["lag"], 0);
+    let pattern = kop([
+        "lag",
+        "-b",
+        &b.bootstrap(),
+        "--all",
+        "--pattern",
+        &format!("^{}$", regex_escape(&group)),
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0)
+    .json();
+    assert!(pattern
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["group"] == group.as_str()));
+    let missing = kop(["lag", "no-such-group", "-b", &b.bootstrap()])
+        .run()
+        .expect_code(1);
+    assert!(
+        missing
+            .stderr
+            .contains("no consumer group named no-such-group"),
+        "{}",
+        missing.stderr
+    );
+}
+
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn per_group_limits_from_the_file() {
+    let b = broker::shared();
+    let (_, group) = group_at_40_of_100(&b.bootstrap());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("topics.toml"),
+        format!("[lag.\"{group}\"]\nmax_lag = 50\n"),
+    )
+    .unwrap();
+    let run = kop(["lag", &group, "-b", &b.bootstrap()])
+        .dir(dir.path())
+        .run()
+        .expect_code(3);
+    assert!(run.stdout.contains("over: lag 60 > 50"), "{}", run.stdout);
+}
+
+#[test]
+fn health_fails_on_lag_and_pending_dead_letters() {
+    let b = broker::shared();
+    let (_, group) = group_at_40_of_100(&b.bootstrap());
+    let dlq = unique("lag.dlq");
+    client::create_topic(&b.bootstrap(), &dlq, 1, &[]);
+    client::produce(
+        &b.bootstrap(),
+        &dlq,
+        &[(None, b"{}", vec![]), (None, b"{}", vec![])],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("topics.toml"),
+        format!("[topics.\"{dlq}\"]\npartitions = 1\ndlq = true\n"),
+    )
+    .unwrap();
+    let run = kop([
+        "health",
+        "-b",
+        &b.bootstrap(),
+        "--max-lag",
+        "1000000",
+        "--max-dlq",
+        "1",
+        "-o",
+        "json",
+    ])
+    .dir(dir.path())
+    .run()
+    .expect_code(3);
+    let json = run.json();
+    let check = |name: &str| {
+        json["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(check("consumer lag")["status"], "ok");
+    assert_eq!(check("dead letters")["status"], "fail");
+    assert!(check("dead letters")["detail"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("{dlq} (2)")));
+    let run = kop([
+        "health",
+        "-b",
+        &b.bootstrap(),
+        "--max-lag",
+        "10",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(3);
+    let lag = run.json()["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "consumer lag")
+        .unwrap()
+        .clone();
+    assert!(lag["detail"].as_str().unwrap().contains(&group), "{lag}");
+}
+
+#[test]
+fn watch_redraws_with_rates_until_ctrl_c() {
+    let b = broker::shared();
+    let (_, group) = group_at_40_of_100(&b.bootstrap());
+    let child = kop([
+        "lag",
+        &group,
+        "-b",
+        &b.bootstrap(),
+        "--by",
+        "group",
+        "--watch",
+        "500ms",
+    ])
+    .spawn();
+    std::thread::sleep(Duration::from_millis(2_000));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.matches("GROUP").count() >= 2, "{stdout}");
+    assert!(stdout.contains("CATCH-UP"), "{stdout}");
+    assert!(
+        stdout.contains("falling behind"),
+        "nothing consumes, so it cannot catch up: {stdout}"
+    );
+}
