@@ -23,39 +23,29 @@ use crate::output::Output;
 
 /// Runs a parsed command line. Errors come back to `main` for rendering.
 pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
+    // The one command that needs no cluster: no settings, no file, no network.
+    if let Command::Completions(args) = &cli.command {
+        return commands::completions::run(args, out);
+    }
+    let settings = resolve_settings(&cli, out)?;
+    let yes = cli.global.yes;
     match &cli.command {
         Command::Completions(args) => commands::completions::run(args, out),
-        Command::Publish(args) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::publish::run(&settings, args, out).await
-        }
-        Command::Tail(args) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::tail::run(&settings, args, out).await
-        }
+        Command::Publish(args) => commands::publish::run(&settings, args, out).await,
+        Command::Tail(args) => commands::tail::run(&settings, args, out).await,
         Command::Dlq(DlqCommand::Replay(args)) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::dlq::replay::run(&settings, args, cli.global.yes, out).await
+            commands::dlq::replay::run(&settings, args, yes, out).await
         }
         Command::Dlq(DlqCommand::Stats(args)) => {
-            let settings = resolve_settings(&cli, out)?;
             commands::dlq::stats::run(&settings, args, out).await
         }
-        Command::Lag(args) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::lag::run(&settings, args, out).await
-        }
-        Command::Health(args) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::health::run(&settings, args, out).await
-        }
+        Command::Lag(args) => commands::lag::run(&settings, args, out).await,
+        Command::Health(args) => commands::health::run(&settings, args, out).await,
         Command::Topics(TopicsCommand::List(args)) => {
-            let settings = resolve_settings(&cli, out)?;
             commands::topics_list::run(&settings, args, out).await
         }
         Command::Topics(TopicsCommand::Apply(args)) => {
-            let settings = resolve_settings(&cli, out)?;
-            commands::topics_apply::run(&settings, args, cli.global.yes, out).await
+            commands::topics_apply::run(&settings, args, yes, out).await
         }
     }
 }

@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
-use rdkafka::message::{Headers, Message};
+use rdkafka::message::Message;
 
 use crate::cli::{ReadFormat, TailArgs};
 use crate::codec::{self, Decoded, Format as Codec, NoSchemas, SchemaSource};
 use crate::context::Settings;
 use crate::error::{Outcome, UsageError};
-use crate::kafka::{Consumer, Start};
+use crate::kafka::{headers_of, Consumer, Start};
 use crate::output::views::tail::{render, RecordView};
 use crate::output::{Format, Output};
 use crate::registry::{Registry, SchemaCache};
@@ -265,14 +265,7 @@ impl Tail<'_> {
         m: &rdkafka::message::BorrowedMessage<'_>,
         out: &Output,
     ) -> Option<RecordView<'static>> {
-        let headers: Vec<(String, Option<Vec<u8>>)> = m
-            .headers()
-            .map(|hs| {
-                hs.iter()
-                    .map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let headers = headers_of(m);
         if !self.filter.headers_match(&headers) {
             return None;
         }

@@ -15,7 +15,7 @@ use crate::cluster::{
     BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
 };
 use crate::context::Settings;
-use crate::output::{LogSink, Verbosity};
+use crate::output::LogSink;
 
 pub struct Admin {
     pub(super) client: AdminClient<KopContext>,
@@ -36,11 +36,7 @@ impl Admin {
         bootstrap: &str,
         sink: LogSink,
     ) -> Result<Admin, KafkaError> {
-        let chattiness = if sink.verbosity() >= Verbosity::Debug {
-            Chattiness::Debug
-        } else {
-            Chattiness::Quiet
-        };
+        let chattiness = Chattiness::for_sink(&sink);
         let context = KopContext::new(sink);
         let mut config = client_config(settings, chattiness, &[]);
         config.set("bootstrap.servers", bootstrap);

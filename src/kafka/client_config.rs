@@ -37,6 +37,17 @@ pub enum Chattiness {
     Debug,
 }
 
+impl Chattiness {
+    /// Debug logs only at `-vv`.
+    pub fn for_sink(sink: &crate::output::LogSink) -> Chattiness {
+        if sink.verbosity() >= crate::output::Verbosity::Debug {
+            Chattiness::Debug
+        } else {
+            Chattiness::Quiet
+        }
+    }
+}
+
 pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, Value)> {
     let mut props: Vec<(String, Value)> = vec![
         (

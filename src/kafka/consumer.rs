@@ -16,7 +16,7 @@ use super::client_context::KopContext;
 use super::error::KafkaError;
 use super::native;
 use crate::context::Settings;
-use crate::output::{LogSink, Verbosity};
+use crate::output::LogSink;
 
 pub struct ConsumeContext(KopContext);
 
@@ -55,11 +55,7 @@ impl Consumer {
         sink: LogSink,
         group: Option<&str>,
     ) -> Result<Consumer, KafkaError> {
-        let chattiness = if sink.verbosity() >= Verbosity::Debug {
-            Chattiness::Debug
-        } else {
-            Chattiness::Quiet
-        };
+        let chattiness = Chattiness::for_sink(&sink);
         let mut config = client_config(settings, chattiness, &[]);
         config
             .set("group.id", group.unwrap_or("kop-tail"))
@@ -125,17 +121,7 @@ impl Consumer {
             .inner
             .offsets_for_times(tpl, self.settings_timeout)
             .map_err(|e| self.failure(e))?;
-        Ok(found
-            .elements()
-            .iter()
-            .map(|e| {
-                let offset = match e.offset() {
-                    Offset::Offset(o) if o >= 0 => Some(o),
-                    _ => None,
-                };
-                ((e.topic().to_string(), e.partition()), offset)
-            })
-            .collect())
+        Ok(known_offsets(&found))
     }
 
     pub fn assign(&self, starts: &[(String, i32, Start)]) -> Result<(), KafkaError> {
@@ -204,17 +190,7 @@ impl Consumer {
             .inner
             .committed_offsets(tpl, self.settings_timeout)
             .map_err(|e| self.failure(e))?;
-        Ok(committed
-            .elements()
-            .iter()
-            .map(|e| {
-                let offset = match e.offset() {
-                    Offset::Offset(o) if o >= 0 => Some(o),
-                    _ => None,
-                };
-                ((e.topic().to_string(), e.partition()), offset)
-            })
-            .collect())
+        Ok(known_offsets(&committed))
     }
 
     /// Commits these next offsets for the group, synchronously.
@@ -316,4 +292,31 @@ pub(super) fn offsets_list(offsets: &[(String, i32, i64)]) -> Result<TopicPartit
         tpl.add_partition_offset(t, *p, Offset::Offset(*o))?;
     }
     Ok(tpl)
+}
+
+/// Each partition's offset, `None` where the broker has none (logical offsets).
+fn known_offsets(list: &TopicPartitionList) -> BTreeMap<(String, i32), Option<i64>> {
+    list.elements()
+        .iter()
+        .map(|e| {
+            let offset = match e.offset() {
+                Offset::Offset(o) if o >= 0 => Some(o),
+                _ => None,
+            };
+            ((e.topic().to_string(), e.partition()), offset)
+        })
+        .collect()
+}
+
+/// A message's headers as owned pairs.
+pub fn headers_of(message: &BorrowedMessage<'_>) -> Vec<(String, Option<Vec<u8>>)> {
+    use rdkafka::message::Headers;
+    message
+        .headers()
+        .map(|hs| {
+            hs.iter()
+                .map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec)))
+                .collect()
+        })
+        .unwrap_or_default()
 }

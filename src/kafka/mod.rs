@@ -15,7 +15,7 @@ mod topic_admin;
 
 pub use admin::Admin;
 pub use client_context::KopContext;
-pub use consumer::{Consumer, Start};
+pub use consumer::{headers_of, Consumer, Start};
 pub use error::{hint_for, KafkaError};
 pub use native_alter::{AlterOp, TopicAlteration, TopicOutcomes};
 pub use native_offsets::{GroupOffsets, OffsetSpec};

@@ -37,6 +37,34 @@ impl<T> Drop for Owned<T> {
     }
 }
 
+/// Waits at most `wait` for the next admin result on `queue`, and checks the event's own
+/// error (an unsupported request, a timeout inside librdkafka).
+///
+/// SAFETY: `queue` is a live queue of a live client.
+pub(super) unsafe fn await_event(
+    queue: *mut rdsys::rd_kafka_queue_t,
+    wait: Duration,
+    what: &str,
+) -> Result<Owned<rdsys::rd_kafka_event_t>, String> {
+    let event = Owned::new(
+        rdsys::rd_kafka_queue_poll(queue, timeout_ms(wait)),
+        rdsys::rd_kafka_event_destroy,
+    );
+    if event.ptr.is_null() {
+        return Err(format!("timed out waiting for {what}"));
+    }
+    if rdsys::rd_kafka_event_error(event.ptr)
+        != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+    {
+        return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
+    }
+    Ok(event)
+}
+
+pub(super) fn cstring(s: &str) -> Result<std::ffi::CString, String> {
+    std::ffi::CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
+}
+
 pub(super) fn timeout_ms(timeout: Duration) -> i32 {
     i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX)
 }

@@ -5,13 +5,12 @@
 //! librdkafka are `CString`s that outlive the call; the call blocks for at most the timeout
 //! plus a small margin for the result to arrive.
 
-use std::ffi::CString;
 use std::time::Duration;
 
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 
-use super::native::{text, timeout_ms, Owned};
+use super::native::{await_event, cstring, text, timeout_ms, Owned};
 
 /// One result per topic: `Ok` or the broker's (or librdkafka's) reason.
 pub type TopicOutcomes = Vec<(String, Result<(), String>)>;
@@ -108,18 +107,11 @@ pub fn incremental_alter_configs<C: ClientContext>(
             options.ptr,
             queue.ptr,
         );
-        let event = Owned::new(
-            rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(timeout + Duration::from_secs(1))),
-            rdsys::rd_kafka_event_destroy,
-        );
-        if event.ptr.is_null() {
-            return Err("timed out waiting for the IncrementalAlterConfigs result".into());
-        }
-        if rdsys::rd_kafka_event_error(event.ptr)
-            != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-        {
-            return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
-        }
+        let event = await_event(
+            queue.ptr,
+            timeout + Duration::from_secs(1),
+            "the IncrementalAlterConfigs result",
+        )?;
         let result = rdsys::rd_kafka_event_IncrementalAlterConfigs_result(event.ptr);
         if result.is_null() {
             return Err("librdkafka returned no IncrementalAlterConfigs result".into());
@@ -142,8 +134,4 @@ pub fn incremental_alter_configs<C: ClientContext>(
         }
         Ok(out)
     }
-}
-
-fn cstring(s: &str) -> Result<CString, String> {
-    CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
 }

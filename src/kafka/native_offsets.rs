@@ -8,17 +8,12 @@
 //! are bounded by the timeout.
 
 use std::collections::BTreeMap;
-use std::ffi::CString;
 use std::time::{Duration, Instant};
 
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 
-use super::native::{text, timeout_ms, Owned};
-
-fn cstring(s: &str) -> Result<CString, String> {
-    CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
-}
+use super::native::{await_event, cstring, text, timeout_ms, Owned};
 
 fn options(
     rk: *mut rdsys::rd_kafka_t,
@@ -103,18 +98,7 @@ pub fn list_group_offsets<C: ClientContext>(
         let deadline = Instant::now() + timeout + Duration::from_secs(1);
         while out.len() < groups.len() {
             let left = deadline.saturating_duration_since(Instant::now());
-            let event = Owned::new(
-                rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(left)),
-                rdsys::rd_kafka_event_destroy,
-            );
-            if event.ptr.is_null() {
-                return Err("timed out waiting for committed offsets".into());
-            }
-            if rdsys::rd_kafka_event_error(event.ptr)
-                != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-            {
-                return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
-            }
+            let event = await_event(queue.ptr, left, "committed offsets")?;
             let result = rdsys::rd_kafka_event_ListConsumerGroupOffsets_result(event.ptr);
             if result.is_null() {
                 continue;
@@ -190,18 +174,11 @@ pub fn list_offsets<C: ClientContext>(
         );
         let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
         rdsys::rd_kafka_ListOffsets(rk, list.ptr, options.ptr, queue.ptr);
-        let event = Owned::new(
-            rdsys::rd_kafka_queue_poll(queue.ptr, timeout_ms(timeout + Duration::from_secs(1))),
-            rdsys::rd_kafka_event_destroy,
-        );
-        if event.ptr.is_null() {
-            return Err("timed out waiting for partition offsets".into());
-        }
-        if rdsys::rd_kafka_event_error(event.ptr)
-            != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-        {
-            return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
-        }
+        let event = await_event(
+            queue.ptr,
+            timeout + Duration::from_secs(1),
+            "partition offsets",
+        )?;
         let result = rdsys::rd_kafka_event_ListOffsets_result(event.ptr);
         if result.is_null() {
             return Err("librdkafka returned no ListOffsets result".into());

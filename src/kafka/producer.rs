@@ -18,7 +18,7 @@ use super::consumer::{offsets_list, Consumer};
 use super::error::KafkaError;
 use crate::context::Settings;
 use crate::event::Event;
-use crate::output::{LogSink, Verbosity};
+use crate::output::LogSink;
 
 /// What the broker acknowledged so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,11 +84,7 @@ impl Producer {
         sink: LogSink,
         transactional_id: Option<&str>,
     ) -> Result<Producer, KafkaError> {
-        let chattiness = if sink.verbosity() >= Verbosity::Debug {
-            Chattiness::Debug
-        } else {
-            Chattiness::Quiet
-        };
+        let chattiness = Chattiness::for_sink(&sink);
         let mut extra = vec![
             ("enable.idempotence", "true".to_string()),
             ("acks", "all".to_string()),

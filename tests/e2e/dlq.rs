@@ -6,14 +6,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::support::kop::kop;
-use crate::support::{broker, client, unique};
-
-fn ndjson(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use crate::support::{broker, client, ndjson, unique};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
     let run = kop([

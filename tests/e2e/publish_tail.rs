@@ -9,14 +9,7 @@ use serde_json::{json, Value};
 use crate::support::kop::kop;
 use crate::support::python::interop;
 use crate::support::registry::TestRegistry;
-use crate::support::{broker, client, unique};
-
-fn ndjson(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
+use crate::support::{broker, client, ndjson, unique};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
     let run = kop([

@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
-use rdkafka::message::{Headers, Message};
+use rdkafka::message::Message;
 
 use crate::commands::kafka_error;
 use crate::config::TopicsFile;
 use crate::dlq::{DlqMessage, EnvelopeFields, Recogniser};
-use crate::kafka::{Consumer, Start};
+use crate::kafka::{headers_of, Consumer, Start};
 
 /// The recogniser for the file's envelope names and `dead_letter` mappings.
 pub fn recogniser(file: Option<&TopicsFile>) -> Recogniser {
@@ -167,14 +167,7 @@ impl<'a> DlqReader<'a> {
             return Ok(Read::Idle);
         }
         self.next.insert(partition, offset + 1);
-        let headers = m
-            .headers()
-            .map(|hs| {
-                hs.iter()
-                    .map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let headers = headers_of(&m);
         Ok(Read::Letter(DlqMessage {
             topic: m.topic().to_string(),
             partition,
