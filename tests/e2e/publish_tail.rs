@@ -544,3 +544,85 @@ fn a_bad_line_deep_in_a_large_file_is_named_exactly() {
         run.stderr
     );
 }
+
+#[test]
+fn tail_as_a_group_commits_and_resumes() {
+    let b = broker::shared();
+    let topic = unique("tail.group");
+    let group = unique("tail-group");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let input: String = (0..8).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+    kop(["publish", &topic, "-b", &b.bootstrap()])
+        .stdin(&input)
+        .run()
+        .expect_code(0);
+    // The test broker completes a first join after half the session timeout.
+    let bootstrap = b.bootstrap();
+    let fast = [
+        "-X",
+        "session.timeout.ms=2000",
+        "-X",
+        "heartbeat.interval.ms=500",
+    ];
+    let read = |n: &str| -> Vec<i64> {
+        let mut args = vec![
+            "tail",
+            topic.as_str(),
+            "-b",
+            &bootstrap,
+            "--group",
+            group.as_str(),
+            "-n",
+            n,
+            "-o",
+            "ndjson",
+        ];
+        args.extend_from_slice(&fast);
+        ndjson(&kop(args).run().expect_code(0).stdout)
+            .iter()
+            .map(|e| e["value"]["n"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(read("5"), vec![0, 1, 2, 3, 4]);
+    assert_eq!(
+        read("5"),
+        vec![5, 6, 7],
+        "the group resumes after what it committed"
+    );
+}
+
+#[test]
+fn publish_from_a_live_pipe_sends_as_it_reads_and_ctrl_c_exits_130() {
+    use std::io::Write;
+    let b = broker::shared();
+    let topic = unique("pub.live");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kop"))
+        .args(["publish", &topic, "-b", &b.bootstrap(), "-o", "json"])
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{{\"n\": 1}}\n{{\"n\": 2}}").unwrap();
+    stdin.flush().unwrap();
+    // The pipe stays open: the two events must arrive without more input.
+    let mut seen = 0;
+    for _ in 0..50 {
+        seen = read_all(&b.bootstrap(), &topic).len();
+        if seen == 2 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(seen, 2, "events from a live pipe were held back");
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(output.status.code(), Some(130));
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["published"], 2);
+}

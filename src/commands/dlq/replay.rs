@@ -19,9 +19,12 @@ use crate::kafka::{Admin, Consumer, Producer, TopicToCreate};
 use crate::output::views::dlq::{render_replay, ReplayReport};
 use crate::output::{Format, Output};
 
-/// Letters per transaction (or per flush and commit without transactions): also the
-/// most that an at-least-once replay can duplicate after a crash.
-pub const BATCH: usize = 2_000;
+/// Letters per flush and commit without transactions: also the most that an
+/// at-least-once replay can duplicate after a crash.
+pub const BATCH: u64 = 2_000;
+/// Letters per transaction: larger, since a transaction cannot duplicate and each commit
+/// costs a few round trips.
+pub const TRANSACTION_BATCH: u64 = 10_000;
 /// A batch is also closed after this long, so a slow trickle is committed promptly.
 const BATCH_TIME: Duration = Duration::from_secs(1);
 
@@ -268,7 +271,12 @@ impl Job<'_> {
                 self.pace(start, tally.selected() + batch.len());
             }
             let len = batch.len();
-            let due = len >= BATCH as u64 || (len > 0 && batch.opened.elapsed() >= BATCH_TIME);
+            let limit = if producer.is_some_and(|(_, tx)| *tx) {
+                TRANSACTION_BATCH
+            } else {
+                BATCH
+            };
+            let due = len >= limit || (len > 0 && batch.opened.elapsed() >= BATCH_TIME);
             if let (Some(p), true) = (producer, due) {
                 self.close_batch(p, &consumer, &reader, &mut batch, &mut tally);
             }

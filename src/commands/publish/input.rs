@@ -5,10 +5,11 @@
 //! the producer sends one batch of events an encoder thread prepares the next.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use anyhow::anyhow;
 
@@ -45,17 +46,17 @@ impl Input {
 
     pub fn send_all(
         &self,
-        template: &Template,
+        template: &Arc<Template>,
         producer: &Producer,
         topic: &str,
-        interrupted: &AtomicBool,
+        interrupted: &Arc<AtomicBool>,
         progress: &Progress,
     ) -> anyhow::Result<Sent> {
         let send = Sender {
-            template,
+            template: template.clone(),
             producer,
             topic,
-            interrupted,
+            interrupted: interrupted.clone(),
             progress,
         };
         match self {
@@ -66,9 +67,9 @@ impl Input {
             }
             Input::File(path) => {
                 let file = with_path(File::open(path), path)?;
-                send.lines(BufReader::new(file))
+                send.lines(BufReader::with_capacity(1 << 18, file), false)
             }
-            Input::Stdin => send.lines(BufReader::new(std::io::stdin())),
+            Input::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
         }
     }
 }
@@ -189,76 +190,103 @@ enum Prepared {
 }
 
 struct Sender<'a> {
-    template: &'a Template,
+    template: Arc<Template>,
     producer: &'a Producer,
     topic: &'a str,
-    interrupted: &'a AtomicBool,
+    interrupted: Arc<AtomicBool>,
     progress: &'a Progress,
 }
 
 impl Sender<'_> {
-    /// Encodes on one thread and sends on this one.
-    fn lines(&self, reader: impl BufRead + Send) -> anyhow::Result<Sent> {
+    /// Encodes on a thread of its own and sends on this one. The encoder is not joined:
+    /// on Ctrl-C it may be blocked reading a stdin that never ends, and the process exits
+    /// without it.
+    /// `streaming`: the input may pause (stdin), so whatever is read goes out at once.
+    fn lines<R: Read + Send + 'static>(
+        &self,
+        reader: BufReader<R>,
+        streaming: bool,
+    ) -> anyhow::Result<Sent> {
         let (tx, rx) = mpsc::sync_channel::<anyhow::Result<Prepared>>(4);
-        std::thread::scope(|scope| {
-            scope.spawn(move || self.encode(reader, &tx));
-            let mut sent = 0u64;
-            for prepared in rx {
-                match prepared? {
-                    Prepared::Events(events) => {
-                        for event in &events {
-                            self.producer.send(self.topic, event).map_err(kafka_error)?;
-                        }
-                        sent += events.len() as u64;
-                        self.producer.poll();
-                        self.progress.inc(events.len() as u64);
-                    }
-                    Prepared::Stop(why) => {
-                        return Ok(Sent {
-                            stopped: Some(format!(
-                                "{why}; stopped there, after sending {sent} event(s)"
-                            )),
-                        })
-                    }
+        let (template, interrupted) = (self.template.clone(), self.interrupted.clone());
+        std::thread::spawn(move || encode(reader, streaming, &template, &interrupted, &tx));
+        let mut sent = 0u64;
+        while !self.interrupted.load(Ordering::SeqCst) {
+            let prepared = match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(prepared) => prepared?,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.producer.poll();
+                    continue;
                 }
-            }
-            Ok(Sent { stopped: None })
-        })
-    }
-
-    fn encode(&self, reader: impl BufRead, tx: &mpsc::SyncSender<anyhow::Result<Prepared>>) {
-        let mut batch = Vec::with_capacity(BATCH);
-        for (index, line) in reader.lines().enumerate() {
-            if self.interrupted.load(Ordering::Relaxed) {
-                break;
-            }
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => {
-                    let _ = tx.send(Err(anyhow!("cannot read line {}: {e}", index + 1)));
-                    return;
-                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
             };
-            if line.trim().is_empty() {
-                continue;
-            }
-            match self.template.event(&line) {
-                Ok(event) => batch.push(event),
-                Err(e) => {
-                    let full = std::mem::take(&mut batch);
-                    let _ = tx.send(Ok(Prepared::Events(full)));
-                    let _ = tx.send(Ok(Prepared::Stop(format!("line {}: {e}", index + 1))));
-                    return;
+            match prepared {
+                Prepared::Events(events) => {
+                    for event in &events {
+                        self.producer.send(self.topic, event).map_err(kafka_error)?;
+                    }
+                    sent += events.len() as u64;
+                    self.producer.poll();
+                    self.progress.inc(events.len() as u64);
+                }
+                Prepared::Stop(why) => {
+                    return Ok(Sent {
+                        stopped: Some(format!(
+                            "{why}; stopped there, after sending {sent} event(s)"
+                        )),
+                    })
                 }
             }
-            if batch.len() == BATCH
-                && tx
-                    .send(Ok(Prepared::Events(std::mem::take(&mut batch))))
-                    .is_err()
-            {
+        }
+        Ok(Sent { stopped: None })
+    }
+}
+
+/// Reads and encodes lines in batches. When streaming, a batch also goes out whenever the
+/// input has nothing more buffered, so events piped in slowly are sent as they come.
+fn encode<R: Read>(
+    mut reader: BufReader<R>,
+    streaming: bool,
+    template: &Template,
+    interrupted: &AtomicBool,
+    tx: &mpsc::SyncSender<anyhow::Result<Prepared>>,
+) {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut line = String::new();
+    let mut index = 0usize;
+    loop {
+        if interrupted.load(Ordering::Relaxed) {
+            return;
+        }
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let _ = tx.send(Err(anyhow!("cannot read line {}: {e}", index + 1)));
                 return;
             }
         }
-        let _ = tx.send(Ok(Prepared::Events(batch)));
+        index += 1;
+        let text = line.trim_end_matches(['\n', '\r']);
+        if !text.trim().is_empty() {
+            match template.event(text) {
+                Ok(event) => batch.push(event),
+                Err(e) => {
+                    let _ = tx.send(Ok(Prepared::Events(std::mem::take(&mut batch))));
+                    let _ = tx.send(Ok(Prepared::Stop(format!("line {index}: {e}"))));
+                    return;
+                }
+            }
+        }
+        let stalled = streaming && reader.buffer().is_empty() && !batch.is_empty();
+        if (batch.len() == BATCH || stalled)
+            && tx
+                .send(Ok(Prepared::Events(std::mem::take(&mut batch))))
+                .is_err()
+        {
+            return;
+        }
     }
+    let _ = tx.send(Ok(Prepared::Events(batch)));
 }

@@ -24,7 +24,7 @@ pub async fn run(
     out: &mut Output,
 ) -> anyhow::Result<Outcome> {
     super::require_format(out, "kop publish", &[Format::Table, Format::Json])?;
-    let template = template(settings, args)?;
+    let template = std::sync::Arc::new(template(settings, args)?);
     let input = Input::from_args(args);
     // From a file, every line is checked before anything is sent.
     let total = match &input {
