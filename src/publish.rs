@@ -55,8 +55,12 @@ impl Encoding {
                     schema.check(json).map_err(|e| e.to_string())?;
                     return Ok(Vec::new());
                 }
-                let payload = schema.encode(json).map_err(|e| e.to_string())?;
-                Ok(wire::frame(*id, &payload))
+                let mut framed = Vec::with_capacity(text.len());
+                framed.extend_from_slice(&wire::header(*id));
+                schema
+                    .encode_into(json, &mut framed)
+                    .map_err(|e| e.to_string())?;
+                Ok(framed)
             }
         }
     }

@@ -30,9 +30,28 @@ pub(super) struct Converter<'a> {
     pub names: &'a Names,
 }
 
-fn fail<T>(path: &str, message: impl Into<String>) -> Result<T, FieldError> {
+/// Where a value sits in the document. Rendered only when something is wrong: building
+/// the text for every field of every event would cost more than the conversion itself.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Path<'a> {
+    Root,
+    Field(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root => "$".into(),
+            Path::Field(parent, name) => format!("{}.{name}", parent.render()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+}
+
+fn fail<T>(path: &Path<'_>, message: impl Into<String>) -> Result<T, FieldError> {
     Err(FieldError {
-        path: path.to_string(),
+        path: path.render(),
         message: message.into(),
     })
 }
@@ -51,7 +70,7 @@ fn describe(json: &Json) -> String {
     }
 }
 
-fn mismatch<T>(path: &str, expected: &str, json: &Json) -> Result<T, FieldError> {
+fn mismatch<T>(path: &Path<'_>, expected: &str, json: &Json) -> Result<T, FieldError> {
     fail(
         path,
         format!("expected {expected}, found {}", describe(json)),
@@ -66,7 +85,12 @@ impl Converter<'_> {
         }
     }
 
-    pub fn convert(&self, schema: &Schema, json: &Json, path: &str) -> Result<Value, FieldError> {
+    pub fn convert(
+        &self,
+        schema: &Schema,
+        json: &Json,
+        path: &Path<'_>,
+    ) -> Result<Value, FieldError> {
         let schema = self.resolve(schema);
         match schema {
             Schema::Null => match json {
@@ -123,7 +147,7 @@ impl Converter<'_> {
                 Json::Array(items) => items
                     .iter()
                     .enumerate()
-                    .map(|(i, item)| self.convert(&array.items, item, &format!("{path}[{i}]")))
+                    .map(|(i, item)| self.convert(&array.items, item, &Path::Index(path, i)))
                     .collect::<Result<Vec<_>, _>>()
                     .map(Value::Array),
                 other => mismatch(path, "an array", other),
@@ -134,7 +158,7 @@ impl Converter<'_> {
                     .map(|(k, v)| {
                         Ok((
                             k.clone(),
-                            self.convert(&map.types, v, &format!("{path}.{k}"))?,
+                            self.convert(&map.types, v, &Path::Field(path, k))?,
                         ))
                     })
                     .collect::<Result<HashMap<_, _>, _>>()
@@ -177,7 +201,12 @@ impl Converter<'_> {
         }
     }
 
-    fn record(&self, record: &RecordSchema, json: &Json, path: &str) -> Result<Value, FieldError> {
+    fn record(
+        &self,
+        record: &RecordSchema,
+        json: &Json,
+        path: &Path<'_>,
+    ) -> Result<Value, FieldError> {
         let Json::Object(object) = json else {
             return mismatch(
                 path,
@@ -191,7 +220,7 @@ impl Converter<'_> {
         {
             let known: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
             return fail(
-                &format!("{path}.{unknown}"),
+                &Path::Field(path, unknown),
                 format!(
                     "not a field of record {} (its fields: {})",
                     record.name.name,
@@ -201,7 +230,7 @@ impl Converter<'_> {
         }
         let mut fields = Vec::with_capacity(record.fields.len());
         for field in &record.fields {
-            let field_path = format!("{path}.{}", field.name);
+            let field_path = Path::Field(path, &field.name);
             let value = match (object.get(&field.name), &field.default) {
                 (Some(v), _) => self.convert(&field.schema, v, &field_path)?,
                 (None, Some(default)) => self.default(&field.schema, default, &field_path)?,
@@ -219,11 +248,16 @@ impl Converter<'_> {
 
     /// A field default is written in Avro's JSON encoding, where a union's default belongs
     /// to its first branch.
-    fn default(&self, schema: &Schema, default: &Json, path: &str) -> Result<Value, FieldError> {
+    fn default(
+        &self,
+        schema: &Schema,
+        default: &Json,
+        path: &Path<'_>,
+    ) -> Result<Value, FieldError> {
         match self.resolve(schema) {
             Schema::Union(union) => {
                 let first = union.variants().first().ok_or_else(|| FieldError {
-                    path: path.into(),
+                    path: path.render(),
                     message: "empty union".into(),
                 })?;
                 Ok(Value::Union(
@@ -235,7 +269,12 @@ impl Converter<'_> {
         }
     }
 
-    fn union(&self, union: &UnionSchema, json: &Json, path: &str) -> Result<Value, FieldError> {
+    fn union(
+        &self,
+        union: &UnionSchema,
+        json: &Json,
+        path: &Path<'_>,
+    ) -> Result<Value, FieldError> {
         let variants = union.variants();
         // Avro's JSON encoding: {"type name": value}.
         if let Json::Object(object) = json {
@@ -255,12 +294,17 @@ impl Converter<'_> {
                 }
             }
         }
-        // Plain JSON: the first branch the value fits.
+        // Plain JSON: the first branch the value fits. Branches of another JSON kind are
+        // skipped without trying them (and without building their error messages).
         let mut tried = Vec::new();
+        let here = std::cell::OnceCell::new();
         for (i, variant) in variants.iter().enumerate() {
+            if !could_fit(self.resolve(variant), json) {
+                continue;
+            }
             match self.convert(variant, json, path) {
                 Ok(value) => return Ok(Value::Union(i as u32, Box::new(value))),
-                Err(e) if e.path != path => tried.push(e),
+                Err(e) if &e.path != here.get_or_init(|| path.render()) => tried.push(e),
                 Err(_) => {}
             }
         }
@@ -273,6 +317,44 @@ impl Converter<'_> {
             .map(|v| type_label(self.resolve(v)))
             .collect();
         mismatch(path, &format!("one of {}", names.join(", ")), json)
+    }
+}
+
+/// Whether a JSON value is of a kind the schema could take (numbers for numeric types,
+/// strings for string-like ones, ...). A cheap first sieve for union branches.
+fn could_fit(schema: &Schema, json: &Json) -> bool {
+    match json {
+        Json::Null => matches!(schema, Schema::Null),
+        Json::Bool(_) => matches!(schema, Schema::Boolean),
+        Json::Number(_) => !matches!(
+            schema,
+            Schema::Null
+                | Schema::Boolean
+                | Schema::String
+                | Schema::Bytes
+                | Schema::Fixed(_)
+                | Schema::Enum(_)
+                | Schema::Uuid
+                | Schema::Array(_)
+                | Schema::Map(_)
+                | Schema::Record(_)
+                | Schema::Union(_)
+        ),
+        Json::String(_) => !matches!(
+            schema,
+            Schema::Null
+                | Schema::Boolean
+                | Schema::Int
+                | Schema::Long
+                | Schema::Float
+                | Schema::Double
+                | Schema::Array(_)
+                | Schema::Map(_)
+                | Schema::Record(_)
+                | Schema::Union(_)
+        ),
+        Json::Array(_) => matches!(schema, Schema::Array(_)),
+        Json::Object(_) => matches!(schema, Schema::Record(_) | Schema::Map(_)),
     }
 }
 
@@ -330,7 +412,7 @@ fn accepts_null(schema: &Schema) -> bool {
     matches!(schema, Schema::Union(u) if u.is_nullable())
 }
 
-fn integer(json: &Json, path: &str, expected: &str) -> Result<i64, FieldError> {
+fn integer(json: &Json, path: &Path<'_>, expected: &str) -> Result<i64, FieldError> {
     match json {
         Json::Number(n) => match n.as_i64() {
             Some(v) => Ok(v),
@@ -340,7 +422,7 @@ fn integer(json: &Json, path: &str, expected: &str) -> Result<i64, FieldError> {
     }
 }
 
-fn number(json: &Json, path: &str, expected: &str) -> Result<f64, FieldError> {
+fn number(json: &Json, path: &Path<'_>, expected: &str) -> Result<f64, FieldError> {
     match json {
         Json::Number(n) => n
             .as_f64()
@@ -349,12 +431,12 @@ fn number(json: &Json, path: &str, expected: &str) -> Result<f64, FieldError> {
     }
 }
 
-fn ts(json: &Json, path: &str, per_second: i64) -> Result<i64, FieldError> {
+fn ts(json: &Json, path: &Path<'_>, per_second: i64) -> Result<i64, FieldError> {
     logical::timestamp_from_json(json, per_second).or_else(|m| fail(path, m))
 }
 
 /// Avro's JSON encoding of bytes: each character is one byte (U+0000 to U+00FF).
-fn latin1_bytes(json: &Json, path: &str) -> Result<Vec<u8>, FieldError> {
+fn latin1_bytes(json: &Json, path: &Path<'_>) -> Result<Vec<u8>, FieldError> {
     let Json::String(s) = json else {
         return mismatch(path, "a string of bytes", json);
     };

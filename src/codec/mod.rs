@@ -45,21 +45,24 @@ impl AvroSchema {
 
     /// Plain JSON (or Avro's JSON encoding) → Avro binary, without the wire-format header.
     pub fn encode(&self, json: &Json) -> Result<Vec<u8>, FieldError> {
-        let value = self.check(json)?;
         let mut out = Vec::with_capacity(128);
-        avro_write::write(&value, &self.schema, &self.names, &mut out).map_err(|message| {
-            FieldError {
-                path: "$".into(),
-                message,
-            }
-        })?;
+        self.encode_into(json, &mut out)?;
         Ok(out)
+    }
+
+    /// Appends the Avro binary of `json` to `out` (after a wire-format header, say).
+    pub fn encode_into(&self, json: &Json, out: &mut Vec<u8>) -> Result<(), FieldError> {
+        let value = self.check(json)?;
+        avro_write::write(&value, &self.schema, &self.names, out).map_err(|message| FieldError {
+            path: "$".into(),
+            message,
+        })
     }
 
     /// Checks that JSON fits the schema, without encoding it (for validating a file).
     pub fn check(&self, json: &Json) -> Result<apache_avro::types::Value, FieldError> {
         let converter = avro_in::Converter { names: &self.names };
-        converter.convert(&self.schema, json, "$")
+        converter.convert(&self.schema, json, &avro_in::Path::Root)
     }
 
     /// Avro binary → plain JSON.

@@ -3,10 +3,15 @@
 
 pub const MAGIC: u8 = 0;
 
+/// The 5 bytes before the payload.
+pub fn header(schema_id: u32) -> [u8; 5] {
+    let id = schema_id.to_be_bytes();
+    [MAGIC, id[0], id[1], id[2], id[3]]
+}
+
 pub fn frame(schema_id: u32, payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(5 + payload.len());
-    out.push(MAGIC);
-    out.extend_from_slice(&schema_id.to_be_bytes());
+    out.extend_from_slice(&header(schema_id));
     out.extend_from_slice(payload);
     out
 }
