@@ -1,7 +1,8 @@
 """Benchmark: kop publish/tail against the Python confluent-kafka client, in one run.
 
-    events.py KOP BOOTSTRAP COUNT
+    events.py KOP TANSU COUNT
 
+Each measurement runs against a fresh broker (an in-memory broker slows as it fills).
 Publishes COUNT NDJSON events of about 200 bytes to fresh 6-partition topics with kop and
 with a Python reference (read line, parse JSON, produce; acks=all, idempotent, as kop),
 reads them all back with `kop tail --from beginning -o ndjson > /dev/null` and with a
@@ -10,6 +11,7 @@ events/s, ratios and kop tail's peak memory.
 """
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -18,11 +20,32 @@ import time
 from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, NewTopic
 
-kop, bootstrap, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+kop, tansu, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 here = os.path.dirname(os.path.abspath(__file__))
 work = tempfile.mkdtemp()
 events_file = os.path.join(work, "events.ndjson")
-admin = AdminClient({"bootstrap.servers": bootstrap})
+bootstrap, admin, broker = None, None, None
+
+
+def fresh_broker():
+    """Stops the current broker and starts another on a free port."""
+    global bootstrap, admin, broker
+    if broker:
+        broker.kill()
+        broker.wait()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    bootstrap = f"127.0.0.1:{port}"
+    broker = subprocess.Popen([tansu, "broker", "--listener-url", f"tcp://{bootstrap}", "--advertised-listener-url",
+                               f"tcp://{bootstrap}", "--storage-engine", "memory://tansu/", "--silent"])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    admin = AdminClient({"bootstrap.servers": bootstrap})
 
 SCHEMA = json.dumps({
     "type": "record", "name": "ChildRegistered", "namespace": "bench",
@@ -102,23 +125,30 @@ def python_tail(name):
 
 
 write_events()
-kop_topic, py_topic, avro_topic = topic("bench.kop"), topic("bench.python"), topic("bench.avro")
-kop_pub, _ = timed([kop, "publish", kop_topic, "-b", bootstrap, "--file", events_file, "-q"])
-py_pub = python_publish(py_topic)
-kop_tail, kop_rss = timed([kop, "tail", kop_topic, "-b", bootstrap, "--from", "beginning", "-o", "ndjson"])
-py_tail = python_tail(kop_topic)
-
 registry = subprocess.Popen([sys.executable, os.path.join(here, "registry.py")], stdout=subprocess.PIPE)
 port = registry.stdout.readline().decode().strip()
 schema_file = os.path.join(work, "event.avsc")
 with open(schema_file, "w") as f:
     f.write(SCHEMA)
-avro_pub, _ = timed([kop, "publish", avro_topic, "-b", bootstrap, "--file", events_file, "--format", "avro",
+
+fresh_broker()
+kop_pub, _ = timed([kop, "publish", topic("bench.kop"), "-b", bootstrap, "--file", events_file, "-q"])
+fresh_broker()
+py_pub = python_publish(topic("bench.python"))
+fresh_broker()
+avro_pub, _ = timed([kop, "publish", topic("bench.avro"), "-b", bootstrap, "--file", events_file, "--format", "avro",
                      "--schema-file", schema_file, "--registry", f"http://127.0.0.1:{port}", "-q"])
 registry.kill()
+# Both readers read the same topic, on a fresh broker seeded once.
+fresh_broker()
+seeded = topic("bench.read")
+timed([kop, "publish", seeded, "-b", bootstrap, "--file", events_file, "-q"])
+kop_tail, kop_rss = timed([kop, "tail", seeded, "-b", bootstrap, "--from", "beginning", "-o", "ndjson"])
+py_tail = python_tail(seeded)
+broker.kill()
 
 rate = lambda seconds: count / seconds
-print(f"{count} events of {os.path.getsize(events_file) // count} bytes, 6 partitions, one local broker")
+print(f"{count} events of {os.path.getsize(events_file) // count} bytes, 6 partitions, a fresh local broker for each measurement")
 print(f"{'':34} {'kop':>12} {'python':>12} {'kop/python':>11}")
 print(f"{'publish NDJSON (events/s)':34} {rate(kop_pub):12,.0f} {rate(py_pub):12,.0f} {py_pub / kop_pub:10.2f}x")
 print(f"{'tail --from beginning (events/s)':34} {rate(kop_tail):12,.0f} {rate(py_tail):12,.0f} {py_tail / kop_tail:10.2f}x")

@@ -1,4 +1,4 @@
-//! Plain JSON → Avro values, guided by the schema.
+//! Plain JSON → Avro binary, guided by the schema, in one walk.
 //!
 //! Accepts the JSON people write: a union takes the bare value and the branch is chosen by
 //! what fits (`"x"` for `["null", "string"]`), as well as Avro's own JSON encoding
@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 
 use apache_avro::schema::{Name, RecordSchema, Schema, UnionSchema};
-use apache_avro::types::Value;
 use serde_json::Value as Json;
 
 use super::logical;
@@ -85,53 +84,71 @@ impl Converter<'_> {
         }
     }
 
-    pub fn convert(
+    /// Checks `json` against `schema` and appends its Avro binary encoding to `out`. On
+    /// error `out` may hold a partial value; callers that retry truncate it.
+    pub fn write(
         &self,
         schema: &Schema,
         json: &Json,
         path: &Path<'_>,
-    ) -> Result<Value, FieldError> {
+        out: &mut Vec<u8>,
+    ) -> Result<(), FieldError> {
         let schema = self.resolve(schema);
         match schema {
             Schema::Null => match json {
-                Json::Null => Ok(Value::Null),
+                Json::Null => Ok(()),
                 other => mismatch(path, "null", other),
             },
             Schema::Boolean => match json {
-                Json::Bool(b) => Ok(Value::Boolean(*b)),
+                Json::Bool(b) => {
+                    out.push(u8::from(*b));
+                    Ok(())
+                }
                 other => mismatch(path, "true or false", other),
             },
-            Schema::Int => integer(json, path, "an int").and_then(|n| {
-                i32::try_from(n)
-                    .map(Value::Int)
-                    .or_else(|_| fail(path, format!("{n} does not fit an int")))
-            }),
-            Schema::Long => integer(json, path, "a long").map(Value::Long),
-            Schema::Float => number(json, path, "a float").map(|f| Value::Float(f as f32)),
-            Schema::Double => number(json, path, "a double").map(Value::Double),
+            Schema::Int => {
+                let n = integer(json, path, "an int")?;
+                let n =
+                    i32::try_from(n).or_else(|_| fail(path, format!("{n} does not fit an int")))?;
+                zigzag(i64::from(n), out);
+                Ok(())
+            }
+            Schema::Long => integer(json, path, "a long").map(|n| zigzag(n, out)),
+            Schema::Float => number(json, path, "a float")
+                .map(|f| out.extend_from_slice(&(f as f32).to_le_bytes())),
+            Schema::Double => {
+                number(json, path, "a double").map(|f| out.extend_from_slice(&f.to_le_bytes()))
+            }
             Schema::String => match json {
-                Json::String(s) => Ok(Value::String(s.clone())),
+                Json::String(s) => {
+                    bytes(s.as_bytes(), out);
+                    Ok(())
+                }
                 other => mismatch(path, "a string", other),
             },
-            Schema::Bytes => latin1_bytes(json, path).map(Value::Bytes),
+            Schema::Bytes => latin1_bytes(json, path).map(|b| bytes(&b, out)),
             Schema::Fixed(fixed) => {
-                let bytes = latin1_bytes(json, path)?;
-                if bytes.len() != fixed.size {
+                let b = latin1_bytes(json, path)?;
+                if b.len() != fixed.size {
                     return fail(
                         path,
                         format!(
                             "expected {} bytes for fixed `{}`, found {}",
                             fixed.size,
                             fixed.name.name,
-                            bytes.len()
+                            b.len()
                         ),
                     );
                 }
-                Ok(Value::Fixed(fixed.size, bytes))
+                out.extend_from_slice(&b);
+                Ok(())
             }
             Schema::Enum(e) => match json {
                 Json::String(s) => match e.symbols.iter().position(|sym| sym == s) {
-                    Some(i) => Ok(Value::Enum(i as u32, s.clone())),
+                    Some(i) => {
+                        zigzag(i as i64, out);
+                        Ok(())
+                    }
                     None => fail(
                         path,
                         format!(
@@ -144,56 +161,89 @@ impl Converter<'_> {
                 other => mismatch(path, &format!("one of {}", e.symbols.join(", ")), other),
             },
             Schema::Array(array) => match json {
-                Json::Array(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| self.convert(&array.items, item, &Path::Index(path, i)))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(Value::Array),
+                Json::Array(items) => {
+                    if !items.is_empty() {
+                        zigzag(items.len() as i64, out);
+                        for (i, item) in items.iter().enumerate() {
+                            self.write(&array.items, item, &Path::Index(path, i), out)?;
+                        }
+                    }
+                    out.push(0);
+                    Ok(())
+                }
                 other => mismatch(path, "an array", other),
             },
             Schema::Map(map) => match json {
-                Json::Object(entries) => entries
-                    .iter()
-                    .map(|(k, v)| {
-                        Ok((
-                            k.clone(),
-                            self.convert(&map.types, v, &Path::Field(path, k))?,
-                        ))
-                    })
-                    .collect::<Result<HashMap<_, _>, _>>()
-                    .map(Value::Map),
+                Json::Object(entries) => {
+                    if !entries.is_empty() {
+                        zigzag(entries.len() as i64, out);
+                        for (k, v) in entries {
+                            bytes(k.as_bytes(), out);
+                            self.write(&map.types, v, &Path::Field(path, k), out)?;
+                        }
+                    }
+                    out.push(0);
+                    Ok(())
+                }
                 other => mismatch(path, "an object (map)", other),
             },
-            Schema::Record(record) => self.record(record, json, path),
-            Schema::Union(union) => self.union(union, json, path),
-            Schema::Decimal(d) => logical::decimal_from_json(json, d.precision, d.scale)
-                .map(Value::Decimal)
-                .or_else(|m| fail(path, m)),
+            Schema::Record(record) => self.record(record, json, path, out),
+            Schema::Union(union) => self.union(union, json, path, out),
+            Schema::Decimal(d) => {
+                let decimal = logical::decimal_from_json(json, d.precision, d.scale)
+                    .or_else(|m| fail(path, m))?;
+                let raw: Vec<u8> =
+                    Vec::try_from(&decimal).or_else(|e| fail(path, e.to_string()))?;
+                match d.inner.as_ref() {
+                    Schema::Fixed(f) => {
+                        if raw.len() > f.size {
+                            return fail(
+                                path,
+                                format!(
+                                    "the decimal needs {} bytes, the fixed holds {}",
+                                    raw.len(),
+                                    f.size
+                                ),
+                            );
+                        }
+                        let fill = if raw.first().is_some_and(|b| b & 0x80 != 0) {
+                            0xFF
+                        } else {
+                            0
+                        };
+                        out.extend(std::iter::repeat_n(fill, f.size - raw.len()));
+                        out.extend_from_slice(&raw);
+                    }
+                    _ => bytes(&raw, out),
+                }
+                Ok(())
+            }
             Schema::Uuid => match json {
-                Json::String(s) => apache_avro::Uuid::parse_str(s)
-                    .map(Value::Uuid)
-                    .or_else(|_| fail(path, format!("expected a UUID, found \"{s}\""))),
+                Json::String(s) => {
+                    let uuid = apache_avro::Uuid::parse_str(s)
+                        .or_else(|_| fail(path, format!("expected a UUID, found \"{s}\"")))?;
+                    bytes(uuid.hyphenated().to_string().as_bytes(), out);
+                    Ok(())
+                }
                 other => mismatch(path, "a UUID string", other),
             },
             Schema::Date => logical::date_from_json(json)
-                .map(Value::Date)
+                .map(|d| zigzag(i64::from(d), out))
                 .or_else(|m| fail(path, m)),
             Schema::TimeMillis => logical::time_from_json(json, 1_000)
-                .map(|v| Value::TimeMillis(v as i32))
+                .map(|t| zigzag(t, out))
                 .or_else(|m| fail(path, m)),
             Schema::TimeMicros => logical::time_from_json(json, 1_000_000)
-                .map(Value::TimeMicros)
+                .map(|t| zigzag(t, out))
                 .or_else(|m| fail(path, m)),
-            Schema::TimestampMillis => ts(json, path, 1_000).map(Value::TimestampMillis),
-            Schema::TimestampMicros => ts(json, path, 1_000_000).map(Value::TimestampMicros),
-            Schema::TimestampNanos => ts(json, path, 1_000_000_000).map(Value::TimestampNanos),
-            Schema::LocalTimestampMillis => ts(json, path, 1_000).map(Value::LocalTimestampMillis),
-            Schema::LocalTimestampMicros => {
-                ts(json, path, 1_000_000).map(Value::LocalTimestampMicros)
+            Schema::TimestampMillis | Schema::LocalTimestampMillis => {
+                ts(json, path, 1_000).map(|t| zigzag(t, out))
             }
-            Schema::LocalTimestampNanos => {
-                ts(json, path, 1_000_000_000).map(Value::LocalTimestampNanos)
+            Schema::TimestampMicros | Schema::LocalTimestampMicros => {
+                ts(json, path, 1_000_000).map(|t| zigzag(t, out))
+            }
+            Schema::TimestampNanos | Schema::LocalTimestampNanos => {
+                ts(json, path, 1_000_000_000).map(|t| zigzag(t, out))
             }
             Schema::Duration | Schema::BigDecimal | Schema::Ref { .. } => {
                 fail(path, "this Avro type is not supported for JSON input")
@@ -206,7 +256,8 @@ impl Converter<'_> {
         record: &RecordSchema,
         json: &Json,
         path: &Path<'_>,
-    ) -> Result<Value, FieldError> {
+        out: &mut Vec<u8>,
+    ) -> Result<(), FieldError> {
         let Json::Object(object) = json else {
             return mismatch(
                 path,
@@ -214,36 +265,38 @@ impl Converter<'_> {
                 json,
             );
         };
-        if let Some(unknown) = object
-            .keys()
-            .find(|k| !record.fields.iter().any(|f| &f.name == *k))
+        if object.len() > record.fields.len()
+            || object.keys().any(|k| !record.lookup.contains_key(k))
         {
-            let known: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
-            return fail(
-                &Path::Field(path, unknown),
-                format!(
-                    "not a field of record {} (its fields: {})",
-                    record.name.name,
-                    known.join(", ")
-                ),
-            );
+            if let Some(unknown) = object
+                .keys()
+                .find(|k| !record.fields.iter().any(|f| &f.name == *k))
+            {
+                let known: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
+                return fail(
+                    &Path::Field(path, unknown),
+                    format!(
+                        "not a field of record {} (its fields: {})",
+                        record.name.name,
+                        known.join(", ")
+                    ),
+                );
+            }
         }
-        let mut fields = Vec::with_capacity(record.fields.len());
         for field in &record.fields {
             let field_path = Path::Field(path, &field.name);
-            let value = match (object.get(&field.name), &field.default) {
-                (Some(v), _) => self.convert(&field.schema, v, &field_path)?,
-                (None, Some(default)) => self.default(&field.schema, default, &field_path)?,
+            match (object.get(&field.name), &field.default) {
+                (Some(v), _) => self.write(&field.schema, v, &field_path, out)?,
+                (None, Some(default)) => self.default(&field.schema, default, &field_path, out)?,
                 (None, None) if accepts_null(self.resolve(&field.schema)) => {
-                    self.convert(&field.schema, &Json::Null, &field_path)?
+                    self.write(&field.schema, &Json::Null, &field_path, out)?
                 }
                 (None, None) => {
                     return fail(&field_path, "missing, and the schema gives it no default")
                 }
-            };
-            fields.push((field.name.clone(), value));
+            }
         }
-        Ok(Value::Record(fields))
+        Ok(())
     }
 
     /// A field default is written in Avro's JSON encoding, where a union's default belongs
@@ -253,19 +306,18 @@ impl Converter<'_> {
         schema: &Schema,
         default: &Json,
         path: &Path<'_>,
-    ) -> Result<Value, FieldError> {
+        out: &mut Vec<u8>,
+    ) -> Result<(), FieldError> {
         match self.resolve(schema) {
             Schema::Union(union) => {
                 let first = union.variants().first().ok_or_else(|| FieldError {
                     path: path.render(),
                     message: "empty union".into(),
                 })?;
-                Ok(Value::Union(
-                    0,
-                    Box::new(self.convert(first, default, path)?),
-                ))
+                zigzag(0, out);
+                self.write(first, default, path, out)
             }
-            other => self.convert(other, default, path),
+            other => self.write(other, default, path, out),
         }
     }
 
@@ -274,8 +326,18 @@ impl Converter<'_> {
         union: &UnionSchema,
         json: &Json,
         path: &Path<'_>,
-    ) -> Result<Value, FieldError> {
+        out: &mut Vec<u8>,
+    ) -> Result<(), FieldError> {
         let variants = union.variants();
+        let mark = out.len();
+        let attempt = |i: usize, value: &Json, out: &mut Vec<u8>| -> Result<(), FieldError> {
+            zigzag(i as i64, out);
+            let result = self.write(&variants[i], value, path, out);
+            if result.is_err() {
+                out.truncate(mark);
+            }
+            result
+        };
         // Avro's JSON encoding: {"type name": value}.
         if let Json::Object(object) = json {
             if object.len() == 1 {
@@ -288,8 +350,8 @@ impl Converter<'_> {
                     .iter()
                     .position(|v| branch_name(self.resolve(v)).is_some_and(|n| n.matches(key)))
                 {
-                    if let Ok(value) = self.convert(&variants[i], inner, path) {
-                        return Ok(Value::Union(i as u32, Box::new(value)));
+                    if attempt(i, inner, out).is_ok() {
+                        return Ok(());
                     }
                 }
             }
@@ -302,8 +364,8 @@ impl Converter<'_> {
             if !could_fit(self.resolve(variant), json) {
                 continue;
             }
-            match self.convert(variant, json, path) {
-                Ok(value) => return Ok(Value::Union(i as u32, Box::new(value))),
+            match attempt(i, json, out) {
+                Ok(()) => return Ok(()),
                 Err(e) if &e.path != here.get_or_init(|| path.render()) => tried.push(e),
                 Err(_) => {}
             }
@@ -318,6 +380,20 @@ impl Converter<'_> {
             .collect();
         mismatch(path, &format!("one of {}", names.join(", ")), json)
     }
+}
+
+fn zigzag(n: i64, out: &mut Vec<u8>) {
+    let mut z = ((n << 1) ^ (n >> 63)) as u64;
+    while z >= 0x80 {
+        out.push((z as u8) | 0x80);
+        z >>= 7;
+    }
+    out.push(z as u8);
+}
+
+fn bytes(b: &[u8], out: &mut Vec<u8>) {
+    zigzag(b.len() as i64, out);
+    out.extend_from_slice(b);
 }
 
 /// Whether a JSON value is of a kind the schema could take (numbers for numeric types,
@@ -452,4 +528,24 @@ fn latin1_bytes(json: &Json, path: &Path<'_>) -> Result<Vec<u8>, FieldError> {
             },
             Ok,
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zigzag;
+
+    #[test]
+    fn zigzag_varints_match_the_spec() {
+        for (n, want) in [
+            (0i64, vec![0u8]),
+            (-1, vec![1]),
+            (1, vec![2]),
+            (-64, vec![0x7f]),
+            (64, vec![0x80, 0x01]),
+        ] {
+            let mut out = Vec::new();
+            zigzag(n, &mut out);
+            assert_eq!(out, want, "{n}");
+        }
+    }
 }

@@ -3,7 +3,6 @@
 
 mod avro_in;
 mod avro_out;
-mod avro_write;
 pub mod logical;
 pub mod wire;
 
@@ -52,17 +51,20 @@ impl AvroSchema {
 
     /// Appends the Avro binary of `json` to `out` (after a wire-format header, say).
     pub fn encode_into(&self, json: &Json, out: &mut Vec<u8>) -> Result<(), FieldError> {
-        let value = self.check(json)?;
-        avro_write::write(&value, &self.schema, &self.names, out).map_err(|message| FieldError {
-            path: "$".into(),
-            message,
-        })
+        let converter = avro_in::Converter { names: &self.names };
+        converter.write(&self.schema, json, &avro_in::Path::Root, out)
     }
 
-    /// Checks that JSON fits the schema, without encoding it (for validating a file).
-    pub fn check(&self, json: &Json) -> Result<apache_avro::types::Value, FieldError> {
-        let converter = avro_in::Converter { names: &self.names };
-        converter.convert(&self.schema, json, &avro_in::Path::Root)
+    /// Checks that JSON fits the schema (the encoding is thrown away).
+    pub fn check(&self, json: &Json) -> Result<(), FieldError> {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            scratch.clear();
+            self.encode_into(json, &mut scratch)
+        })
     }
 
     /// Avro binary → plain JSON.
