@@ -6,24 +6,10 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::support::kop::kop;
-use crate::support::{broker, client, ndjson, unique};
+use crate::support::{broker, client, tail_all, unique};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
-    let run = kop([
-        "tail",
-        topic,
-        "-b",
-        bootstrap,
-        "--from",
-        "beginning",
-        "-o",
-        "ndjson",
-        "--format",
-        "raw",
-    ])
-    .run()
-    .expect_code(0);
-    ndjson(&run.stdout)
+    tail_all(bootstrap, topic, &["--format", "raw"])
 }
 
 fn header<'a>(event: &'a Value, name: &str) -> Option<&'a str> {

@@ -9,22 +9,10 @@ use serde_json::{json, Value};
 use crate::support::kop::kop;
 use crate::support::python::interop;
 use crate::support::registry::TestRegistry;
-use crate::support::{broker, client, ndjson, unique};
+use crate::support::{broker, client, ndjson, tail_all, unique};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
-    let run = kop([
-        "tail",
-        topic,
-        "-b",
-        bootstrap,
-        "--from",
-        "beginning",
-        "-o",
-        "ndjson",
-    ])
-    .run()
-    .expect_code(0);
-    ndjson(&run.stdout)
+    tail_all(bootstrap, topic, &[])
 }
 
 #[test]

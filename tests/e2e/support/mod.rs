@@ -34,3 +34,19 @@ pub fn ndjson(stdout: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect()
 }
+
+/// Every event of a topic, read with `kop tail --from beginning -o ndjson` plus `extra`.
+pub fn tail_all(bootstrap: &str, topic: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec![
+        "tail",
+        topic,
+        "-b",
+        bootstrap,
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+    ];
+    args.extend_from_slice(extra);
+    ndjson(&kop::kop(args).run().expect_code(0).stdout)
+}
