@@ -166,16 +166,6 @@ impl Settings {
         })
     }
 
-    /// The bootstrap servers, one address each.
-    pub fn bootstrap_addresses(&self) -> Vec<String> {
-        self.bootstrap
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
-    }
-
     /// The cluster id the profile pins, if any.
     pub fn pinned_cluster_id(&self) -> Option<&str> {
         self.profile.as_ref().and_then(|p| p.cluster_id.as_deref())

@@ -23,7 +23,10 @@ pub async fn run(
     let mut input = tokio::task::spawn_blocking(move || gather(&owned, &sink))
         .await?
         .map_err(super::kafka_error)?;
-    if input.cluster.is_ok() && (args.max_lag.is_some() || args.max_dlq.is_some()) {
+    if let (Ok(cluster), true) = (
+        &input.cluster,
+        args.max_lag.is_some() || args.max_dlq.is_some(),
+    ) {
         let admin = Admin::connect(settings, out.log_sink()).map_err(super::kafka_error)?;
         if let Some(max) = args.max_lag {
             input.lag = Some((max, tokio::task::block_in_place(|| group_lags(&admin))));
@@ -36,7 +39,7 @@ pub async fn run(
                 .unwrap_or_default();
             input.dead_letters = Some((
                 max,
-                tokio::task::block_in_place(|| pending_letters(&admin, &queues)),
+                tokio::task::block_in_place(|| pending_letters(&admin, cluster, &queues)),
             ));
         }
     }
@@ -107,7 +110,7 @@ fn probe_brokers(
                 let handle = scope.spawn(move || {
                     let admin = Admin::connect_to(probe_settings, &address, sink)
                         .map_err(|e| e.to_string())?;
-                    admin.probe().map(|(_, rtt)| rtt).map_err(|e| e.to_string())
+                    admin.probe().map_err(|e| e.to_string())
                 });
                 (broker.id, handle)
             })
@@ -146,37 +149,46 @@ fn group_lags(admin: &Admin) -> Result<Vec<(String, u64)>, String> {
         .collect())
 }
 
-/// Letters after each queue's default replay cursor (all of them before any replay).
-fn pending_letters(admin: &Admin, queues: &[String]) -> Result<Vec<(String, u64)>, String> {
-    let cluster = admin.metadata().map_err(|e| e.to_string())?;
+/// Letters after each queue's default replay cursor (all of them before any replay):
+/// committed offsets and partition ends for every queue in one request each.
+fn pending_letters(
+    admin: &Admin,
+    cluster: &ClusterMetadata,
+    queues: &[String],
+) -> Result<Vec<(String, u64)>, String> {
+    let queues: Vec<&String> = queues
+        .iter()
+        .filter(|q| cluster.topic(q).is_some())
+        .collect();
     let cursors: Vec<String> = queues
         .iter()
         .map(|q| crate::dlq::replay::Selection::default().cursor(q, None))
         .collect();
+    let partitions: Vec<(String, i32)> = queues
+        .iter()
+        .filter_map(|q| cluster.topic(q))
+        .flat_map(|t| t.partitions.iter().map(|p| (t.name.clone(), p.id)))
+        .collect();
     let committed = admin.group_offsets(&cursors).map_err(|e| e.to_string())?;
-    let mut out = Vec::new();
-    for (queue, cursor) in queues.iter().zip(&cursors) {
-        let Some(topic) = cluster.topic(queue) else {
-            continue;
-        };
-        let partitions: Vec<(String, i32)> = topic
-            .partitions
-            .iter()
-            .map(|p| (queue.clone(), p.id))
-            .collect();
-        let ends = admin
-            .partition_ends(&partitions)
-            .map_err(|e| e.to_string())?;
-        let offsets = committed.get(cursor).and_then(|r| r.as_ref().ok());
-        let pending = partitions
-            .iter()
-            .filter_map(|tp| {
-                let e = ends.get(tp)?;
-                let done = offsets.and_then(|o| o.get(tp).copied().flatten());
-                Some(crate::lag::partition_lag(done, *e))
-            })
-            .sum();
-        out.push((queue.clone(), pending));
-    }
-    Ok(out)
+    let ends = admin
+        .partition_ends(&partitions)
+        .map_err(|e| e.to_string())?;
+    Ok(queues
+        .iter()
+        .zip(&cursors)
+        .map(|(queue, cursor)| {
+            let offsets = committed.get(cursor).and_then(|r| r.as_ref().ok());
+            let pending = ends
+                .iter()
+                .filter(|((t, _), _)| t == *queue)
+                .map(|(tp, e)| {
+                    crate::lag::partition_lag(
+                        offsets.and_then(|o| o.get(tp).copied().flatten()),
+                        *e,
+                    )
+                })
+                .sum();
+            ((*queue).clone(), pending)
+        })
+        .collect())
 }

@@ -62,7 +62,7 @@ pub async fn run(
 enum Phase {
     /// Collect the last N of each partition; print the N newest at the end.
     LastN {
-        parts: Vec<LastN<RecordView<'static>>>,
+        parts: Vec<LastN<RecordView>>,
         index: HashMap<(String, i32), usize>,
         n: usize,
     },
@@ -264,7 +264,7 @@ impl Tail<'_> {
         &self,
         m: &rdkafka::message::BorrowedMessage<'_>,
         out: &Output,
-    ) -> Option<RecordView<'static>> {
+    ) -> Option<RecordView> {
         let headers = headers_of(m);
         if !self.filter.headers_match(&headers) {
             return None;
@@ -290,7 +290,7 @@ impl Tail<'_> {
             }
         }
         Some(RecordView {
-            topic: m.topic().to_string().into(),
+            topic: m.topic().to_string(),
             partition: m.partition(),
             offset: m.offset(),
             timestamp: m.timestamp().to_millis(),

@@ -194,83 +194,89 @@ fn canonical_for(spec: &ConfigSpec, value: &RawValue) -> Result<String, Misfit> 
             parse_size_bytes,
             "a size (e.g. \"1GiB\", \"500MB\" or bytes)",
         ),
-        kind => canonical_plain(kind, value).map_err(Misfit::Expected),
+        Kind::Int { min } => integer(value, min),
+        Kind::Bool => boolean(value),
+        Kind::Ratio => ratio(value),
+        Kind::Enum(allowed) => symbol(value, allowed),
+        Kind::EnumList(allowed) => symbols(value, allowed),
+        Kind::Text => match value {
+            RawValue::Text(_) | RawValue::List(_) => Ok(raw_text(value)),
+            _ => Err(Misfit::Expected("text".into())),
+        },
     }
 }
 
-fn canonical_plain(kind: Kind, value: &RawValue) -> Result<String, String> {
-    match kind {
-        Kind::Duration { .. } | Kind::Size { .. } => unreachable_kind(),
-        Kind::Int { min } => {
-            let expected = format!("an integer of at least {min}");
-            let n = match value {
-                RawValue::Integer(n) => *n,
-                RawValue::Text(t) => t.trim().parse::<i64>().map_err(|_| expected.clone())?,
-                _ => return Err(expected),
-            };
-            if n < min {
-                return Err(expected);
-            }
-            Ok(n.to_string())
-        }
-        Kind::Bool => match value {
-            RawValue::Bool(b) => Ok(b.to_string()),
-            RawValue::Text(t) if t.eq_ignore_ascii_case("true") => Ok("true".into()),
-            RawValue::Text(t) if t.eq_ignore_ascii_case("false") => Ok("false".into()),
-            _ => Err("true or false".into()),
-        },
-        Kind::Ratio => {
-            let expected = "a number between 0 and 1".to_string();
-            let f = match value {
-                RawValue::Float(f) => *f,
-                RawValue::Integer(n) => *n as f64,
-                RawValue::Text(t) => t.trim().parse::<f64>().map_err(|_| expected.clone())?,
-                _ => return Err(expected),
-            };
-            if !(0.0..=1.0).contains(&f) {
-                return Err(expected);
-            }
-            Ok(format!("{f}"))
-        }
-        Kind::Enum(allowed) => {
-            let expected = format!("one of {}", allowed.join(", "));
-            let RawValue::Text(t) = value else {
-                return Err(expected);
-            };
-            allowed
-                .iter()
-                .find(|a| a.eq_ignore_ascii_case(t.trim()))
-                .map(|a| a.to_string())
-                .ok_or(expected)
-        }
-        Kind::EnumList(allowed) => {
-            let expected = format!("a list of {}", allowed.join(", "));
-            let items: Vec<String> = match value {
-                RawValue::Text(t) => t.split(',').map(|s| s.trim().to_string()).collect(),
-                RawValue::List(items) => items.clone(),
-                _ => return Err(expected),
-            };
-            let mut canonical = Vec::new();
-            for item in &items {
-                let a = allowed
-                    .iter()
-                    .find(|a| a.eq_ignore_ascii_case(item))
-                    .ok_or_else(|| expected.clone())?;
-                if !canonical.contains(a) {
-                    canonical.push(*a);
-                }
-            }
-            if canonical.is_empty() {
-                return Err(expected);
-            }
-            canonical.sort_unstable();
-            Ok(canonical.join(","))
-        }
-        Kind::Text => match value {
-            RawValue::Text(_) | RawValue::List(_) => Ok(raw_text(value)),
-            _ => Err("text".into()),
-        },
+fn integer(value: &RawValue, min: i64) -> Result<String, Misfit> {
+    let expected = || Misfit::Expected(format!("an integer of at least {min}"));
+    let n = match value {
+        RawValue::Integer(n) => *n,
+        RawValue::Text(t) => t.trim().parse::<i64>().map_err(|_| expected())?,
+        _ => return Err(expected()),
+    };
+    if n < min {
+        return Err(expected());
     }
+    Ok(n.to_string())
+}
+
+fn boolean(value: &RawValue) -> Result<String, Misfit> {
+    match value {
+        RawValue::Bool(b) => Ok(b.to_string()),
+        RawValue::Text(t) if t.eq_ignore_ascii_case("true") => Ok("true".into()),
+        RawValue::Text(t) if t.eq_ignore_ascii_case("false") => Ok("false".into()),
+        _ => Err(Misfit::Expected("true or false".into())),
+    }
+}
+
+fn ratio(value: &RawValue) -> Result<String, Misfit> {
+    let expected = || Misfit::Expected("a number between 0 and 1".into());
+    let f = match value {
+        RawValue::Float(f) => *f,
+        RawValue::Integer(n) => *n as f64,
+        RawValue::Text(t) => t.trim().parse::<f64>().map_err(|_| expected())?,
+        _ => return Err(expected()),
+    };
+    if !(0.0..=1.0).contains(&f) {
+        return Err(expected());
+    }
+    Ok(format!("{f}"))
+}
+
+fn symbol(value: &RawValue, allowed: &[&str]) -> Result<String, Misfit> {
+    let expected = || Misfit::Expected(format!("one of {}", allowed.join(", ")));
+    let RawValue::Text(t) = value else {
+        return Err(expected());
+    };
+    allowed
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(t.trim()))
+        .map(|a| a.to_string())
+        .ok_or_else(expected)
+}
+
+/// A set of symbols, in a canonical (sorted, deduplicated) order.
+fn symbols(value: &RawValue, allowed: &[&'static str]) -> Result<String, Misfit> {
+    let expected = || Misfit::Expected(format!("a list of {}", allowed.join(", ")));
+    let items: Vec<String> = match value {
+        RawValue::Text(t) => t.split(',').map(|s| s.trim().to_string()).collect(),
+        RawValue::List(items) => items.clone(),
+        _ => return Err(expected()),
+    };
+    let mut canonical = Vec::new();
+    for item in &items {
+        let a = allowed
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(item))
+            .ok_or_else(expected)?;
+        if !canonical.contains(a) {
+            canonical.push(*a);
+        }
+    }
+    if canonical.is_empty() {
+        return Err(expected());
+    }
+    canonical.sort_unstable();
+    Ok(canonical.join(","))
 }
 
 fn number_with_units(
@@ -297,11 +303,6 @@ fn number_with_units(
         }),
         _ => Err(Misfit::Expected(unlimited)),
     }
-}
-
-/// `canonical_for` handles the unit-bearing kinds before `canonical_plain` is called.
-fn unreachable_kind() -> Result<String, String> {
-    Err("a value".into())
 }
 
 fn is_unlimited(text: &str) -> bool {

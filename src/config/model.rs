@@ -46,8 +46,10 @@ impl TopicsFile {
     }
 }
 
-/// `[dead_letters]`: envelope field names that differ from kop's defaults.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `[dead_letters]`: envelope field names that differ from kop's defaults. Plain names
+/// with nothing to check, so the file's table is read straight into this type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeadLetterFields {
     pub original_event: Option<String>,
     pub original_event_base64: Option<String>,

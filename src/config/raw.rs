@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::model::DeadLetterFields;
+
 pub type SpannedMap<V> = BTreeMap<Spanned<String>, Spanned<V>>;
 
 #[derive(Debug, Deserialize, Default)]
@@ -21,7 +23,7 @@ pub struct RawFile {
     #[serde(default)]
     pub protect: Vec<Spanned<String>>,
     /// Field names of the dead-letter JSON envelope.
-    pub dead_letters: Option<RawDeadLetters>,
+    pub dead_letters: Option<DeadLetterFields>,
     /// Lag limits per consumer group (name or `*` pattern).
     #[serde(default)]
     pub lag: BTreeMap<Spanned<String>, RawLagLimit>,
@@ -32,20 +34,6 @@ pub struct RawFile {
 pub struct RawLagLimit {
     pub max_lag: Option<Spanned<i64>>,
     pub max_age: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize, Default, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct RawDeadLetters {
-    pub original_event: Option<String>,
-    pub original_event_base64: Option<String>,
-    pub original_key: Option<String>,
-    pub error_message: Option<String>,
-    pub failed_at: Option<String>,
-    pub retry_count: Option<String>,
-    pub original_topic: Option<String>,
-    pub original_partition: Option<String>,
-    pub original_offset: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]

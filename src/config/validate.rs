@@ -10,8 +10,7 @@ use toml::Spanned;
 use super::catalogue::{self, RawValue};
 use super::location::Located;
 use super::model::{
-    ClusterProfile, DeadLetterFields, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults,
-    TopicSpec, TopicsFile,
+    ClusterProfile, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec, TopicsFile,
 };
 use super::raw::{RawCluster, RawFile, RawTopic, SpannedMap};
 use super::topic_name::{is_internal, validate_topic_name};
@@ -52,7 +51,6 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawFile) -> Checked<TopicsF
         topics.insert(name.get_ref().clone(), checker.topic(name, topic)?);
     }
     let protect = raw.protect.iter().map(|p| p.get_ref().clone()).collect();
-    let d = raw.dead_letters.clone().unwrap_or_default();
     let lag = checker.lag_limits(&raw)?;
     Ok(TopicsFile {
         path: path.to_path_buf(),
@@ -60,17 +58,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawFile) -> Checked<TopicsF
         defaults,
         topics,
         protect,
-        dead_letters: DeadLetterFields {
-            original_event: d.original_event,
-            original_event_base64: d.original_event_base64,
-            original_key: d.original_key,
-            error_message: d.error_message,
-            failed_at: d.failed_at,
-            retry_count: d.retry_count,
-            original_topic: d.original_topic,
-            original_partition: d.original_partition,
-            original_offset: d.original_offset,
-        },
+        dead_letters: raw.dead_letters.clone().unwrap_or_default(),
         lag,
     })
 }

@@ -9,7 +9,7 @@ use rdkafka::metadata::Metadata;
 
 use super::client_config::{client_config, Chattiness};
 use super::client_context::KopContext;
-use super::error::KafkaError;
+use super::error::{code_text, describe, KafkaError};
 use super::native;
 use crate::cluster::{
     BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
@@ -74,14 +74,17 @@ impl Admin {
         Ok(cluster)
     }
 
-    /// The broker list and the time the broker took to answer a second, warm request.
-    pub fn probe(&self) -> Result<(Vec<BrokerInfo>, Duration), KafkaError> {
-        native::brokers(self.client.inner(), self.timeout)
-            .map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
+    /// How long the broker takes to answer a second, warm Metadata request (the first one
+    /// pays for connecting).
+    pub fn probe(&self) -> Result<Duration, KafkaError> {
+        let ask = || {
+            native::brokers(self.client.inner(), self.timeout)
+                .map_err(|e| self.failure(RdError::MetadataFetch(e)))
+        };
+        ask()?;
         let start = Instant::now();
-        let brokers = native::brokers(self.client.inner(), self.timeout)
-            .map_err(|e| self.failure(RdError::MetadataFetch(e)))?;
-        Ok((brokers, start.elapsed()))
+        ask()?;
+        Ok(start.elapsed())
     }
 
     /// Configs of many topics in one DescribeConfigs request.
@@ -134,52 +137,13 @@ impl Admin {
         Ok(out)
     }
 
-    /// Turns an rdkafka error into kop's, with the cause librdkafka reported on the side.
+    /// Turns an rdkafka error into kop's, with the cause librdkafka reported on the side
+    /// (drained first: the admin client's main queue is polled by nobody else).
     pub(super) fn failure(&self, err: RdError) -> KafkaError {
         self.context
             .take_events(native::drain_main_queue(self.client.inner()));
-        let transport = matches!(
-            err.rdkafka_error_code(),
-            Some(
-                rdkafka::types::RDKafkaErrorCode::BrokerTransportFailure
-                    | rdkafka::types::RDKafkaErrorCode::AllBrokersDown
-                    | rdkafka::types::RDKafkaErrorCode::OperationTimedOut
-                    | rdkafka::types::RDKafkaErrorCode::RequestTimedOut
-                    | rdkafka::types::RDKafkaErrorCode::Authentication
-                    | rdkafka::types::RDKafkaErrorCode::SSL
-            )
-        );
-        if transport {
-            let cause = self.context.last_cause().unwrap_or_else(|| describe(&err));
-            return KafkaError::Unreachable {
-                bootstrap: self.bootstrap.clone(),
-                timeout: self.timeout,
-                cause,
-            };
-        }
-        KafkaError::request("the request", describe(&err))
-    }
-}
-
-/// librdkafka's sentence for an error, without rdkafka's enum names around it.
-pub(super) fn describe(err: &RdError) -> String {
-    match err {
-        RdError::ClientCreation(text) => text.clone(),
-        RdError::AdminOp(code) => code_text(*code),
-        other => match other.rdkafka_error_code() {
-            Some(code) => code_text(code),
-            None => other.to_string(),
-        },
-    }
-}
-
-/// rdkafka displays a code as `BrokerTransportFailure (Local: Broker transport failure)`;
-/// the part in parentheses is librdkafka's own wording.
-pub(super) fn code_text(code: rdkafka::types::RDKafkaErrorCode) -> String {
-    let text = code.to_string();
-    match (text.find(" ("), text.ends_with(')')) {
-        (Some(i), true) => text[i + 2..text.len() - 1].to_string(),
-        _ => text,
+        self.context
+            .failure(&err, &self.bootstrap, self.timeout, "the request")
     }
 }
 

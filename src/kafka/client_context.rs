@@ -7,9 +7,12 @@
 use std::sync::{Arc, Mutex};
 
 use rdkafka::config::RDKafkaLogLevel;
+use std::time::Duration;
+
 use rdkafka::error::KafkaError;
 use rdkafka::ClientContext;
 
+use super::error::{describe, is_transport, KafkaError as KopError};
 use crate::output::{LogLevel, LogSink};
 
 /// How many recent errors are kept for the final message.
@@ -56,6 +59,25 @@ impl KopContext {
                 }
             }
         }
+    }
+
+    /// kop's error for an rdkafka error on a client of `bootstrap`: a transport failure
+    /// names the cause librdkafka reported on the side, anything else what was being done.
+    pub fn failure(
+        &self,
+        err: &KafkaError,
+        bootstrap: &str,
+        timeout: Duration,
+        what: &str,
+    ) -> KopError {
+        if is_transport(err) {
+            return KopError::Unreachable {
+                bootstrap: bootstrap.to_string(),
+                timeout,
+                cause: self.last_cause().unwrap_or_else(|| describe(err)),
+            };
+        }
+        KopError::request(what, describe(err))
     }
 
     fn remember(&self, text: String) {

@@ -10,9 +10,9 @@ use rdkafka::error::KafkaError as RdError;
 use rdkafka::message::BorrowedMessage;
 use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
 
-use super::admin::describe;
 use super::client_config::{client_config, Chattiness};
 use super::client_context::KopContext;
+use super::error::describe;
 use super::error::KafkaError;
 use super::native;
 use crate::context::Settings;
@@ -264,25 +264,8 @@ impl Consumer {
     }
 
     fn failure(&self, err: RdError) -> KafkaError {
-        let code = err.rdkafka_error_code();
-        let transport = matches!(
-            code,
-            Some(
-                rdkafka::types::RDKafkaErrorCode::BrokerTransportFailure
-                    | rdkafka::types::RDKafkaErrorCode::AllBrokersDown
-                    | rdkafka::types::RDKafkaErrorCode::OperationTimedOut
-            )
-        );
-        if transport {
-            if let Some(cause) = self.context.last_cause() {
-                return KafkaError::Unreachable {
-                    bootstrap: self.bootstrap.clone(),
-                    timeout: self.settings_timeout,
-                    cause,
-                };
-            }
-        }
-        KafkaError::request("consuming", describe(&err))
+        self.context
+            .failure(&err, &self.bootstrap, self.settings_timeout, "consuming")
     }
 }
 

@@ -2,6 +2,9 @@
 
 use std::time::Duration;
 
+use rdkafka::error::KafkaError as RdError;
+use rdkafka::types::RDKafkaErrorCode;
+
 use crate::config::units::format_duration_ms;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +50,23 @@ impl KafkaError {
     }
 }
 
+/// Errors that mean the cluster could not be reached (or talked to securely), as opposed
+/// to a request the cluster answered with an error.
+pub fn is_transport(err: &RdError) -> bool {
+    matches!(
+        err.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::BrokerTransportFailure
+                | RDKafkaErrorCode::AllBrokersDown
+                | RDKafkaErrorCode::OperationTimedOut
+                | RDKafkaErrorCode::RequestTimedOut
+                | RDKafkaErrorCode::MessageTimedOut
+                | RDKafkaErrorCode::Authentication
+                | RDKafkaErrorCode::SSL
+        )
+    )
+}
+
 /// Advice matched on librdkafka's wording of a cause.
 pub fn hint_for(cause: &str) -> Option<&'static str> {
     let rules: &[(&[&str], &str)] = &[
@@ -83,6 +103,28 @@ pub fn hint_for(cause: &str) -> Option<&'static str> {
         .iter()
         .find(|(needles, _)| needles.iter().any(|n| cause.contains(n)))
         .map(|(_, hint)| *hint)
+}
+
+/// librdkafka's sentence for an error, without rdkafka's enum names around it.
+pub fn describe(err: &RdError) -> String {
+    match err {
+        RdError::ClientCreation(text) => text.clone(),
+        RdError::AdminOp(code) => code_text(*code),
+        other => match other.rdkafka_error_code() {
+            Some(code) => code_text(code),
+            None => other.to_string(),
+        },
+    }
+}
+
+/// rdkafka displays a code as `BrokerTransportFailure (Local: Broker transport failure)`;
+/// the part in parentheses is librdkafka's own wording.
+pub fn code_text(code: RDKafkaErrorCode) -> String {
+    let text = code.to_string();
+    match (text.find(" ("), text.ends_with(')')) {
+        (Some(i), true) => text[i + 2..text.len() - 1].to_string(),
+        _ => text,
+    }
 }
 
 #[cfg(test)]

@@ -11,10 +11,10 @@ use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer as _, ProducerContext};
 use rdkafka::{ClientContext, Message};
 
-use super::admin::describe;
 use super::client_config::{client_config, Chattiness};
 use super::client_context::KopContext;
 use super::consumer::{offsets_list, Consumer};
+use super::error::describe;
 use super::error::KafkaError;
 use crate::context::Settings;
 use crate::event::Event;
@@ -181,10 +181,6 @@ impl Producer {
         Ok(())
     }
 
-    pub fn in_flight(&self) -> i32 {
-        self.inner.in_flight_count()
-    }
-
     pub fn deliveries(&self) -> Deliveries {
         self.deliveries
             .lock()
@@ -237,28 +233,12 @@ impl Producer {
     }
 
     fn produce_error(&self, err: RdError, what: &str) -> KafkaError {
-        let transport = matches!(
-            err.rdkafka_error_code(),
-            Some(
-                RDKafkaErrorCode::BrokerTransportFailure
-                    | RDKafkaErrorCode::AllBrokersDown
-                    | RDKafkaErrorCode::MessageTimedOut
-            )
-        );
-        if transport {
-            if let Some(cause) = self.context.last_cause() {
-                return KafkaError::Unreachable {
-                    bootstrap: self.bootstrap.clone(),
-                    timeout: self.timeout,
-                    cause,
-                };
-            }
-        }
-        let subject = if what.is_empty() {
+        let what = if what.is_empty() {
             "producing".to_string()
         } else {
             format!("producing to {what}")
         };
-        KafkaError::request(subject, describe(&err))
+        self.context
+            .failure(&err, &self.bootstrap, self.timeout, &what)
     }
 }

@@ -4,7 +4,8 @@ use rdkafka::admin::{AdminOptions, NewPartitions, NewTopic, TopicReplication, To
 use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
-use super::admin::{code_text, Admin};
+use super::admin::Admin;
+use super::error::code_text;
 use super::error::KafkaError;
 use super::native_alter::{incremental_alter_configs, TopicAlteration, TopicOutcomes};
 

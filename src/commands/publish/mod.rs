@@ -39,12 +39,11 @@ pub async fn run(
     let interrupted = super::interrupt_flag();
     let progress = out.progress(total.unwrap_or(0), "events");
     let start = Instant::now();
-    let topic = args.topic.clone();
     let outcome = tokio::task::block_in_place(|| {
         if args.transactional {
             producer.begin().map_err(super::kafka_error)?;
         }
-        let sent = input.send_all(&template, &producer, &topic, &interrupted, &progress);
+        let sent = input.send_all(&template, &producer, &args.topic, &interrupted, &progress);
         progress.finish();
         producer.flush().map_err(super::kafka_error).and(sent)
     });
@@ -56,9 +55,12 @@ pub async fn run(
                 && !interrupted.load(Ordering::SeqCst)
                 && sent.stopped.is_none() =>
         {
-            tokio::task::block_in_place(|| producer.commit())
-                .map_err(super::kafka_error)
-                .err()
+            let committed = tokio::task::block_in_place(|| producer.commit());
+            if committed.is_err() {
+                // Acknowledged, but the transaction did not commit: readers never see them.
+                published = 0;
+            }
+            committed.map_err(super::kafka_error).err()
         }
         (result, true) => {
             // All or nothing: anything short of a full run is rolled back.

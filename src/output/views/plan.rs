@@ -89,7 +89,7 @@ pub fn headline(change: &Change) -> String {
     }
 }
 
-fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
+fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
     if plan.is_empty() {
         out.line("No changes: the cluster matches the topics file.")?;
     }
@@ -97,13 +97,14 @@ fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
     let mut headed: Vec<&str> = Vec::new();
     for change in &plan.changes {
         let sym = symbol(out, change);
-        let heading =
-            |out: &mut Output, headed: &mut Vec<&str>, topic: &'_ str| -> std::io::Result<()> {
-                if !headed.contains(&topic) {
-                    out.line(&format!("{sym} {topic}"))?;
-                }
-                Ok(())
-            };
+        // Opens a `~ topic` block once per topic.
+        let mut heading = |out: &mut Output, topic: &'a str| -> std::io::Result<()> {
+            if !headed.contains(&topic) {
+                headed.push(topic);
+                out.line(&format!("{sym} {topic}"))?;
+            }
+            Ok(())
+        };
         match change {
             Change::CreateTopic {
                 topic,
@@ -126,15 +127,13 @@ fn plan_text(out: &mut Output, plan: &Plan) -> std::io::Result<()> {
                 }
             }
             Change::AlterConfigs { topic, changes } => {
-                heading(out, &mut headed, topic)?;
-                headed.push(topic);
+                heading(out, topic)?;
                 for c in changes {
                     out.line(&format!("    {}", config_change_text(c)))?;
                 }
             }
             Change::AddPartitions { topic, from, to } => {
-                heading(out, &mut headed, topic)?;
-                headed.push(topic);
+                heading(out, topic)?;
                 out.line(&format!("    partitions: {from} → {to}"))?;
             }
             Change::DeleteTopic { topic } => out.line(&format!("{sym} {topic}: delete"))?,

@@ -14,8 +14,8 @@ use crate::codec::Decoded;
 use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
 
-pub struct RecordView<'a> {
-    pub topic: std::borrow::Cow<'a, str>,
+pub struct RecordView {
+    pub topic: String,
     pub partition: i32,
     pub offset: i64,
     pub timestamp: Option<i64>,
@@ -25,10 +25,10 @@ pub struct RecordView<'a> {
     pub value: Option<Decoded>,
 }
 
-impl RecordView<'_> {
+impl RecordView {
     pub fn to_json(&self) -> Json {
         json!({
-            "topic": &*self.topic,
+            "topic": self.topic,
             "partition": self.partition,
             "offset": self.offset,
             "timestamp": self.timestamp,
