@@ -153,7 +153,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header for every event (repeatable); KEY alone sends a null value')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header for every event (repeatable); KEY alone sends a null value')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Send every event to this partition (default: by key)')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to encode values')
             [CompletionResult]::new('--key-format', '--key-format', [CompletionResultType]::ParameterName, 'How to encode keys')
             [CompletionResult]::new('--schema-file', '--schema-file', [CompletionResultType]::ParameterName, 'Avro schema file for values (registered under the subject when new)')
@@ -188,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;tail' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
             [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or -DURATION ago (e.g. -15m)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to read values')
             [CompletionResult]::new('--key-format', '--key-format', [CompletionResultType]::ParameterName, 'How to read keys')
@@ -248,8 +248,8 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;dlq;replay' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only letters that failed on this topic (repeatable)')
             [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only letters whose error matches this regular expression')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only letters that failed at or before this time')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after this many letters (replayed or parked); the next run continues')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send every letter to this topic instead of its original')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many letters a second')

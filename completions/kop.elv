@@ -142,7 +142,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand -H 'A header for every event (repeatable); KEY alone sends a null value'
             cand --header 'A header for every event (repeatable); KEY alone sends a null value'
             cand --partition 'Send every event to this partition (default: by key)'
-            cand --timestamp 'Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)'
+            cand --timestamp 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)'
             cand --format 'How to encode values'
             cand --key-format 'How to encode keys'
             cand --schema-file 'Avro schema file for values (registered under the subject when new)'
@@ -176,7 +176,7 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;tail'= {
             cand -n 'How many events: the last N by default, the first N after --from'
             cand --lines 'How many events: the last N by default, the first N after --from'
-            cand --from 'Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or -DURATION ago (e.g. -15m)'
+            cand --from 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)'
             cand --partition 'Only these partitions (repeatable)'
             cand --format 'How to read values'
             cand --key-format 'How to read keys'
@@ -234,8 +234,8 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;dlq;replay'= {
             cand --topic 'Only letters that failed on this topic (repeatable)'
             cand --error 'Only letters whose error matches this regular expression'
-            cand --since 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)'
-            cand --until 'Only letters that failed at or before this time'
+            cand --since 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)'
+            cand --until 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)'
             cand --limit 'Stop after this many letters (replayed or parked); the next run continues'
             cand --to 'Send every letter to this topic instead of its original'
             cand --rate 'At most this many letters a second'

@@ -115,7 +115,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for 
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s H -l header -d 'A header for every event (repeatable); KEY alone sends a null value' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l partition -d 'Send every event to this partition (default: by key)' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp: milliseconds since the epoch or RFC 3339 (default: now)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l format -d 'How to encode values' -r -f -a "json\t'JSON, validated'
 avro\t'Avro in the Confluent wire format, from plain JSON'
 raw\t'Bytes as given'"
@@ -148,7 +148,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l yes -d 'Answer yes t
 complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: beginning, end, an OFFSET, a TIMESTAMP (RFC 3339 or epoch ms), or -DURATION ago (e.g. -15m)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l partition -d 'Only these partitions (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
 json\t'JSON'
@@ -199,8 +199,8 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcomm
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l topic -d 'Only letters that failed on this topic (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l error -d 'Only letters whose error matches this regular expression' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l since -d 'Only letters that failed at or after this time (RFC 3339, @epoch-millis, or -DURATION ago)' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l until -d 'Only letters that failed at or before this time' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l since -d 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l until -d 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l limit -d 'Stop after this many letters (replayed or parked); the next run continues' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send every letter to this topic instead of its original' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l rate -d 'At most this many letters a second' -r

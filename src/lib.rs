@@ -1,57 +1,85 @@
 //! kop: a command-line operator tool for Apache Kafka.
+//!
+//! The binary parses a [`Cli`], builds an [`Output`], and calls [`run`] then [`finish`].
+//! Everything else is private to the crate; `ARCHITECTURE.md` draws the layers.
 
-pub mod cli;
-pub mod cluster;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod env;
-pub mod error;
-pub mod health;
-pub mod kafka;
-pub mod lag;
-pub mod listing;
-pub mod output;
-pub mod registry;
-pub mod secret;
+mod cli;
+mod commands;
+mod config;
+mod core;
+mod env;
+mod error;
+mod interrupt;
+mod kafka;
+mod output;
+mod registry;
+mod secret;
+mod settings;
+mod util;
 
-use crate::cli::{Cli, Command, DlqCommand, TopicsCommand};
-use crate::context::Settings;
+pub use cli::Cli;
+pub use error::{CommandError, Outcome};
+pub use output::Output;
+
+use crate::cli::{Command, DlqCommand, TopicsCommand};
 use crate::env::ProcessEnv;
-use crate::error::{error_exit_code, Outcome};
-use crate::output::Output;
+use crate::settings::{
+    ApplySettings, HealthSettings, LagSettings, PublishSettings, ReplaySettings, Settings,
+    StatsSettings, TailSettings,
+};
 
-/// Runs a parsed command line. Errors come back to `main` for rendering.
-pub async fn run(cli: Cli, out: &mut Output) -> anyhow::Result<Outcome> {
+/// Runs a parsed command line: settings first (usage errors stop here, before any
+/// network), then the command. Errors come back to `main` for rendering.
+pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
     // The one command that needs no cluster: no settings, no file, no network.
     if let Command::Completions(args) = &cli.command {
-        return commands::completions::run(args, out);
+        return commands::completions::run(args.shell, out);
     }
-    let settings = resolve_settings(&cli, out)?;
-    let yes = cli.global.yes;
+    let settings = resolve_settings(cli, out)?;
+    let (format, yes) = (out.format, cli.global.yes);
     match &cli.command {
-        Command::Completions(args) => commands::completions::run(args, out),
-        Command::Publish(args) => commands::publish::run(&settings, args, out).await,
-        Command::Tail(args) => commands::tail::run(&settings, args, out).await,
+        Command::Completions(args) => commands::completions::run(args.shell, out),
+        Command::Publish(args) => {
+            let publish = PublishSettings::resolve(args, &settings, format)?;
+            commands::publish::run(&settings, &publish, out)
+        }
+        Command::Tail(args) => {
+            let tail = TailSettings::resolve(args, format)?;
+            commands::tail::run(&settings, &tail, out)
+        }
         Command::Dlq(DlqCommand::Replay(args)) => {
-            commands::dlq::replay::run(&settings, args, yes, out).await
+            let replay = ReplaySettings::resolve(args, &settings, format, yes)?;
+            commands::dlq::replay::run(&settings, &replay, out)
         }
         Command::Dlq(DlqCommand::Stats(args)) => {
-            commands::dlq::stats::run(&settings, args, out).await
+            let stats = StatsSettings::resolve(args, &settings, format)?;
+            commands::dlq::stats::run(&settings, &stats, out)
         }
-        Command::Lag(args) => commands::lag::run(&settings, args, out).await,
-        Command::Health(args) => commands::health::run(&settings, args, out).await,
+        Command::Lag(args) => {
+            let lag = LagSettings::resolve(args, &settings, format)?;
+            commands::lag::run(&settings, &lag, out)
+        }
+        Command::Health(args) => {
+            let health = HealthSettings::resolve(args, &settings, format)?;
+            commands::health::run(&settings, &health, out)
+        }
         Command::Topics(TopicsCommand::List(args)) => {
-            commands::topics_list::run(&settings, args, out).await
+            settings::require_format(
+                format,
+                "kop topics list",
+                &[output::Format::Table, output::Format::Json],
+            )?;
+            commands::topics_list::run(&settings, args.all, out)
         }
         Command::Topics(TopicsCommand::Apply(args)) => {
-            commands::topics_apply::run(&settings, args, yes, out).await
+            let apply = ApplySettings::resolve(args, &settings, format, yes)?;
+            commands::topics_apply::run(&settings, &apply, out)
         }
     }
 }
 
 /// Connection settings for commands that talk to a cluster; `-v` shows where they came from.
-fn resolve_settings(cli: &Cli, out: &Output) -> anyhow::Result<Settings> {
+fn resolve_settings(cli: &Cli, out: &Output) -> Result<Settings, CommandError> {
     let settings = Settings::resolve(&cli.global.flags(), &ProcessEnv, out.redactor())?;
     out.debug(&format!(
         "bootstrap {} ({})",
@@ -68,26 +96,14 @@ fn resolve_settings(cli: &Cli, out: &Output) -> anyhow::Result<Settings> {
 
 /// The exit code for a finished run, after printing any error. A closed stdout (`kop ... |
 /// head`) is a clean end, not an error.
-pub fn finish(result: anyhow::Result<Outcome>, out: &Output) -> u8 {
+pub fn finish(result: Result<Outcome, CommandError>, out: &Output) -> u8 {
     match result {
         Ok(outcome) => outcome.exit_code(),
-        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
-            out.error(&err);
-            error_exit_code(&err)
+            if err.kind() != error::ErrorKind::BrokenPipe {
+                out.error(&err);
+            }
+            err.exit_code()
         }
     }
 }
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<std::io::Error>())
-        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-}
-pub mod apply;
-pub mod codec;
-pub mod dlq;
-pub mod event;
-pub mod plan;
-pub mod publish;
-pub mod tail;

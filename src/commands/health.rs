@@ -3,54 +3,52 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::cli::HealthArgs;
-use crate::cluster::ClusterMetadata;
-use crate::context::{RegistrySettings, Settings};
-use crate::error::Outcome;
-use crate::health::{self, HealthInput, RegistryAnswer, RegistryProbe};
+use crate::core::cluster::ClusterMetadata;
+use crate::core::dlq::replay::Selection as LetterSelection;
+use crate::core::health::{evaluate, HealthInput, RegistryAnswer, RegistryProbe};
+use crate::core::lag::{self, partition_lag, Selection, Thresholds};
+use crate::core::record::TopicPartition;
+use crate::error::{CommandError, Outcome};
 use crate::kafka::{Admin, KafkaError};
-use crate::output::{views, Format, LogSink, Output};
+use crate::output::views::health::render;
+use crate::output::{LogSink, Output};
 use crate::registry::Registry;
+use crate::settings::{HealthSettings, RegistrySettings, Settings};
 
-pub async fn run(
+pub(crate) fn run(
     settings: &Settings,
-    args: &HealthArgs,
+    health: &HealthSettings,
     out: &mut Output,
-) -> anyhow::Result<Outcome> {
-    super::require_format(out, "kop health", &[Format::Table, Format::Json])?;
+) -> Result<Outcome, CommandError> {
     let sink = out.log_sink();
-    let owned = settings.clone();
-    let mut input = tokio::task::spawn_blocking(move || gather(&owned, &sink))
-        .await?
-        .map_err(super::kafka_error)?;
+    let mut input = gather(settings, health, &sink)?;
     if let (Ok(cluster), true) = (
         &input.cluster,
-        args.max_lag.is_some() || args.max_dlq.is_some(),
+        health.max_lag.is_some() || health.max_dlq.is_some(),
     ) {
-        let admin = Admin::connect(settings, out.log_sink()).map_err(super::kafka_error)?;
-        if let Some(max) = args.max_lag {
-            input.lag = Some((max, tokio::task::block_in_place(|| group_lags(&admin))));
+        let admin = Admin::connect(settings, out.log_sink())?;
+        if let Some(max) = health.max_lag {
+            input.lag = Some((max, group_lags(&admin)));
         }
-        if let Some(max) = args.max_dlq {
-            let queues = settings
-                .file
-                .as_ref()
-                .map(|f| f.dead_letter_queues())
-                .unwrap_or_default();
+        if let Some(max) = health.max_dlq {
             input.dead_letters = Some((
                 max,
-                tokio::task::block_in_place(|| pending_letters(&admin, cluster, &queues)),
+                pending_letters(&admin, cluster, &health.dead_letter_queues),
             ));
         }
     }
-    let report = health::evaluate(&input);
-    views::health::render(out, &report)?;
+    let report = evaluate(&input);
+    render(out, &report)?;
     Ok(Outcome::problems_if(!report.healthy()))
 }
 
 /// Reads everything the checks need. The registry is probed beside the cluster, and the
 /// brokers beside each other, so the whole run stays within about one timeout.
-fn gather(settings: &Settings, sink: &LogSink) -> Result<HealthInput, KafkaError> {
+fn gather(
+    settings: &Settings,
+    health: &HealthSettings,
+    sink: &LogSink,
+) -> Result<HealthInput, KafkaError> {
     let deadline = Instant::now() + settings.timeout;
     thread::scope(|scope| {
         let registry = settings
@@ -75,10 +73,7 @@ fn gather(settings: &Settings, sink: &LogSink) -> Result<HealthInput, KafkaError
         Ok(HealthInput {
             cluster,
             probes,
-            declared_topics: settings
-                .file
-                .as_ref()
-                .map(|f| f.topics.keys().cloned().collect()),
+            declared_topics: health.declared_topics.clone(),
             pinned_cluster_id: settings.pinned_cluster_id().map(str::to_string),
             registry,
             lag: None,
@@ -108,7 +103,7 @@ fn probe_brokers(
                 let address = broker.address();
                 let sink = sink.clone();
                 let handle = scope.spawn(move || {
-                    let admin = Admin::connect_to(probe_settings, &address, sink)
+                    let admin = Admin::connect_to_broker(probe_settings, &address, sink)
                         .map_err(|e| e.to_string())?;
                     admin.probe().map_err(|e| e.to_string())
                 });
@@ -140,8 +135,12 @@ fn probe_registry(settings: &RegistrySettings, timeout: Duration) -> RegistryPro
 
 /// Every consumer group's total lag.
 fn group_lags(admin: &Admin) -> Result<Vec<(String, u64)>, String> {
-    let snapshot = super::lag::collect(admin, &Default::default(), &Default::default(), None)
+    let all = Selection::default();
+    let inputs = admin
+        .groups()
+        .and_then(|groups| admin.lag_inputs(groups, &all))
         .map_err(|e| e.to_string())?;
+    let snapshot = lag::snapshot(&inputs, &all, &Thresholds::default(), None, Instant::now());
     Ok(snapshot
         .groups
         .into_iter()
@@ -162,12 +161,16 @@ fn pending_letters(
         .collect();
     let cursors: Vec<String> = queues
         .iter()
-        .map(|q| crate::dlq::replay::Selection::default().cursor(q, None))
+        .map(|q| LetterSelection::default().cursor(q, None))
         .collect();
-    let partitions: Vec<(String, i32)> = queues
+    let partitions: Vec<TopicPartition> = queues
         .iter()
         .filter_map(|q| cluster.topic(q))
-        .flat_map(|t| t.partitions.iter().map(|p| (t.name.clone(), p.id)))
+        .flat_map(|t| {
+            t.partitions
+                .iter()
+                .map(|p| TopicPartition::new(t.name.clone(), p.id))
+        })
         .collect();
     let committed = admin.group_offsets(&cursors).map_err(|e| e.to_string())?;
     let ends = admin
@@ -180,12 +183,9 @@ fn pending_letters(
             let offsets = committed.get(cursor).and_then(|r| r.as_ref().ok());
             let pending = ends
                 .iter()
-                .filter(|((t, _), _)| t == *queue)
+                .filter(|(tp, _)| &tp.topic == *queue)
                 .map(|(tp, e)| {
-                    crate::lag::partition_lag(
-                        offsets.and_then(|o| o.get(tp).copied().flatten()),
-                        *e,
-                    )
+                    partition_lag(offsets.and_then(|o| o.get(tp).copied().flatten()), *e)
                 })
                 .sum();
             ((*queue).clone(), pending)

@@ -1,26 +1,22 @@
 //! `kop topics list`: metadata and configs in two requests, rows, a view.
 
-use crate::cli::TopicsListArgs;
-use crate::context::Settings;
-use crate::error::Outcome;
+use crate::core::listing;
+use crate::core::plan::{self, Plan, PlanInput, PlanOptions};
+use crate::error::{CommandError, Outcome};
 use crate::kafka::Admin;
-use crate::listing;
-use crate::output::{views, Format, Output};
-use crate::plan::{self, Plan, PlanInput, PlanOptions};
+use crate::output::views::topics_list::render;
+use crate::output::Output;
+use crate::settings::Settings;
 
-pub async fn run(
+pub(crate) fn run(
     settings: &Settings,
-    args: &TopicsListArgs,
+    all: bool,
     out: &mut Output,
-) -> anyhow::Result<Outcome> {
-    super::require_format(out, "kop topics list", &[Format::Table, Format::Json])?;
-    let admin = Admin::connect(settings, out.log_sink()).map_err(super::kafka_error)?;
-    let cluster = tokio::task::block_in_place(|| admin.metadata()).map_err(super::kafka_error)?;
-    let names = listing::visible_topics(&cluster, args.all);
-    let configs = admin
-        .topic_configs(&names)
-        .await
-        .map_err(super::kafka_error)?;
+) -> Result<Outcome, CommandError> {
+    let admin = Admin::connect(settings, out.log_sink())?;
+    let cluster = admin.metadata()?;
+    let names = listing::visible_topics(&cluster, all);
+    let configs = admin.topic_configs(&names)?;
     // Drift comes from the same plan `topics apply` would make (without deletions).
     let plan = settings.file.as_ref().map(|file| {
         let desired = plan::desired_topics(file, settings.profile.as_ref());
@@ -33,7 +29,7 @@ pub async fn run(
         })
     });
     let drift = plan.as_ref().map(Plan::drifted_topics).unwrap_or_default();
-    let rows = listing::build_rows(&cluster, &configs, settings.file.as_ref(), &drift, args.all);
-    views::topics_list::render(out, &rows)?;
+    let rows = listing::build_rows(&cluster, &configs, settings.file.as_ref(), &drift, all);
+    render(out, &rows)?;
     Ok(Outcome::Clean)
 }

@@ -5,7 +5,7 @@
 //! `["delete", "compact"]` → `"compact,delete"`), so that the file and the broker compare by
 //! meaning and never by spelling.
 
-use super::units::{parse_duration_ms, parse_size_bytes, UnitError};
+use crate::util::units::{parse_duration_ms, parse_size_bytes, UnitError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -126,7 +126,7 @@ pub enum CatalogueError {
 /// Why a value does not fit: the expectation, or a more precise word from the unit parser.
 enum Misfit {
     Expected(String),
-    Unit(super::units::UnitError),
+    Unit(crate::util::units::UnitError),
 }
 
 /// Checks a value against the catalogue and returns Kafka's canonical string form.
@@ -174,8 +174,8 @@ pub fn humane_value(name: &str, canonical: &str) -> String {
     };
     match spec.kind {
         Kind::Duration { .. } | Kind::Size { .. } if n < 0 => "unlimited".into(),
-        Kind::Duration { .. } => super::units::format_duration_ms(n as u64),
-        Kind::Size { .. } => super::units::format_size_bytes(n as u64),
+        Kind::Duration { .. } => crate::util::units::format_duration_ms(n as u64),
+        Kind::Size { .. } => crate::util::units::format_size_bytes(n as u64),
         _ => canonical.to_string(),
     }
 }
@@ -282,7 +282,7 @@ fn symbols(value: &RawValue, allowed: &[&'static str]) -> Result<String, Misfit>
 fn number_with_units(
     value: &RawValue,
     allow_neg: bool,
-    parse: fn(&str) -> Result<u64, super::units::UnitError>,
+    parse: fn(&str) -> Result<u64, crate::util::units::UnitError>,
     expected: &str,
 ) -> Result<String, Misfit> {
     let unlimited = if allow_neg {

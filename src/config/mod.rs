@@ -8,15 +8,12 @@ mod location;
 pub mod model;
 mod raw;
 pub mod topic_name;
-pub mod units;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
 pub use location::Located;
-pub use model::{
-    ClusterProfile, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec, TopicsFile,
-};
+pub use model::{ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile};
 
 /// The file kop reads when `-f` is not given.
 pub const DEFAULT_FILE: &str = "topics.toml";

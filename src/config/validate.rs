@@ -128,7 +128,7 @@ impl Checker<'_> {
             };
             let max_age_ms = match &limit.max_age {
                 Some(age) => Some(
-                    super::units::parse_duration_ms(age.get_ref())
+                    crate::util::units::parse_duration_ms(age.get_ref())
                         .map_err(|e| self.err(age.span(), e.to_string()))?,
                 ),
                 None => None,

@@ -5,64 +5,68 @@ use std::time::{Duration, Instant};
 
 use rdkafka::admin::{AdminClient, AdminOptions, ConfigSource, ResourceSpecifier};
 use rdkafka::error::KafkaError as RdError;
-use rdkafka::metadata::Metadata;
+use rdkafka::metadata::{Metadata, MetadataTopic};
 
-use super::client_config::{client_config, Chattiness};
+use super::block::block_on;
+use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
 use super::error::{code_text, describe, KafkaError};
-use super::native;
-use crate::cluster::{
+use super::native::{self, NativeError};
+use crate::core::cluster::{
     BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
 };
-use crate::context::Settings;
 use crate::output::LogSink;
+use crate::settings::Settings;
 
-pub struct Admin {
+/// One result per topic of a batched request.
+pub(crate) type TopicOutcomes = Vec<(String, Result<(), KafkaError>)>;
+
+pub(crate) struct Admin {
     pub(super) client: AdminClient<KopContext>,
-    context: KopContext,
-    bootstrap: String,
-    timeout: Duration,
+    pub(super) context: KopContext,
 }
 
 impl Admin {
     /// A client for the settings. Nothing is sent until the first request.
     pub fn connect(settings: &Settings, sink: LogSink) -> Result<Admin, KafkaError> {
-        Self::connect_to(settings, &settings.bootstrap, sink)
+        Self::create(settings, Role::Admin, &settings.bootstrap, sink)
     }
 
-    /// A client bootstrapped at one address (a single broker, for probing it).
-    pub fn connect_to(
+    /// A client that talks to one broker alone (for probing it).
+    pub fn connect_to_broker(
         settings: &Settings,
+        address: &str,
+        sink: LogSink,
+    ) -> Result<Admin, KafkaError> {
+        Self::create(settings, Role::Probe { address }, address, sink)
+    }
+
+    fn create(
+        settings: &Settings,
+        role: Role<'_>,
         bootstrap: &str,
         sink: LogSink,
     ) -> Result<Admin, KafkaError> {
         let chattiness = Chattiness::for_sink(&sink);
-        let context = KopContext::new(sink);
-        let mut config = client_config(settings, chattiness, &[]);
-        config.set("bootstrap.servers", bootstrap);
-        let client = config
+        let context = KopContext::new(sink, bootstrap, settings.timeout);
+        let client = client_config(settings, role, chattiness)
             .create_with_context(context.clone())
             .map_err(|e| KafkaError::Config(describe(&e)))?;
-        Ok(Admin {
-            client,
-            context,
-            bootstrap: bootstrap.to_string(),
-            timeout: settings.timeout,
-        })
+        Ok(Admin { client, context })
     }
 
     pub fn timeout(&self) -> Duration {
-        self.timeout
+        self.context.timeout()
     }
 
     /// Brokers, topics and partitions, plus the cluster id and the controller.
     pub fn metadata(&self) -> Result<ClusterMetadata, KafkaError> {
-        let deadline = Instant::now() + self.timeout;
+        let deadline = Instant::now() + self.timeout();
         let md = self
             .client
             .inner()
-            .fetch_metadata(None, self.timeout)
-            .map_err(|e| self.failure(e))?;
+            .fetch_metadata(None, self.timeout())
+            .map_err(|e| self.failure(e, "reading the cluster's metadata"))?;
         let mut cluster = from_metadata(&md);
         // Both answers come from the metadata just fetched; the timeout only guards a race
         // with a reconnect.
@@ -74,12 +78,31 @@ impl Admin {
         Ok(cluster)
     }
 
+    /// One topic's partitions, asked for alone (small however big the cluster is).
+    pub fn topic(&self, name: &str) -> Result<TopicInfo, KafkaError> {
+        let what = format!("reading topic {name}");
+        let md = self
+            .client
+            .inner()
+            .fetch_metadata(Some(name), self.timeout())
+            .map_err(|e| self.failure(e, &what))?;
+        let topic = md
+            .topics()
+            .iter()
+            .find(|t| t.name() == name)
+            .map(topic_info)
+            .filter(|t| t.error.is_none() && !t.partitions.is_empty());
+        topic.ok_or(KafkaError::NotFound {
+            what: format!("topic {name}"),
+        })
+    }
+
     /// How long the broker takes to answer a second, warm Metadata request (the first one
     /// pays for connecting).
     pub fn probe(&self) -> Result<Duration, KafkaError> {
         let ask = || {
-            native::brokers(self.client.inner(), self.timeout)
-                .map_err(|e| self.failure(RdError::MetadataFetch(e)))
+            native::brokers(self.client.inner(), self.timeout())
+                .map_err(|code| self.failure(RdError::MetadataFetch(code), "probing the broker"))
         };
         ask()?;
         let start = Instant::now();
@@ -88,7 +111,7 @@ impl Admin {
     }
 
     /// Configs of many topics in one DescribeConfigs request.
-    pub async fn topic_configs(
+    pub fn topic_configs(
         &self,
         topics: &[String],
     ) -> Result<BTreeMap<String, TopicConfigs>, KafkaError> {
@@ -97,36 +120,21 @@ impl Admin {
         }
         let specifiers: Vec<ResourceSpecifier> =
             topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
-        let options = AdminOptions::new().request_timeout(Some(self.timeout));
-        let results = self
-            .client
-            .describe_configs(&specifiers, &options)
-            .await
-            .map_err(|e| self.failure(e))?;
+        let options = AdminOptions::new().request_timeout(Some(self.timeout()));
+        let results = block_on(self.client.describe_configs(&specifiers, &options))
+            .map_err(|e| self.failure(e, "describing topic configs"))?;
         let mut out = BTreeMap::new();
         for (topic, result) in topics.iter().zip(results) {
             let resource = result.map_err(|code| {
-                KafkaError::request(
-                    format!("describing the configs of {topic}"),
-                    code_text(code),
-                )
+                KafkaError::from_code(code, format!("describing the configs of {topic}"))
             })?;
             let configs = resource
                 .entries
                 .into_iter()
                 .map(|entry| {
-                    let origin = match entry.source {
-                        ConfigSource::DynamicTopic => ConfigOrigin::Topic,
-                        ConfigSource::DynamicBroker | ConfigSource::DynamicDefaultBroker => {
-                            ConfigOrigin::DynamicBroker
-                        }
-                        ConfigSource::StaticBroker => ConfigOrigin::StaticBroker,
-                        ConfigSource::Default => ConfigOrigin::Default,
-                        ConfigSource::Unknown => ConfigOrigin::Unknown,
-                    };
                     let value = ConfigValue {
                         value: entry.value,
-                        origin,
+                        origin: origin(entry.source),
                         sensitive: entry.is_sensitive,
                     };
                     (entry.name, value)
@@ -139,11 +147,32 @@ impl Admin {
 
     /// Turns an rdkafka error into kop's, with the cause librdkafka reported on the side
     /// (drained first: the admin client's main queue is polled by nobody else).
-    pub(super) fn failure(&self, err: RdError) -> KafkaError {
+    pub(super) fn failure(&self, err: RdError, what: &str) -> KafkaError {
+        self.drain();
+        self.context.failure(&err, what)
+    }
+
+    /// The same for a librdkafka call made directly.
+    pub(super) fn native_failure(&self, err: NativeError, what: &str) -> KafkaError {
+        self.drain();
+        self.context.native_failure(err, what)
+    }
+
+    fn drain(&self) {
         self.context
             .take_events(native::drain_main_queue(self.client.inner()));
-        self.context
-            .failure(&err, &self.bootstrap, self.timeout, "the request")
+    }
+}
+
+fn origin(source: ConfigSource) -> ConfigOrigin {
+    match source {
+        ConfigSource::DynamicTopic => ConfigOrigin::Topic,
+        ConfigSource::DynamicBroker | ConfigSource::DynamicDefaultBroker => {
+            ConfigOrigin::DynamicBroker
+        }
+        ConfigSource::StaticBroker => ConfigOrigin::StaticBroker,
+        ConfigSource::Default => ConfigOrigin::Default,
+        ConfigSource::Unknown => ConfigOrigin::Unknown,
     }
 }
 
@@ -157,29 +186,28 @@ fn from_metadata(md: &Metadata) -> ClusterMetadata {
             port: b.port(),
         })
         .collect();
-    let topics = md
-        .topics()
-        .iter()
-        .map(|t| TopicInfo {
-            name: t.name().to_string(),
-            error: t.error().map(|e| code_text(e.into())),
-            partitions: t
-                .partitions()
-                .iter()
-                .map(|p| PartitionInfo {
-                    id: p.id(),
-                    leader: p.leader(),
-                    replicas: p.replicas().to_vec(),
-                    isr: p.isr().to_vec(),
-                    error: p.error().map(|e| code_text(e.into())),
-                })
-                .collect(),
-        })
-        .collect();
     ClusterMetadata {
         cluster_id: None,
         controller_id: None,
         brokers,
-        topics,
+        topics: md.topics().iter().map(topic_info).collect(),
+    }
+}
+
+fn topic_info(t: &MetadataTopic) -> TopicInfo {
+    TopicInfo {
+        name: t.name().to_string(),
+        error: t.error().map(|e| code_text(e.into())),
+        partitions: t
+            .partitions()
+            .iter()
+            .map(|p| PartitionInfo {
+                id: p.id(),
+                leader: p.leader(),
+                replicas: p.replicas().to_vec(),
+                isr: p.isr().to_vec(),
+                error: p.error().map(|e| code_text(e.into())),
+            })
+            .collect(),
     }
 }

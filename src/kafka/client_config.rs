@@ -7,12 +7,12 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::ClientConfig;
 
 use crate::config::SecurityProtocol;
-use crate::context::Settings;
 use crate::secret::Secret;
+use crate::settings::Settings;
 
 /// A property value; secrets stay wrapped until they reach librdkafka.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Plain(String),
     Secret(Secret),
 }
@@ -31,7 +31,7 @@ impl From<String> for Value {
 
 /// How chatty librdkafka may be; its lines go to kop's log sink, never straight to stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chattiness {
+pub(crate) enum Chattiness {
     Quiet,
     /// `-vv`: librdkafka's broker, security and protocol debug contexts.
     Debug,
@@ -39,7 +39,7 @@ pub enum Chattiness {
 
 impl Chattiness {
     /// Debug logs only at `-vv`.
-    pub fn for_sink(sink: &crate::output::LogSink) -> Chattiness {
+    pub(super) fn for_sink(sink: &crate::output::LogSink) -> Chattiness {
         if sink.verbosity() >= crate::output::Verbosity::Debug {
             Chattiness::Debug
         } else {
@@ -48,12 +48,36 @@ impl Chattiness {
     }
 }
 
-pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, Value)> {
+/// What a client is for; each role brings its own defaults, and `-X` overrides them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role<'a> {
+    Admin,
+    /// A connection to one broker alone (health's per-broker probe).
+    Probe {
+        address: &'a str,
+    },
+    Producer {
+        transactional_id: Option<&'a str>,
+    },
+    /// Without a group of its own, a reader commits nothing.
+    Consumer {
+        group: Option<&'a str>,
+    },
+}
+
+/// The properties for a client of `role`: kop's connection settings, then the role's
+/// defaults, then the profile's and `-X` properties (the last word is the user's).
+pub(crate) fn properties(
+    settings: &Settings,
+    role: Role<'_>,
+    chattiness: Chattiness,
+) -> Vec<(String, Value)> {
+    let bootstrap = match role {
+        Role::Probe { address } => address.to_string(),
+        _ => settings.bootstrap.clone(),
+    };
     let mut props: Vec<(String, Value)> = vec![
-        (
-            "bootstrap.servers".into(),
-            settings.bootstrap.clone().into(),
-        ),
+        ("bootstrap.servers".into(), bootstrap.into()),
         ("client.id".into(), "kop".into()),
         // A closed idle connection is normal; librdkafka would log it as an error.
         ("log.connection.close".into(), "false".into()),
@@ -70,6 +94,18 @@ pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, V
     if chattiness == Chattiness::Debug {
         props.push(("debug".into(), "broker,security,protocol".into()));
     }
+    security(settings, &mut props);
+    for (key, value) in role_defaults(settings, role) {
+        props.push((key.to_string(), value.into()));
+    }
+    for (key, value) in &settings.properties {
+        props.retain(|(k, _)| k != key);
+        props.push((key.clone(), value.clone().into()));
+    }
+    props
+}
+
+fn security(settings: &Settings, props: &mut Vec<(String, Value)>) {
     let security = &settings.security;
     let protocol = security.protocol.unwrap_or(SecurityProtocol::Plaintext);
     props.push(("security.protocol".into(), protocol.as_str().into()));
@@ -99,28 +135,57 @@ pub fn properties(settings: &Settings, chattiness: Chattiness) -> Vec<(String, V
             props.push(("ssl.key.password".into(), Value::Secret(password.clone())));
         }
     }
-    for (key, value) in &settings.properties {
-        props.retain(|(k, _)| k != key);
-        props.push((key.clone(), value.clone().into()));
-    }
-    props
 }
 
-/// An rdkafka config for the settings, extra properties last.
-pub fn client_config(
+fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, String)> {
+    match role {
+        // Looking at a topic must never create it (brokers auto-create on a metadata
+        // request by default, and librdkafka's admin client asks them to).
+        Role::Admin | Role::Probe { .. } => vec![("allow.auto.create.topics", "false".to_string())],
+        Role::Producer { transactional_id } => {
+            let mut props = vec![
+                ("enable.idempotence", "true".to_string()),
+                ("acks", "all".to_string()),
+                ("linger.ms", "5".to_string()),
+                ("batch.num.messages", "10000".to_string()),
+                ("queue.buffering.max.messages", "500000".to_string()),
+                (
+                    "message.timeout.ms",
+                    settings.timeout.as_millis().max(5_000).to_string(),
+                ),
+            ];
+            if let Some(id) = transactional_id {
+                props.push(("transactional.id", id.to_string()));
+            }
+            props
+        }
+        Role::Consumer { group } => {
+            let mut props = vec![
+                ("enable.auto.commit", "false".to_string()),
+                ("enable.auto.offset.store", "false".to_string()),
+                ("auto.offset.reset", "earliest".to_string()),
+                ("fetch.wait.max.ms", "100".to_string()),
+            ];
+            // librdkafka's consumer API needs a group id even to read assigned partitions;
+            // a reader without a group of its own never commits under this one.
+            props.push(("group.id", group.unwrap_or("kop-reader").to_string()));
+            props
+        }
+    }
+}
+
+/// An rdkafka config for a client of `role`.
+pub(super) fn client_config(
     settings: &Settings,
+    role: Role<'_>,
     chattiness: Chattiness,
-    extra: &[(&str, String)],
 ) -> ClientConfig {
     let mut config = ClientConfig::new();
-    for (key, value) in properties(settings, chattiness) {
+    for (key, value) in properties(settings, role, chattiness) {
         match value {
             Value::Plain(v) => config.set(key, v),
             Value::Secret(s) => config.set(key, s.expose()),
         };
-    }
-    for (key, value) in extra {
-        config.set(*key, value);
     }
     config.set_log_level(match chattiness {
         Chattiness::Quiet => RDKafkaLogLevel::Warning,
@@ -136,7 +201,7 @@ mod tests {
 
     use super::*;
     use crate::config::SaslMechanism;
-    use crate::context::{Security, Source};
+    use crate::settings::{Security, Source};
 
     fn settings(security: Security) -> Settings {
         Settings {
@@ -173,6 +238,7 @@ mod tests {
                 ssl_ca_file: Some(PathBuf::from("/ca.pem")),
                 ..Security::default()
             }),
+            Role::Admin,
             Chattiness::Quiet,
         );
         assert_eq!(get(&props, "security.protocol").cloned(), plain("SASL_SSL"));
@@ -200,6 +266,7 @@ mod tests {
                 ssl_ca_file: Some(PathBuf::from("/ca.pem")),
                 ..Security::default()
             }),
+            Role::Admin,
             Chattiness::Quiet,
         );
         assert_eq!(get(&props, "sasl.mechanism").cloned(), plain("PLAIN"));
@@ -208,7 +275,11 @@ mod tests {
 
     #[test]
     fn plaintext_by_default_and_x_properties_win() {
-        let props = properties(&settings(Security::default()), Chattiness::Debug);
+        let props = properties(
+            &settings(Security::default()),
+            Role::Admin,
+            Chattiness::Debug,
+        );
         assert_eq!(
             get(&props, "security.protocol").cloned(),
             plain("PLAINTEXT")
@@ -235,6 +306,7 @@ mod tests {
                 ssl_key_password: Some(Secret::new("kp")),
                 ..Security::default()
             }),
+            Role::Admin,
             Chattiness::Quiet,
         );
         assert_eq!(
@@ -249,5 +321,29 @@ mod tests {
             get(&props, "ssl.key.password").cloned(),
             Some(Value::Secret(Secret::new("kp")))
         );
+    }
+
+    #[test]
+    fn each_role_brings_its_defaults_and_x_properties_win_over_them() {
+        let mut s = settings(Security::default());
+        s.properties.push(("acks".into(), "1".into()));
+        let producer = properties(
+            &s,
+            Role::Producer {
+                transactional_id: Some("kop-t"),
+            },
+            Chattiness::Quiet,
+        );
+        assert_eq!(get(&producer, "enable.idempotence").cloned(), plain("true"));
+        assert_eq!(get(&producer, "acks").cloned(), plain("1"));
+        assert_eq!(producer.iter().filter(|(k, _)| k == "acks").count(), 1);
+        assert_eq!(get(&producer, "transactional.id").cloned(), plain("kop-t"));
+        let reader = properties(&s, Role::Consumer { group: None }, Chattiness::Quiet);
+        assert_eq!(get(&reader, "group.id").cloned(), plain("kop-reader"));
+        assert_eq!(get(&reader, "enable.auto.commit").cloned(), plain("false"));
+        let cursor = properties(&s, Role::Consumer { group: Some("g") }, Chattiness::Quiet);
+        assert_eq!(get(&cursor, "group.id").cloned(), plain("g"));
+        let probe = properties(&s, Role::Probe { address: "k2:9093" }, Chattiness::Quiet);
+        assert_eq!(get(&probe, "bootstrap.servers").cloned(), plain("k2:9093"));
     }
 }

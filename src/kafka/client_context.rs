@@ -5,31 +5,41 @@
 //! reached ("Connection refused", "certificate verify failed") instead of "timed out".
 
 use std::sync::{Arc, Mutex};
-
-use rdkafka::config::RDKafkaLogLevel;
 use std::time::Duration;
 
-use rdkafka::error::KafkaError;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::KafkaError as RdError;
+use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::ClientContext;
 
-use super::error::{describe, is_transport, KafkaError as KopError};
+use super::error::{describe, is_timeout, is_transport, KafkaError};
+use super::native::{MainEvent, NativeError};
 use crate::output::{LogLevel, LogSink};
 
 /// How many recent errors are kept for the final message.
 const KEPT_ERRORS: usize = 16;
 
+/// Where a client's logs go, what it was asked to reach, and the causes it met.
 #[derive(Clone)]
-pub struct KopContext {
+pub(super) struct KopContext {
     sink: LogSink,
     errors: Arc<Mutex<Vec<String>>>,
+    bootstrap: String,
+    timeout: Duration,
 }
 
 impl KopContext {
-    pub fn new(sink: LogSink) -> Self {
+    pub fn new(sink: LogSink, bootstrap: &str, timeout: Duration) -> Self {
         KopContext {
             sink,
             errors: Arc::default(),
+            bootstrap: bootstrap.to_string(),
+            timeout,
         }
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// The most telling recent error: a specific cause rather than librdkafka's
@@ -45,15 +55,15 @@ impl KopContext {
     }
 
     /// Feeds events taken from a client's main queue (see `native::drain_main_queue`).
-    pub fn take_events(&self, events: Vec<super::native::MainEvent>) {
+    pub fn take_events(&self, events: Vec<MainEvent>) {
         for event in events {
             match event {
-                super::native::MainEvent::Log {
+                MainEvent::Log {
                     level,
                     facility,
                     message,
                 } => self.log(syslog_level(level), &facility, &message),
-                super::native::MainEvent::Error { reason } => {
+                MainEvent::Error { reason } => {
                     self.sink.log(LogLevel::Error, "ERROR", &reason);
                     self.remember(clean(&reason));
                 }
@@ -61,23 +71,41 @@ impl KopContext {
         }
     }
 
-    /// kop's error for an rdkafka error on a client of `bootstrap`: a transport failure
-    /// names the cause librdkafka reported on the side, anything else what was being done.
-    pub fn failure(
-        &self,
-        err: &KafkaError,
-        bootstrap: &str,
-        timeout: Duration,
-        what: &str,
-    ) -> KopError {
-        if is_transport(err) {
-            return KopError::Unreachable {
-                bootstrap: bootstrap.to_string(),
-                timeout,
-                cause: self.last_cause().unwrap_or_else(|| describe(err)),
-            };
+    /// kop's error for an rdkafka error met while doing `what`.
+    pub fn failure(&self, err: &RdError, what: &str) -> KafkaError {
+        match err.rdkafka_error_code() {
+            Some(code) => self.code_failure(code, describe(err), what),
+            None => KafkaError::request(what, describe(err)),
         }
-        KopError::request(what, describe(err))
+    }
+
+    /// kop's error for a failed librdkafka call made directly.
+    pub fn native_failure(&self, err: NativeError, what: &str) -> KafkaError {
+        self.code_failure(err.code, err.message, what)
+    }
+
+    /// A transport failure names the cause librdkafka reported on the side ("Connection
+    /// refused"); a silent cluster is a timeout; anything else is typed by its code.
+    fn code_failure(&self, code: RDKafkaErrorCode, message: String, what: &str) -> KafkaError {
+        if !is_transport(code) {
+            return KafkaError::from_code(code, what);
+        }
+        match self.last_cause() {
+            Some(cause) => KafkaError::Unreachable {
+                bootstrap: self.bootstrap.clone(),
+                timeout: self.timeout,
+                cause,
+            },
+            None if is_timeout(code) => KafkaError::Timeout {
+                what: what.to_string(),
+                after: self.timeout,
+            },
+            None => KafkaError::Unreachable {
+                bootstrap: self.bootstrap.clone(),
+                timeout: self.timeout,
+                cause: message,
+            },
+        }
     }
 
     fn remember(&self, text: String) {
@@ -124,7 +152,7 @@ impl ClientContext for KopContext {
         self.sink.log(level, fac, log_message);
     }
 
-    fn error(&self, error: KafkaError, reason: &str) {
+    fn error(&self, error: RdError, reason: &str) {
         let text = if reason.is_empty() {
             error.to_string()
         } else {

@@ -1,15 +1,17 @@
-//! Errors from talking to Kafka, with the cause in words and advice for the usual ones.
+//! Errors from talking to Kafka, typed by what they mean to the user, with the cause in
+//! words and advice for the usual ones. librdkafka's codes and wording stop here.
 
 use std::time::Duration;
 
 use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
-use crate::config::units::format_duration_ms;
+use crate::error::{CommandError, ErrorKind};
+use crate::util::units::format_duration_ms;
 
-#[derive(Debug, thiserror::Error)]
-pub enum KafkaError {
-    /// No broker answered within the timeout.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum KafkaError {
+    /// No broker answered within the timeout (or every address refused).
     #[error("could not reach Kafka at {bootstrap} within {}: {cause}", format_duration_ms(.timeout.as_millis() as u64))]
     Unreachable {
         bootstrap: String,
@@ -21,8 +23,18 @@ pub enum KafkaError {
     Config(String),
     /// The broker does not offer the API (librdkafka refuses before sending anything).
     #[error("the cluster does not support {api}{}", unsupported_detail(.api))]
-    Unsupported { api: &'static str },
-    /// A request reached the cluster and failed.
+    Unsupported { api: String },
+    #[error("{what}: it already exists")]
+    AlreadyExists { what: String },
+    #[error("{what}: it does not exist")]
+    NotFound { what: String },
+    #[error("{what}: not authorized ({cause})")]
+    Unauthorized { what: String, cause: String },
+    #[error("{what}: the group has active members")]
+    GroupNotEmpty { what: String },
+    #[error("{what}: no answer within {}", format_duration_ms(.after.as_millis() as u64))]
+    Timeout { what: String, after: Duration },
+    /// A request reached the cluster and failed for another reason.
     #[error("{what} failed: {cause}")]
     Request { what: String, cause: String },
 }
@@ -43,32 +55,92 @@ impl KafkaError {
         }
     }
 
+    /// The error a broker's (or librdkafka's) code means, for `what` was being done.
+    pub fn from_code(code: RDKafkaErrorCode, what: impl Into<String>) -> KafkaError {
+        use RDKafkaErrorCode as C;
+        let what = what.into();
+        match code {
+            C::TopicAlreadyExists => KafkaError::AlreadyExists { what },
+            C::UnknownTopicOrPartition
+            | C::UnknownTopic
+            | C::UnknownPartition
+            | C::GroupIdNotFound => KafkaError::NotFound { what },
+            C::TopicAuthorizationFailed
+            | C::GroupAuthorizationFailed
+            | C::ClusterAuthorizationFailed
+            | C::TransactionalIdAuthorizationFailed
+            | C::SaslAuthenticationFailed
+            | C::Authentication => KafkaError::Unauthorized {
+                what,
+                cause: code_text(code),
+            },
+            C::NonEmptyGroup => KafkaError::GroupNotEmpty { what },
+            C::UnsupportedFeature | C::UnsupportedVersion => KafkaError::Unsupported { api: what },
+            other => KafkaError::Request {
+                what,
+                cause: code_text(other),
+            },
+        }
+    }
+
     /// Advice for the causes operators meet most, or `None`.
     pub fn hint(&self) -> Option<&'static str> {
-        let text = self.to_string();
-        hint_for(&text)
+        match self {
+            KafkaError::Unreachable { cause, .. } => hint_for(cause),
+            KafkaError::Unauthorized { .. } => Some(
+                "check the credentials (KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD) and the ACLs of that user",
+            ),
+            KafkaError::Timeout { .. } => {
+                Some("the cluster did not answer in time: check the network, or raise --timeout")
+            }
+            KafkaError::GroupNotEmpty { .. } => {
+                Some("stop the group's consumers first (Kafka refuses this while members are active)")
+            }
+            KafkaError::Config(text) => hint_for(text),
+            _ => None,
+        }
     }
 }
 
-/// Errors that mean the cluster could not be reached (or talked to securely), as opposed
-/// to a request the cluster answered with an error.
-pub fn is_transport(err: &RdError) -> bool {
+impl From<KafkaError> for CommandError {
+    fn from(err: KafkaError) -> CommandError {
+        let hint = err.hint();
+        let error = CommandError::new(ErrorKind::Failed, err.to_string());
+        match hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    }
+}
+
+/// Codes that mean the cluster could not be reached (or talked to securely) or did not
+/// answer, as opposed to a request the cluster answered with an error.
+pub(super) fn is_transport(code: RDKafkaErrorCode) -> bool {
     matches!(
-        err.rdkafka_error_code(),
-        Some(
-            RDKafkaErrorCode::BrokerTransportFailure
-                | RDKafkaErrorCode::AllBrokersDown
-                | RDKafkaErrorCode::OperationTimedOut
-                | RDKafkaErrorCode::RequestTimedOut
-                | RDKafkaErrorCode::MessageTimedOut
-                | RDKafkaErrorCode::Authentication
-                | RDKafkaErrorCode::SSL
-        )
+        code,
+        RDKafkaErrorCode::BrokerTransportFailure
+            | RDKafkaErrorCode::AllBrokersDown
+            | RDKafkaErrorCode::OperationTimedOut
+            | RDKafkaErrorCode::RequestTimedOut
+            | RDKafkaErrorCode::MessageTimedOut
+            | RDKafkaErrorCode::Authentication
+            | RDKafkaErrorCode::SSL
+            | RDKafkaErrorCode::Resolve
     )
 }
 
-/// Advice matched on librdkafka's wording of a cause.
-pub fn hint_for(cause: &str) -> Option<&'static str> {
+/// Codes that mean "no answer in time".
+pub(super) fn is_timeout(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::OperationTimedOut
+            | RDKafkaErrorCode::RequestTimedOut
+            | RDKafkaErrorCode::MessageTimedOut
+    )
+}
+
+/// Advice matched on librdkafka's wording of a cause (which only it knows).
+fn hint_for(cause: &str) -> Option<&'static str> {
     let rules: &[(&[&str], &str)] = &[
         (
             &["certificate verify failed", "unable to get local issuer"],
@@ -106,7 +178,7 @@ pub fn hint_for(cause: &str) -> Option<&'static str> {
 }
 
 /// librdkafka's sentence for an error, without rdkafka's enum names around it.
-pub fn describe(err: &RdError) -> String {
+pub(super) fn describe(err: &RdError) -> String {
     match err {
         RdError::ClientCreation(text) => text.clone(),
         RdError::AdminOp(code) => code_text(*code),
@@ -119,7 +191,7 @@ pub fn describe(err: &RdError) -> String {
 
 /// rdkafka displays a code as `BrokerTransportFailure (Local: Broker transport failure)`;
 /// the part in parentheses is librdkafka's own wording.
-pub fn code_text(code: RDKafkaErrorCode) -> String {
+pub(super) fn code_text(code: RDKafkaErrorCode) -> String {
     let text = code.to_string();
     match (text.find(" ("), text.ends_with(')')) {
         (Some(i), true) => text[i + 2..text.len() - 1].to_string(),
@@ -143,6 +215,9 @@ mod tests {
             "could not reach Kafka at 127.0.0.1:1 within 3s: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
         );
         assert!(err.hint().unwrap().contains("nothing is listening"));
+        let command: CommandError = err.into();
+        assert_eq!(command.exit_code(), 1);
+        assert_eq!(command.hints().len(), 1);
     }
 
     #[test]
@@ -150,5 +225,27 @@ mod tests {
         let cause = "SSL handshake failed: error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified";
         assert!(hint_for(cause).unwrap().contains("KAFKA_SSL_CAFILE"));
         assert_eq!(hint_for("something new"), None);
+    }
+
+    #[test]
+    fn broker_codes_become_kinds_the_commands_can_match() {
+        assert_eq!(
+            KafkaError::from_code(RDKafkaErrorCode::TopicAlreadyExists, "creating topic t"),
+            KafkaError::AlreadyExists {
+                what: "creating topic t".into()
+            }
+        );
+        assert!(matches!(
+            KafkaError::from_code(RDKafkaErrorCode::UnknownTopicOrPartition, "reading t"),
+            KafkaError::NotFound { .. }
+        ));
+        assert!(matches!(
+            KafkaError::from_code(RDKafkaErrorCode::GroupAuthorizationFailed, "reading g"),
+            KafkaError::Unauthorized { .. }
+        ));
+        assert!(matches!(
+            KafkaError::from_code(RDKafkaErrorCode::NonEmptyGroup, "resetting g"),
+            KafkaError::GroupNotEmpty { .. }
+        ));
     }
 }

@@ -1,23 +1,24 @@
-//! Everything that talks to Kafka through librdkafka. The rest of kop sees plain data
-//! (`crate::cluster`) and [`KafkaError`].
+//! The only place that talks to Kafka. Everything here returns kop's own data
+//! (`core::cluster`, `core::record`, `core::lag`) and [`KafkaError`]; no rdkafka type and
+//! no librdkafka wording leaves this module. The API is blocking.
 
 mod admin;
-pub mod client_config;
+mod block;
+mod client_config;
 mod client_context;
-mod consumer;
 mod error;
-mod group_admin;
 mod native;
 mod native_alter;
 mod native_offsets;
+mod offsets;
 mod producer;
+mod reader;
 mod topic_admin;
 
-pub use admin::Admin;
-pub use client_context::KopContext;
-pub use consumer::{headers_of, Consumer, Start};
-pub use error::{hint_for, KafkaError};
-pub use native_alter::{AlterOp, TopicAlteration, TopicOutcomes};
-pub use native_offsets::{GroupOffsets, OffsetSpec};
-pub use producer::{Deliveries, Producer};
-pub use topic_admin::TopicToCreate;
+pub(crate) use admin::{Admin, TopicOutcomes};
+pub(crate) use error::KafkaError;
+pub(crate) use native_alter::{AlterOp, TopicAlteration};
+pub(crate) use native_offsets::GroupOffsets;
+pub(crate) use producer::Producer;
+pub(crate) use reader::{timestamps_at, Read, ReaderOptions, RecordRef, TopicReader};
+pub(crate) use topic_admin::TopicToCreate;

@@ -14,7 +14,23 @@ use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::types::RDKafkaErrorCode;
 
-use crate::cluster::BrokerInfo;
+use crate::core::cluster::BrokerInfo;
+
+/// A failed librdkafka call: its code (for the caller to type) and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NativeError {
+    pub code: RDKafkaErrorCode,
+    pub message: String,
+}
+
+impl NativeError {
+    pub fn new(code: RDKafkaErrorCode, message: impl Into<String>) -> NativeError {
+        NativeError {
+            code,
+            message: message.into(),
+        }
+    }
+}
 
 /// Destroys a librdkafka object when dropped.
 pub(super) struct Owned<T> {
@@ -40,29 +56,42 @@ impl<T> Drop for Owned<T> {
 /// Waits at most `wait` for the next admin result on `queue`, and checks the event's own
 /// error (an unsupported request, a timeout inside librdkafka).
 ///
-/// SAFETY: `queue` is a live queue of a live client.
+/// # Safety
+/// `queue` is a live queue of a live client.
 pub(super) unsafe fn await_event(
     queue: *mut rdsys::rd_kafka_queue_t,
     wait: Duration,
     what: &str,
-) -> Result<Owned<rdsys::rd_kafka_event_t>, String> {
+) -> Result<Owned<rdsys::rd_kafka_event_t>, NativeError> {
+    // SAFETY: the caller guarantees the queue; the event is owned by the guard at once.
     let event = Owned::new(
-        rdsys::rd_kafka_queue_poll(queue, timeout_ms(wait)),
+        unsafe { rdsys::rd_kafka_queue_poll(queue, timeout_ms(wait)) },
         rdsys::rd_kafka_event_destroy,
     );
     if event.ptr.is_null() {
-        return Err(format!("timed out waiting for {what}"));
+        return Err(NativeError::new(
+            RDKafkaErrorCode::OperationTimedOut,
+            format!("timed out waiting for {what}"),
+        ));
     }
-    if rdsys::rd_kafka_event_error(event.ptr)
-        != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-    {
-        return Err(text(rdsys::rd_kafka_event_error_string(event.ptr)));
+    // SAFETY: the event is live until the guard drops; its error string belongs to it and
+    // is copied before that.
+    let code = unsafe { rdsys::rd_kafka_event_error(event.ptr) };
+    if code != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+        // SAFETY: as above.
+        let message = unsafe { text(rdsys::rd_kafka_event_error_string(event.ptr)) };
+        return Err(NativeError::new(code.into(), message));
     }
     Ok(event)
 }
 
-pub(super) fn cstring(s: &str) -> Result<std::ffi::CString, String> {
-    std::ffi::CString::new(s).map_err(|_| format!("`{s}` contains a NUL byte"))
+pub(super) fn cstring(s: &str) -> Result<std::ffi::CString, NativeError> {
+    std::ffi::CString::new(s).map_err(|_| {
+        NativeError::new(
+            RDKafkaErrorCode::InvalidArgument,
+            format!("`{s}` contains a NUL byte"),
+        )
+    })
 }
 
 pub(super) fn timeout_ms(timeout: Duration) -> i32 {
@@ -70,7 +99,10 @@ pub(super) fn timeout_ms(timeout: Duration) -> i32 {
 }
 
 /// The cluster id from the broker's metadata, or `None` when the broker reports none.
-pub fn cluster_id<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Option<String> {
+pub(super) fn cluster_id<C: ClientContext>(
+    client: &Client<C>,
+    timeout: Duration,
+) -> Option<String> {
     // SAFETY: the handle is valid while `client` is borrowed; the returned string is
     // allocated by librdkafka, copied, then freed with rd_kafka_mem_free.
     unsafe {
@@ -85,7 +117,10 @@ pub fn cluster_id<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Op
 }
 
 /// The controller's broker id, or `None` when it is unknown within the timeout.
-pub fn controller_id<C: ClientContext>(client: &Client<C>, timeout: Duration) -> Option<i32> {
+pub(super) fn controller_id<C: ClientContext>(
+    client: &Client<C>,
+    timeout: Duration,
+) -> Option<i32> {
     // SAFETY: plain call on a valid handle; no memory changes hands.
     let id = unsafe { rdsys::rd_kafka_controllerid(client.native_ptr(), timeout_ms(timeout)) };
     (id >= 0).then_some(id)
@@ -93,7 +128,7 @@ pub fn controller_id<C: ClientContext>(client: &Client<C>, timeout: Duration) ->
 
 /// The broker list alone: a Metadata request for no topics, which stays small however
 /// many topics the cluster has.
-pub fn brokers<C: ClientContext>(
+pub(super) fn brokers<C: ClientContext>(
     client: &Client<C>,
     timeout: Duration,
 ) -> Result<Vec<BrokerInfo>, RDKafkaErrorCode> {
@@ -131,7 +166,7 @@ pub fn brokers<C: ClientContext>(
 }
 
 /// A log line or global error waiting on a client's main queue.
-pub enum MainEvent {
+pub(super) enum MainEvent {
     Log {
         level: i32,
         facility: String,
@@ -147,7 +182,7 @@ pub enum MainEvent {
 /// rdkafka routes librdkafka's logs and errors to the main queue, which its producer and
 /// consumer poll but its admin client does not: without this, a connection failure's cause
 /// ("Connection refused") would never reach kop.
-pub fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> {
+pub(super) fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> {
     let mut events = Vec::new();
     // SAFETY: the queue reference is released with rd_kafka_queue_destroy; every event is
     // destroyed after its strings (owned by the event) are copied.
@@ -190,18 +225,24 @@ pub fn drain_main_queue<C: ClientContext>(client: &Client<C>) -> Vec<MainEvent> 
     events
 }
 
-/// SAFETY: `ptr` is null or a NUL-terminated string that outlives the call.
+/// A C string copied into an owned one.
+///
+/// # Safety
+/// `ptr` is null or a NUL-terminated string that outlives the call.
 pub(super) unsafe fn text(ptr: *const std::ffi::c_char) -> String {
     if ptr.is_null() {
         String::new()
     } else {
-        CStr::from_ptr(ptr).to_string_lossy().into_owned()
+        // SAFETY: non-null and NUL-terminated, by the caller's guarantee.
+        unsafe { CStr::from_ptr(ptr) }
+            .to_string_lossy()
+            .into_owned()
     }
 }
 
 /// The high watermark of a partition as last seen in a Fetch response (cached by
 /// librdkafka; no request is sent). `None` until a fetch for the partition has returned.
-pub fn cached_high_watermark<C: ClientContext>(
+pub(super) fn cached_high_watermark<C: ClientContext>(
     client: &Client<C>,
     topic: &str,
     partition: i32,

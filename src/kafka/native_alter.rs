@@ -10,14 +10,11 @@ use std::time::Duration;
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 
-use super::native::{await_event, cstring, text, timeout_ms, Owned};
-
-/// One result per topic: `Ok` or the broker's (or librdkafka's) reason.
-pub type TopicOutcomes = Vec<(String, Result<(), String>)>;
+use super::native::{await_event, cstring, text, timeout_ms, NativeError, Owned};
 
 /// One change to one config of a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AlterOp {
+pub(crate) enum AlterOp {
     Set(String),
     /// Back to the broker's default.
     Delete,
@@ -25,64 +22,32 @@ pub enum AlterOp {
 
 /// All changes for one topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicAlteration {
+pub(crate) struct TopicAlteration {
     pub topic: String,
     pub changes: Vec<(String, AlterOp)>,
 }
 
+/// Each topic's result.
+pub(super) type AlterOutcomes = Vec<(String, Result<(), NativeError>)>;
+
 /// Applies the alterations in one request. The outer `Err` is a failure of the whole
 /// request (unsupported by the broker, timed out); otherwise one result per topic.
-pub fn incremental_alter_configs<C: ClientContext>(
+pub(super) fn incremental_alter_configs<C: ClientContext>(
     client: &Client<C>,
     alterations: &[TopicAlteration],
     timeout: Duration,
-) -> Result<TopicOutcomes, String> {
+) -> Result<AlterOutcomes, NativeError> {
     if alterations.is_empty() {
         return Ok(Vec::new());
     }
     let rk = client.native_ptr();
-    // SAFETY: see the module's invariants; every pointer below is checked for null before
-    // use and owned by a guard from the moment it exists.
+    let mut resources: Vec<Owned<rdsys::rd_kafka_ConfigResource_t>> = Vec::new();
+    for alteration in alterations {
+        resources.push(resource(alteration)?);
+    }
+    // SAFETY: `rk` is the handle of the borrowed client; every object created below is
+    // owned by a guard from the moment it exists and outlives the calls that use it.
     unsafe {
-        let mut resources: Vec<Owned<rdsys::rd_kafka_ConfigResource_t>> = Vec::new();
-        for alteration in alterations {
-            let name = cstring(&alteration.topic)?;
-            let resource = rdsys::rd_kafka_ConfigResource_new(
-                rdsys::rd_kafka_ResourceType_t::RD_KAFKA_RESOURCE_TOPIC,
-                name.as_ptr(),
-            );
-            if resource.is_null() {
-                return Err(format!(
-                    "cannot describe topic {} to librdkafka",
-                    alteration.topic
-                ));
-            }
-            resources.push(Owned::new(resource, rdsys::rd_kafka_ConfigResource_destroy));
-            for (key, op) in &alteration.changes {
-                let key_c = cstring(key)?;
-                let (op_type, value) = match op {
-                    AlterOp::Set(v) => (
-                        rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
-                        Some(cstring(v)?),
-                    ),
-                    AlterOp::Delete => (
-                        rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE,
-                        None,
-                    ),
-                };
-                let err = rdsys::rd_kafka_ConfigResource_add_incremental_config(
-                    resource,
-                    key_c.as_ptr(),
-                    op_type,
-                    value.as_ref().map_or(std::ptr::null(), |v| v.as_ptr()),
-                );
-                if !err.is_null() {
-                    let message = text(rdsys::rd_kafka_error_string(err));
-                    rdsys::rd_kafka_error_destroy(err);
-                    return Err(format!("{}: {key}: {message}", alteration.topic));
-                }
-            }
-        }
         let options = Owned::new(
             rdsys::rd_kafka_AdminOptions_new(
                 rk,
@@ -114,7 +79,10 @@ pub fn incremental_alter_configs<C: ClientContext>(
         )?;
         let result = rdsys::rd_kafka_event_IncrementalAlterConfigs_result(event.ptr);
         if result.is_null() {
-            return Err("librdkafka returned no IncrementalAlterConfigs result".into());
+            return Err(NativeError::new(
+                rdkafka::types::RDKafkaErrorCode::Fail,
+                "librdkafka returned no IncrementalAlterConfigs result",
+            ));
         }
         let mut count = 0usize;
         let items = rdsys::rd_kafka_IncrementalAlterConfigs_result_resources(result, &mut count);
@@ -122,16 +90,71 @@ pub fn incremental_alter_configs<C: ClientContext>(
         if !items.is_null() {
             for &item in std::slice::from_raw_parts(items, count) {
                 let name = text(rdsys::rd_kafka_ConfigResource_name(item));
-                let outcome = if rdsys::rd_kafka_ConfigResource_error(item)
-                    == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
-                {
+                let code = rdsys::rd_kafka_ConfigResource_error(item);
+                let outcome = if code == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
                     Ok(())
                 } else {
-                    Err(text(rdsys::rd_kafka_ConfigResource_error_string(item)))
+                    Err(NativeError::new(
+                        code.into(),
+                        text(rdsys::rd_kafka_ConfigResource_error_string(item)),
+                    ))
                 };
                 out.push((name, outcome));
             }
         }
         Ok(out)
+    }
+}
+
+/// The librdkafka resource for one topic's changes.
+fn resource(
+    alteration: &TopicAlteration,
+) -> Result<Owned<rdsys::rd_kafka_ConfigResource_t>, NativeError> {
+    let name = cstring(&alteration.topic)?;
+    // SAFETY: `name` outlives the call; the resource is owned by the guard at once, and
+    // every string handed to it is copied by librdkafka before the call returns.
+    unsafe {
+        let resource = Owned::new(
+            rdsys::rd_kafka_ConfigResource_new(
+                rdsys::rd_kafka_ResourceType_t::RD_KAFKA_RESOURCE_TOPIC,
+                name.as_ptr(),
+            ),
+            rdsys::rd_kafka_ConfigResource_destroy,
+        );
+        if resource.ptr.is_null() {
+            return Err(NativeError::new(
+                rdkafka::types::RDKafkaErrorCode::InvalidArgument,
+                format!("cannot describe topic {} to librdkafka", alteration.topic),
+            ));
+        }
+        for (key, op) in &alteration.changes {
+            let key_c = cstring(key)?;
+            let (op_type, value) = match op {
+                AlterOp::Set(v) => (
+                    rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
+                    Some(cstring(v)?),
+                ),
+                AlterOp::Delete => (
+                    rdsys::rd_kafka_AlterConfigOpType_t::RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE,
+                    None,
+                ),
+            };
+            let err = rdsys::rd_kafka_ConfigResource_add_incremental_config(
+                resource.ptr,
+                key_c.as_ptr(),
+                op_type,
+                value.as_ref().map_or(std::ptr::null(), |v| v.as_ptr()),
+            );
+            if !err.is_null() {
+                let code = rdsys::rd_kafka_error_code(err);
+                let message = text(rdsys::rd_kafka_error_string(err));
+                rdsys::rd_kafka_error_destroy(err);
+                return Err(NativeError::new(
+                    code.into(),
+                    format!("{}: {key}: {message}", alteration.topic),
+                ));
+            }
+        }
+        Ok(resource)
     }
 }

@@ -12,15 +12,18 @@ use std::time::{Duration, Instant};
 
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
+use rdkafka::types::RDKafkaErrorCode;
 
-use super::native::{await_event, cstring, text, timeout_ms, Owned};
+use super::native::{await_event, cstring, text, timeout_ms, NativeError, Owned};
+use crate::core::record::TopicPartition;
 
 fn options(
     rk: *mut rdsys::rd_kafka_t,
     op: rdsys::rd_kafka_admin_op_t,
     timeout: Duration,
 ) -> Owned<rdsys::rd_kafka_AdminOptions_t> {
-    // SAFETY: plain constructor; the errstr buffer outlives the call.
+    // SAFETY: `rk` is a live handle; the options are owned by the guard at once and the
+    // errstr buffer outlives the call.
     unsafe {
         let options = Owned::new(
             rdsys::rd_kafka_AdminOptions_new(rk, op),
@@ -39,46 +42,47 @@ fn options(
     }
 }
 
-/// Copies a partition list's elements: (topic, partition, offset, error).
+/// Copies a partition list's elements: each partition and its offset.
 ///
-/// SAFETY: `list` is null or a valid list that outlives the call.
+/// # Safety
+/// `list` is null or a valid list that outlives the call.
 unsafe fn elements(
     list: *const rdsys::rd_kafka_topic_partition_list_t,
-) -> Vec<(String, i32, i64, Option<String>)> {
-    if list.is_null() || (*list).elems.is_null() {
-        return Vec::new();
+) -> Vec<(TopicPartition, i64)> {
+    // SAFETY: the caller guarantees `list`; `cnt` elements follow `elems`, each with a
+    // NUL-terminated topic name.
+    unsafe {
+        if list.is_null() || (*list).elems.is_null() {
+            return Vec::new();
+        }
+        let count = usize::try_from((*list).cnt).unwrap_or(0);
+        std::slice::from_raw_parts((*list).elems, count)
+            .iter()
+            .map(|e| (TopicPartition::new(text(e.topic), e.partition), e.offset))
+            .collect()
     }
-    let count = usize::try_from((*list).cnt).unwrap_or(0);
-    std::slice::from_raw_parts((*list).elems, count)
-        .iter()
-        .map(|e| {
-            let err = (e.err != rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR)
-                .then(|| text(rdsys::rd_kafka_err2str(e.err)));
-            (text(e.topic), e.partition, e.offset, err)
-        })
-        .collect()
 }
 
-/// Committed offsets of each group: (topic, partition) → next offset (`None`: none committed).
-pub type GroupOffsets = BTreeMap<(String, i32), Option<i64>>;
+/// Committed offsets of one group: partition → next offset (`None`: none committed).
+pub(crate) type GroupOffsets = BTreeMap<TopicPartition, Option<i64>>;
 
-pub fn list_group_offsets<C: ClientContext>(
+pub(super) fn list_group_offsets<C: ClientContext>(
     client: &Client<C>,
     groups: &[String],
     timeout: Duration,
-) -> Result<BTreeMap<String, Result<GroupOffsets, String>>, String> {
+) -> Result<BTreeMap<String, Result<GroupOffsets, NativeError>>, NativeError> {
     let mut out = BTreeMap::new();
     if groups.is_empty() {
         return Ok(out);
     }
     let rk = client.native_ptr();
+    let options = options(
+        rk,
+        rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
+        timeout,
+    );
     // SAFETY: see the module's invariants.
     unsafe {
-        let options = options(
-            rk,
-            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
-            timeout,
-        );
         let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
         for group in groups {
             let name = cstring(group)?;
@@ -114,10 +118,13 @@ pub fn list_group_offsets<C: ClientContext>(
                 let entry = if error.is_null() {
                     Ok(elements(rdsys::rd_kafka_group_result_partitions(group))
                         .into_iter()
-                        .map(|(t, p, o, _)| ((t, p), (o >= 0).then_some(o)))
+                        .map(|(tp, o)| (tp, (o >= 0).then_some(o)))
                         .collect())
                 } else {
-                    Err(text(rdsys::rd_kafka_error_string(error)))
+                    Err(NativeError::new(
+                        rdsys::rd_kafka_error_code(error).into(),
+                        text(rdsys::rd_kafka_error_string(error)),
+                    ))
                 };
                 out.insert(name, entry);
             }
@@ -127,21 +134,25 @@ pub fn list_group_offsets<C: ClientContext>(
 }
 
 /// An offset per partition, or the broker's reason it has none.
-pub type PartitionOffsets = BTreeMap<(String, i32), Result<i64, String>>;
+pub(super) type PartitionOffsets = BTreeMap<TopicPartition, Result<i64, NativeError>>;
 
+/// Which offset of each partition to ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OffsetSpec {
+pub(super) enum OffsetSpec {
     Earliest,
     Latest,
+    /// The first offset whose record's timestamp is at or after this (milliseconds since
+    /// the epoch); -1 when there is none.
+    Timestamp(i64),
 }
 
-/// Earliest or latest offsets of many partitions, batched per leader by librdkafka.
-pub fn list_offsets<C: ClientContext>(
+/// Offsets of many partitions, batched per leader by librdkafka.
+pub(super) fn list_offsets<C: ClientContext>(
     client: &Client<C>,
-    partitions: &[(String, i32)],
+    partitions: &[TopicPartition],
     spec: OffsetSpec,
     timeout: Duration,
-) -> Result<PartitionOffsets, String> {
+) -> Result<PartitionOffsets, NativeError> {
     let mut out = BTreeMap::new();
     if partitions.is_empty() {
         return Ok(out);
@@ -150,7 +161,13 @@ pub fn list_offsets<C: ClientContext>(
     let spec = match spec {
         OffsetSpec::Earliest => rdsys::rd_kafka_OffsetSpec_t::RD_KAFKA_OFFSET_SPEC_EARLIEST as i64,
         OffsetSpec::Latest => rdsys::rd_kafka_OffsetSpec_t::RD_KAFKA_OFFSET_SPEC_LATEST as i64,
+        OffsetSpec::Timestamp(ms) => ms.max(0),
     };
+    let options = options(
+        rk,
+        rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
+        timeout,
+    );
     // SAFETY: see the module's invariants.
     unsafe {
         let list = Owned::new(
@@ -159,19 +176,14 @@ pub fn list_offsets<C: ClientContext>(
             ),
             rdsys::rd_kafka_topic_partition_list_destroy,
         );
-        for (topic, partition) in partitions {
-            let name = cstring(topic)?;
+        for tp in partitions {
+            let name = cstring(&tp.topic)?;
             let element =
-                rdsys::rd_kafka_topic_partition_list_add(list.ptr, name.as_ptr(), *partition);
+                rdsys::rd_kafka_topic_partition_list_add(list.ptr, name.as_ptr(), tp.partition);
             if !element.is_null() {
                 (*element).offset = spec;
             }
         }
-        let options = options(
-            rk,
-            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_LISTOFFSETS,
-            timeout,
-        );
         let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
         rdsys::rd_kafka_ListOffsets(rk, list.ptr, options.ptr, queue.ptr);
         let event = await_event(
@@ -181,7 +193,10 @@ pub fn list_offsets<C: ClientContext>(
         )?;
         let result = rdsys::rd_kafka_event_ListOffsets_result(event.ptr);
         if result.is_null() {
-            return Err("librdkafka returned no ListOffsets result".into());
+            return Err(NativeError::new(
+                RDKafkaErrorCode::Fail,
+                "librdkafka returned no ListOffsets result",
+            ));
         }
         let mut count = 0usize;
         let infos = rdsys::rd_kafka_ListOffsets_result_infos(result, &mut count);
@@ -191,12 +206,19 @@ pub fn list_offsets<C: ClientContext>(
                 if tp.is_null() {
                     continue;
                 }
-                let entry = if (*tp).err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+                let code = (*tp).err;
+                let entry = if code == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
                     Ok((*tp).offset)
                 } else {
-                    Err(text(rdsys::rd_kafka_err2str((*tp).err)))
+                    Err(NativeError::new(
+                        code.into(),
+                        text(rdsys::rd_kafka_err2str(code)),
+                    ))
                 };
-                out.insert((text((*tp).topic), (*tp).partition), entry);
+                out.insert(
+                    TopicPartition::new(text((*tp).topic), (*tp).partition),
+                    entry,
+                );
             }
         }
     }

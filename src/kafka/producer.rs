@@ -1,7 +1,6 @@
 //! Producing: an idempotent `acks=all` producer that counts acknowledgements per
 //! partition, so a command can say exactly how many events arrived.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -11,27 +10,16 @@ use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer as _, ProducerContext};
 use rdkafka::{ClientContext, Message};
 
-use super::client_config::{client_config, Chattiness};
+use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
-use super::consumer::{offsets_list, Consumer};
-use super::error::describe;
-use super::error::KafkaError;
-use crate::context::Settings;
-use crate::event::Event;
+use super::error::{describe, KafkaError};
+use super::reader::{offsets_list, TopicReader};
+use crate::core::publish::Deliveries;
+use crate::core::record::{NewRecord, TopicPartition};
 use crate::output::LogSink;
+use crate::settings::Settings;
 
-/// What the broker acknowledged so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Deliveries {
-    pub acknowledged: u64,
-    pub failed: u64,
-    pub bytes: u64,
-    pub per_partition: BTreeMap<i32, u64>,
-    /// The first delivery error, in words.
-    pub first_error: Option<String>,
-}
-
-pub struct DeliveryContext {
+pub(super) struct DeliveryContext {
     inner: KopContext,
     deliveries: Arc<Mutex<Deliveries>>,
 }
@@ -69,12 +57,10 @@ impl ProducerContext for DeliveryContext {
     }
 }
 
-pub struct Producer {
+pub(crate) struct Producer {
     inner: BaseProducer<DeliveryContext>,
     deliveries: Arc<Mutex<Deliveries>>,
     context: KopContext,
-    timeout: Duration,
-    bootstrap: String,
 }
 
 impl Producer {
@@ -85,32 +71,10 @@ impl Producer {
         transactional_id: Option<&str>,
     ) -> Result<Producer, KafkaError> {
         let chattiness = Chattiness::for_sink(&sink);
-        let mut extra = vec![
-            ("enable.idempotence", "true".to_string()),
-            ("acks", "all".to_string()),
-            ("linger.ms", "5".to_string()),
-            ("batch.num.messages", "10000".to_string()),
-            ("queue.buffering.max.messages", "500000".to_string()),
-            (
-                "message.timeout.ms",
-                settings.timeout.as_millis().max(5_000).to_string(),
-            ),
-        ];
-        if let Some(id) = transactional_id {
-            extra.push(("transactional.id", id.to_string()));
-        }
-        // The user's -X properties win over kop's choices.
-        extra.retain(|(k, _)| !settings.properties.iter().any(|(p, _)| p == k));
-        let mut config = client_config(settings, chattiness, &[]);
-        for (k, v) in extra {
-            config.set(k, v);
-        }
-        for (k, v) in &settings.properties {
-            config.set(k, v);
-        }
-        let context = KopContext::new(sink);
+        let context = KopContext::new(sink, &settings.bootstrap, settings.timeout);
         let deliveries = Arc::new(Mutex::new(Deliveries::default()));
-        let inner = config
+        let role = Role::Producer { transactional_id };
+        let inner = client_config(settings, role, chattiness)
             .create_with_context(DeliveryContext {
                 inner: context.clone(),
                 deliveries: deliveries.clone(),
@@ -120,18 +84,16 @@ impl Producer {
             inner,
             deliveries,
             context,
-            timeout: settings.timeout,
-            bootstrap: settings.bootstrap.clone(),
         })
     }
 
     /// Queues one record, waiting for room when librdkafka's queue is full.
-    pub fn send(&self, topic: &str, record: &Event) -> Result<(), KafkaError> {
+    pub fn send(&self, topic: &str, record: &NewRecord) -> Result<(), KafkaError> {
         let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
-        for (key, value) in &record.headers {
+        for header in &record.headers {
             headers = headers.insert(Header {
-                key: key.as_str(),
-                value: value.as_deref(),
+                key: header.key.as_str(),
+                value: header.value.as_deref(),
             });
         }
         let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).headers(headers);
@@ -169,7 +131,7 @@ impl Producer {
     /// rdkafka's own flush polls in 100 ms steps, which a replay committing every batch
     /// pays each time; polling in 1 ms steps returns as soon as the last report is in.
     pub fn flush(&self) -> Result<(), KafkaError> {
-        let deadline = std::time::Instant::now() + self.timeout;
+        let deadline = std::time::Instant::now() + self.context.timeout();
         while self.inner.in_flight_count() > 0 {
             if std::time::Instant::now() >= deadline {
                 let timed_out = RdError::Flush(RDKafkaErrorCode::OperationTimedOut);
@@ -190,19 +152,19 @@ impl Producer {
 
     pub fn begin(&self) -> Result<(), KafkaError> {
         self.inner
-            .init_transactions(self.timeout)
+            .init_transactions(self.context.timeout())
             .and_then(|()| self.inner.begin_transaction())
             .map_err(|e| self.produce_error(e, "a transaction"))
     }
 
-    /// Within the open transaction: records the consumer's offsets, commits everything,
-    /// and opens the next transaction. Events and offsets land together or not at all.
+    /// Within the open transaction: records the reader's offsets, commits everything,
+    /// and opens the next transaction. Records and offsets land together or not at all.
     pub fn commit_with_offsets(
         &self,
-        consumer: &Consumer,
-        offsets: &[(String, i32, i64)],
+        reader: &TopicReader,
+        offsets: &[(TopicPartition, i64)],
     ) -> Result<(), KafkaError> {
-        let metadata = consumer.group_metadata().ok_or_else(|| {
+        let metadata = reader.group_metadata().ok_or_else(|| {
             KafkaError::request(
                 "committing offsets in the transaction",
                 "the consumer has no group",
@@ -212,7 +174,7 @@ impl Producer {
         // Flushing first keeps the commit from waiting in librdkafka's coarser steps.
         self.flush()?;
         self.inner
-            .send_offsets_to_transaction(&tpl, &metadata, self.timeout)
+            .send_offsets_to_transaction(&tpl, &metadata, self.context.timeout())
             .map_err(|e| self.produce_error(e, "the transaction's offsets"))?;
         self.commit()?;
         self.inner
@@ -222,13 +184,13 @@ impl Producer {
 
     pub fn commit(&self) -> Result<(), KafkaError> {
         self.inner
-            .commit_transaction(self.timeout)
+            .commit_transaction(self.context.timeout())
             .map_err(|e| self.produce_error(e, "committing the transaction"))
     }
 
     pub fn abort(&self) -> Result<(), KafkaError> {
         self.inner
-            .abort_transaction(self.timeout)
+            .abort_transaction(self.context.timeout())
             .map_err(|e| self.produce_error(e, "aborting the transaction"))
     }
 
@@ -238,7 +200,6 @@ impl Producer {
         } else {
             format!("producing to {what}")
         };
-        self.context
-            .failure(&err, &self.bootstrap, self.timeout, &what)
+        self.context.failure(&err, &what)
     }
 }

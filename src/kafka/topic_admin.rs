@@ -4,14 +4,14 @@ use rdkafka::admin::{AdminOptions, NewPartitions, NewTopic, TopicReplication, To
 use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
-use super::admin::Admin;
-use super::error::code_text;
+use super::admin::{Admin, TopicOutcomes};
+use super::block::block_on;
 use super::error::KafkaError;
-use super::native_alter::{incremental_alter_configs, TopicAlteration, TopicOutcomes};
+use super::native_alter::{incremental_alter_configs, TopicAlteration};
 
 /// A topic to create. `None` leaves partitions or replication to the broker's default.
 #[derive(Debug, Clone)]
-pub struct TopicToCreate {
+pub(crate) struct TopicToCreate {
     pub name: String,
     pub partitions: Option<i32>,
     pub replication_factor: Option<i16>,
@@ -26,10 +26,7 @@ impl Admin {
     }
 
     /// One CreateTopics request for all topics.
-    pub async fn create_topics(
-        &self,
-        topics: &[TopicToCreate],
-    ) -> Result<TopicOutcomes, KafkaError> {
+    pub fn create_topics(&self, topics: &[TopicToCreate]) -> Result<TopicOutcomes, KafkaError> {
         let new_topics: Vec<NewTopic> = topics
             .iter()
             .map(|t| {
@@ -42,27 +39,18 @@ impl Admin {
                 topic
             })
             .collect();
-        let results = self
-            .client
-            .create_topics(&new_topics, &self.options())
-            .await;
-        self.outcomes("CreateTopics", results)
+        let results = block_on(self.client.create_topics(&new_topics, &self.options()));
+        self.outcomes("CreateTopics", "creating topic", results)
     }
 
     /// One CreatePartitions request: each topic grows to the given count.
-    pub async fn add_partitions(
-        &self,
-        topics: &[(String, i32)],
-    ) -> Result<TopicOutcomes, KafkaError> {
+    pub fn add_partitions(&self, topics: &[(String, i32)]) -> Result<TopicOutcomes, KafkaError> {
         let requests: Vec<NewPartitions> = topics
             .iter()
             .map(|(name, to)| NewPartitions::new(name, usize::try_from(*to).unwrap_or(0)))
             .collect();
-        let results = self
-            .client
-            .create_partitions(&requests, &self.options())
-            .await;
-        self.outcomes("CreatePartitions", results)
+        let results = block_on(self.client.create_partitions(&requests, &self.options()));
+        self.outcomes("CreatePartitions", "adding partitions to", results)
     }
 
     /// One IncrementalAlterConfigs request for all topics.
@@ -70,51 +58,50 @@ impl Admin {
         &self,
         alterations: &[TopicAlteration],
     ) -> Result<TopicOutcomes, KafkaError> {
-        incremental_alter_configs(self.client.inner(), alterations, self.timeout())
-            .map_err(|cause| unsupported_or("IncrementalAlterConfigs", cause))
+        let api = "IncrementalAlterConfigs";
+        let results = incremental_alter_configs(self.client.inner(), alterations, self.timeout())
+            .map_err(|e| self.native_failure(e, api))?;
+        Ok(results
+            .into_iter()
+            .map(|(topic, result)| {
+                let what = format!("changing the configs of {topic}");
+                let result = result.map_err(|e| KafkaError::from_code(e.code, what));
+                (topic, result)
+            })
+            .collect())
     }
 
     /// One DeleteTopics request.
-    pub async fn delete_topics(&self, topics: &[String]) -> Result<TopicOutcomes, KafkaError> {
+    pub fn delete_topics(&self, topics: &[String]) -> Result<TopicOutcomes, KafkaError> {
         let names: Vec<&str> = topics.iter().map(String::as_str).collect();
-        let results = self.client.delete_topics(&names, &self.options()).await;
-        self.outcomes("DeleteTopics", results)
+        let results = block_on(self.client.delete_topics(&names, &self.options()));
+        self.outcomes("DeleteTopics", "deleting topic", results)
     }
 
     fn outcomes(
         &self,
         api: &'static str,
+        doing: &str,
         results: rdkafka::error::KafkaResult<Vec<TopicResult>>,
     ) -> Result<TopicOutcomes, KafkaError> {
         let results = results.map_err(|e| match e {
-            RdError::AdminOp(RDKafkaErrorCode::UnsupportedFeature) => unsupported(api),
-            RdError::AdminOp(code) => KafkaError::request(api, code_text(code)),
-            other => self.failure(other),
+            RdError::AdminOp(code) => KafkaError::from_code(code, api),
+            other => self.failure(other, api),
         })?;
         let mut outcomes = Vec::with_capacity(results.len());
         for result in results {
             match result {
                 Ok(topic) => outcomes.push((topic, Ok(()))),
                 // librdkafka refuses locally, per topic, what the broker does not advertise.
-                Err((_, RDKafkaErrorCode::UnsupportedFeature)) => return Err(unsupported(api)),
-                Err((topic, code)) => outcomes.push((topic, Err(code_text(code)))),
+                Err((_, RDKafkaErrorCode::UnsupportedFeature)) => {
+                    return Err(KafkaError::Unsupported { api: api.into() })
+                }
+                Err((topic, code)) => {
+                    let error = KafkaError::from_code(code, format!("{doing} {topic}"));
+                    outcomes.push((topic, Err(error)));
+                }
             }
         }
         Ok(outcomes)
-    }
-}
-
-fn unsupported(api: &'static str) -> KafkaError {
-    KafkaError::Unsupported { api }
-}
-
-fn unsupported_or(api: &'static str, cause: String) -> KafkaError {
-    if cause.contains("not supported by broker")
-        || cause.contains("UNSUPPORTED_FEATURE")
-        || cause.contains("Unsupported")
-    {
-        unsupported(api)
-    } else {
-        KafkaError::request(api, cause)
     }
 }

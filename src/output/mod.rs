@@ -7,19 +7,23 @@
 
 mod log_sink;
 mod progress;
-pub mod style;
-pub mod views;
+pub(crate) mod style;
+pub(crate) mod table;
+#[cfg(test)]
+pub(crate) mod test_support;
+pub(crate) mod views;
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
-pub use log_sink::{LogLevel, LogSink};
-pub use progress::Progress;
+pub(crate) use log_sink::{LogLevel, LogSink};
+pub(crate) use progress::Progress;
 
-use crate::error::ErrorReport;
+use crate::error::CommandError;
 use crate::secret::Redactor;
+use table::Table;
 
 /// How data is rendered on stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +57,9 @@ pub enum Verbosity {
     Debug,
 }
 
-pub(crate) type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
+type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
 
+/// Where everything kop prints goes, and how it looks there.
 pub struct Output {
     stdout: Box<dyn Write + Send>,
     stderr: SharedWriter,
@@ -68,6 +73,8 @@ pub struct Output {
     pub interactive: bool,
     /// Progress bars may be drawn (stderr is a terminal).
     pub progress: bool,
+    /// The terminal's width when stdout is one: tables are cut to it.
+    pub width: Option<usize>,
     redactor: Redactor,
 }
 
@@ -85,6 +92,7 @@ impl Output {
         let color_allowed = !options.no_color && std::env::var_os(crate::env::NO_COLOR).is_none();
         let stdout_tty = io::stdout().is_terminal();
         let stderr_tty = io::stderr().is_terminal();
+        let width = stdout_tty.then(terminal_width);
         Output {
             stdout: Box::new(io::stdout()),
             stderr: Arc::new(Mutex::new(Box::new(io::stderr()))),
@@ -94,11 +102,13 @@ impl Output {
             color_stderr: color_allowed && stderr_tty,
             interactive: stderr_tty && io::stdin().is_terminal(),
             progress: stderr_tty && options.verbosity > Verbosity::Quiet,
+            width,
             redactor: Redactor::default(),
         }
     }
 
     /// Output into in-memory buffers, for tests: no colour, no terminal.
+    #[cfg(test)]
     pub fn buffered(format: Format) -> (Output, Captured) {
         let captured = Captured::default();
         let out = Output {
@@ -110,8 +120,19 @@ impl Output {
             color_stderr: false,
             interactive: false,
             progress: false,
+            width: None,
             redactor: Redactor::default(),
         };
+        (out, captured)
+    }
+
+    /// Buffered output as a colour terminal `width` columns wide would show it.
+    #[cfg(test)]
+    pub fn terminal(format: Format, width: usize) -> (Output, Captured) {
+        let (mut out, captured) = Output::buffered(format);
+        out.color = true;
+        out.color_stderr = true;
+        out.width = Some(width);
         (out, captured)
     }
 
@@ -133,6 +154,29 @@ impl Output {
     pub fn line(&mut self, text: &str) -> io::Result<()> {
         let text = self.redactor.redact(text);
         writeln!(self.stdout, "{text}")
+    }
+
+    /// A line of prose for people: control characters from data escaped, cut to the
+    /// terminal's width (with `…`).
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        let plain = console::strip_ansi_codes(text);
+        let safe = table::escape_controls(&plain);
+        match self.width {
+            Some(width) if console::measure_text_width(&safe) > width => {
+                self.line(&table::cut(&safe, width))
+            }
+            // Unchanged text keeps its colour.
+            _ if safe == plain => self.line(text),
+            _ => self.line(&safe),
+        }
+    }
+
+    /// A table, lined up, coloured on a colour terminal, cut to its width.
+    pub(crate) fn table(&mut self, table: &Table) -> io::Result<()> {
+        for line in table.render(self.color, self.width) {
+            self.line(&line)?;
+        }
+        Ok(())
     }
 
     /// Writes and flushes, for streams that a reader waits on line by line.
@@ -196,14 +240,13 @@ impl Output {
     }
 
     /// An error as `error: message`, then its causes and hints.
-    pub fn error(&self, err: &anyhow::Error) {
-        let report = ErrorReport::from_error(err);
+    pub fn error(&self, err: &CommandError) {
         let label = style::paint(self.color_stderr, style::Tone::Bad, "error:");
-        let mut text = format!("{label} {}", report.message);
-        for cause in &report.causes {
+        let mut text = format!("{label} {}", err.message());
+        for cause in err.causes() {
             text.push_str(&format!("\n  caused by: {cause}"));
         }
-        for hint in &report.hints {
+        for hint in err.hints() {
             let label = style::paint(self.color_stderr, style::Tone::Hint, "hint:");
             text.push_str(&format!("\n  {label} {hint}"));
         }
@@ -219,13 +262,26 @@ impl Output {
     }
 }
 
+/// The width of the terminal stdout is on: `COLUMNS` when set, else what the terminal
+/// says, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|c| *c > 0)
+        .unwrap_or_else(|| usize::from(console::Term::stdout().size().1))
+        .max(20)
+}
+
 /// What a buffered [`Output`] wrote.
+#[cfg(test)]
 #[derive(Clone, Default)]
 pub struct Captured {
     stdout: Buffer,
     stderr: Buffer,
 }
 
+#[cfg(test)]
 impl Captured {
     pub fn stdout(&self) -> String {
         self.stdout.text()
@@ -236,9 +292,11 @@ impl Captured {
     }
 }
 
+#[cfg(test)]
 #[derive(Clone, Default)]
 struct Buffer(Arc<Mutex<Vec<u8>>>);
 
+#[cfg(test)]
 impl Buffer {
     fn text(&self) -> String {
         self.0
@@ -248,6 +306,7 @@ impl Buffer {
     }
 }
 
+#[cfg(test)]
 impl Write for Buffer {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.0
@@ -265,9 +324,7 @@ impl Write for Buffer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Hint;
     use crate::secret::Secret;
-    use anyhow::Context as _;
 
     #[test]
     fn data_to_stdout_and_everything_else_to_stderr() {
@@ -299,10 +356,9 @@ mod tests {
     #[test]
     fn errors_render_with_causes_and_hints() {
         let (out, captured) = Output::buffered(Format::Table);
-        let err = Err::<(), _>(io::Error::other("Connection refused"))
+        let err = CommandError::failed("Connection refused")
             .context("could not reach 127.0.0.1:1")
-            .context(Hint::new("is a broker running there?"))
-            .unwrap_err();
+            .with_hint("is a broker running there?");
         out.error(&err);
         assert_eq!(
             captured.stderr(),

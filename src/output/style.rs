@@ -2,8 +2,8 @@
 
 use console::Style;
 
-#[derive(Debug, Clone, Copy)]
-pub enum Tone {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tone {
     Good,
     Warn,
     Bad,
@@ -12,7 +12,7 @@ pub enum Tone {
     Strong,
 }
 
-pub fn paint(color: bool, tone: Tone, text: &str) -> String {
+pub(crate) fn paint(color: bool, tone: Tone, text: &str) -> String {
     if !color {
         return text.to_string();
     }

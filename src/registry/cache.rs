@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use super::client::Registry;
 use super::error::RegistryError;
-use crate::codec::{AvroSchema, SchemaSource};
+use crate::core::codec::{AvroSchema, SchemaSource};
 
 pub struct SchemaCache {
     registry: Registry,
@@ -18,10 +18,6 @@ impl SchemaCache {
             registry,
             by_id: Mutex::default(),
         }
-    }
-
-    pub fn registry(&self) -> &Registry {
-        &self.registry
     }
 
     /// The subject's latest schema and its id.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use ureq::tls::{TlsConfig, TlsProvider};
 
 use super::error::RegistryError;
-use crate::context::RegistrySettings;
+use crate::settings::RegistrySettings;
 
 /// The media type the Confluent API speaks.
 pub const MEDIA_TYPE: &str = "application/vnd.schemaregistry.v1+json";
@@ -45,12 +45,6 @@ struct SubjectVersion {
     version: u32,
     schema: String,
     schema_type: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ConfigAnswer {
-    compatibility_level: String,
 }
 
 /// kop reads and writes Avro; the registry also holds Protobuf and JSON Schema.
@@ -175,26 +169,6 @@ impl Registry {
             self.get(&format!("/subjects/{}/versions/latest", encode(subject)))?;
         check_avro(answer.schema_type.as_deref())?;
         Ok((answer.id, answer.version, answer.schema))
-    }
-
-    /// All subjects.
-    pub fn subjects(&self) -> Result<Vec<String>, RegistryError> {
-        self.get("/subjects")
-    }
-
-    /// The versions of a subject.
-    pub fn versions(&self, subject: &str) -> Result<Vec<u32>, RegistryError> {
-        self.get(&format!("/subjects/{}/versions", encode(subject)))
-    }
-
-    /// The compatibility level of a subject, or the registry's global one.
-    pub fn compatibility_level(&self, subject: Option<&str>) -> Result<String, RegistryError> {
-        let path = match subject {
-            Some(s) => format!("/config/{}?defaultToGlobal=true", encode(s)),
-            None => "/config".to_string(),
-        };
-        let answer: ConfigAnswer = self.get(&path)?;
-        Ok(answer.compatibility_level)
     }
 
     /// The id of the schema under the subject, registering it when it is new (as

@@ -1,6 +1,7 @@
 //! Registry failures in plain words. The registry answers errors as
 //! `{"error_code": 40401, "message": "Subject 'x' not found."}`; users get a sentence.
 
+use crate::error::{CommandError, ErrorKind};
 use crate::secret::redact_url_userinfo;
 
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +25,18 @@ impl RegistryError {
         RegistryError::Unreachable {
             url: redact_url_userinfo(url),
             cause: cause.to_string(),
+        }
+    }
+}
+
+impl From<RegistryError> for CommandError {
+    fn from(err: RegistryError) -> CommandError {
+        let error = CommandError::new(ErrorKind::Failed, err.to_string());
+        match err {
+            RegistryError::Unreachable { .. } => error.with_hint(
+                "check --registry / SCHEMA_REGISTRY_URL and that the registry is running",
+            ),
+            _ => error,
         }
     }
 }

@@ -3,8 +3,6 @@
 mod cache;
 mod client;
 mod error;
-pub mod subject;
 
-pub use cache::SchemaCache;
-pub use client::{Compatibility, Lookup, Registry};
-pub use error::RegistryError;
+pub(crate) use cache::SchemaCache;
+pub(crate) use client::{Compatibility, Lookup, Registry};

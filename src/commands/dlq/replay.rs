@@ -2,285 +2,224 @@
 //! letters and cursor commit in one transaction where the broker supports it.
 
 use std::collections::BTreeSet;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail};
-
-use super::{parse_time, recogniser, DlqReader, Read};
-use crate::cli::DlqReplayArgs;
-use crate::commands::{interrupt_flag, kafka_error};
-use crate::context::Settings;
-use crate::dlq::replay::{decide, replayed_headers, Decision, Policy, Selection};
-use crate::dlq::{DlqMessage, Recogniser};
-use crate::error::{Hint, Outcome, UsageError};
-use crate::event::Event;
-use crate::kafka::{Admin, Consumer, Producer, TopicToCreate};
-use crate::output::views::dlq::{render_replay, ReplayReport};
-use crate::output::{Format, Output};
+use super::super::confirm::{confirm, Confirmation};
+use crate::core::cluster::TopicInfo;
+use crate::core::dlq::replay::{
+    decide, replayed_headers, Decision, Policy, ReplayMode, ReplayReport, ReplayTally,
+};
+use crate::core::record::{Header, NewRecord, Record, TopicPartition};
+use crate::error::{CommandError, Outcome};
+use crate::interrupt;
+use crate::kafka::{Admin, KafkaError, Producer, Read, TopicReader, TopicToCreate};
+use crate::output::views::dlq::render_replay;
+use crate::output::Output;
+use crate::settings::{ReplaySettings, Settings};
 
 /// Letters per flush and commit without transactions: also the most that an
 /// at-least-once replay can duplicate after a crash.
-pub const BATCH: u64 = 2_000;
+const BATCH: u64 = 2_000;
 /// Letters per transaction: larger, since a transaction cannot duplicate and each commit
 /// costs a few round trips.
-pub const TRANSACTION_BATCH: u64 = 10_000;
+const TRANSACTION_BATCH: u64 = 10_000;
 /// A batch is also closed after this long, so a slow trickle is committed promptly.
 const BATCH_TIME: Duration = Duration::from_secs(1);
+const POLL: Duration = Duration::from_millis(100);
 
-pub async fn run(
+pub(crate) fn run(
     settings: &Settings,
-    args: &DlqReplayArgs,
-    yes: bool,
+    replay: &ReplaySettings,
     out: &mut Output,
-) -> anyhow::Result<Outcome> {
-    crate::commands::require_format(out, "kop dlq replay", &[Format::Table, Format::Json])?;
-    let selection = selection(args)?;
-    let admin = Admin::connect(settings, out.log_sink()).map_err(kafka_error)?;
-    let cluster = tokio::task::block_in_place(|| admin.metadata()).map_err(kafka_error)?;
-    let dlq_info = cluster
-        .topic(&args.dlq)
-        .ok_or_else(|| anyhow!("the dead-letter topic {} does not exist", args.dlq))?;
-    let park_topic = args
-        .park_topic
-        .clone()
-        .unwrap_or_else(|| format!("{}.parked", args.dlq));
-    let policy = Policy {
-        to: args.to.clone(),
-        max_retries: args.max_retries,
-        park_topic: park_topic.clone(),
-        existing: cluster
-            .topics
-            .iter()
-            .map(|t| t.name.clone())
-            .collect::<BTreeSet<_>>(),
-    };
-    let cursor = args
-        .cursor
-        .clone()
-        .unwrap_or_else(|| selection.cursor(&args.dlq, args.to.as_deref()));
+) -> Result<Outcome, CommandError> {
+    interrupt::watch();
+    let admin = Admin::connect(settings, out.log_sink())?;
+    let cluster = admin.metadata()?;
+    let dlq_info = cluster.topic(&replay.dlq).ok_or_else(|| {
+        CommandError::failed(format!(
+            "the dead-letter topic {} does not exist",
+            replay.dlq
+        ))
+    })?;
     let job = Job {
-        args,
         settings,
-        recogniser: recogniser(settings.file.as_ref()),
-        selection,
-        policy,
-        cursor: cursor.clone(),
+        replay,
+        policy: Policy {
+            to: replay.to.clone(),
+            max_retries: replay.max_retries,
+            park_topic: replay.park_topic.clone(),
+            existing: cluster
+                .topics
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<BTreeSet<_>>(),
+        },
+        admin: &admin,
     };
-    let interrupted = interrupt_flag();
     // Without --yes, a dry pass first: the counts are what is shown and confirmed.
-    if args.dry_run || !yes {
-        let scanned = tokio::task::block_in_place(|| job.pass(None, &interrupted, out))?;
-        let report = ReplayReport::new(&args.dlq, &cursor, "dry-run", &scanned);
-        if args.dry_run {
+    if replay.dry_run || !replay.yes {
+        let scanned = job.pass(None, out)?;
+        let report = job.report(ReplayMode::DryRun, scanned);
+        if replay.dry_run || report.tally.moved() == 0 {
             render_replay(out, &report, true)?;
-            return Ok(Outcome::Clean);
+            return Ok(job.outcome(&report.tally));
         }
-        if scanned.selected() == 0 {
+        if out.interactive {
             render_replay(out, &report, true)?;
-            return Ok(job.outcome(&scanned));
         }
-        if !out.interactive {
-            return Err(anyhow!(
-                "refusing to replay {} letter(s) without confirmation; nothing was changed",
-                scanned.selected()
-            )
-            .context(Hint::new(
-                "there is no terminal to ask on: add --yes (or look first with --dry-run)",
-            )));
-        }
-        render_replay(out, &report, true)?;
-        if !out.confirm(&format!(
-            "Replay {} letter(s) as shown?",
-            scanned.selected()
-        ))? {
-            bail!("not replayed: the answer was no");
-        }
+        let moved = report.tally.moved();
+        let question = format!("Replay {moved} letter(s) as shown?");
+        let refusal = format!(
+            "refusing to replay {moved} letter(s) without confirmation; nothing was changed"
+        );
+        confirm(
+            out,
+            false,
+            true,
+            &Confirmation {
+                question: &question,
+                refusal: &refusal,
+                hint: "there is no terminal to ask on: add --yes (or look first with --dry-run)",
+                declined: "not replayed: the answer was no",
+            },
+        )?;
     }
-    if args.max_retries.is_some() && !job.policy.existing.contains(&park_topic) {
-        ensure_topic(&admin, &park_topic, dlq_info, out).await?;
+    if replay.max_retries.is_some() && !job.policy.existing.contains(&replay.park_topic) {
+        ensure_topic(&admin, &replay.park_topic, dlq_info, out)?;
     }
-    let producer = job.producer(out)?;
-    let tally = tokio::task::block_in_place(|| job.pass(Some(&producer), &interrupted, out))?;
-    let mode = if producer.1 {
-        "transactional"
-    } else {
-        "at-least-once"
-    };
-    render_replay(
-        out,
-        &ReplayReport::new(&args.dlq, &cursor, mode, &tally),
-        false,
-    )?;
-    if interrupted.load(Ordering::SeqCst) {
+    let (producer, mode) = job.producer(out)?;
+    let tally = job.pass(Some((&producer, mode)), out)?;
+    let report = job.report(mode, tally);
+    render_replay(out, &report, false)?;
+    if interrupt::requested() {
         return Ok(Outcome::Interrupted);
     }
-    if let Some(err) = &tally.error {
-        return Err(anyhow!("{err}").context(format!(
+    if let Some(err) = &report.tally.error {
+        return Err(CommandError::failed(err.clone()).context(format!(
             "replay stopped; {} letter(s) were replayed and committed before it",
-            tally.replayed + tally.parked
+            report.tally.moved()
         )));
     }
-    Ok(job.outcome(&tally))
+    Ok(job.outcome(&report.tally))
 }
 
 /// Creates the parking topic like the dead-letter topic, when a replay may park letters.
-async fn ensure_topic(
+fn ensure_topic(
     admin: &Admin,
     name: &str,
-    like: &crate::cluster::TopicInfo,
+    like: &TopicInfo,
     out: &Output,
-) -> anyhow::Result<()> {
+) -> Result<(), CommandError> {
     out.status(&format!(
         "creating the parking topic {name} (like {})",
         like.name
     ));
     let topic = TopicToCreate {
         name: name.to_string(),
-        partitions: Some(like.partitions.len() as i32),
-        replication_factor: Some(like.replication_factor() as i16),
+        partitions: i32::try_from(like.partitions.len()).ok(),
+        replication_factor: i16::try_from(like.replication_factor()).ok(),
         configs: vec![],
     };
-    let results = admin.create_topics(&[topic]).await.map_err(kafka_error)?;
-    for (topic, result) in results {
-        if let Err(e) = result {
-            if !e.contains("already exists") {
-                bail!("cannot create the parking topic {topic}: {e}");
+    for (topic, result) in admin.create_topics(&[topic])? {
+        match result {
+            Ok(()) | Err(KafkaError::AlreadyExists { .. }) => {}
+            Err(e) => {
+                return Err(CommandError::from(e)
+                    .context(format!("cannot create the parking topic {topic}")))
             }
         }
     }
     Ok(())
 }
 
-fn selection(args: &DlqReplayArgs) -> anyhow::Result<Selection> {
-    let usage = |e: String| anyhow!(UsageError(e));
-    Ok(Selection {
-        topics: args.topics.clone(),
-        error: args
-            .error
-            .as_deref()
-            .map(|e| regex::Regex::new(e).map_err(|err| format!("--error: {err}")))
-            .transpose()
-            .map_err(usage)?,
-        since: args
-            .since
-            .as_deref()
-            .map(parse_time)
-            .transpose()
-            .map_err(usage)?,
-        until: args
-            .until
-            .as_deref()
-            .map(parse_time)
-            .transpose()
-            .map_err(usage)?,
-    })
-}
-
-/// Counts of one pass.
-#[derive(Debug, Default)]
-pub struct Tally {
-    pub replayed: u64,
-    pub parked: u64,
-    pub skipped: u64,
-    pub unroutable: u64,
-    pub failed: u64,
-    pub by_target: super::Tally,
-    pub unroutable_reasons: super::Tally,
-    pub seconds: f64,
-    /// Why the pass stopped early, when it did.
-    pub error: Option<String>,
-}
-
-impl Tally {
-    fn selected(&self) -> u64 {
-        self.replayed + self.parked
-    }
-}
-
 struct Job<'a> {
-    args: &'a DlqReplayArgs,
     settings: &'a Settings,
-    recogniser: Recogniser,
-    selection: Selection,
+    replay: &'a ReplaySettings,
     policy: Policy,
-    cursor: String,
+    admin: &'a Admin,
 }
 
 impl Job<'_> {
-    fn outcome(&self, tally: &Tally) -> Outcome {
-        let unroutable = tally.unroutable > 0 && !self.args.skip_unroutable;
+    fn outcome(&self, tally: &ReplayTally) -> Outcome {
+        let unroutable = tally.unroutable > 0 && !self.replay.skip_unroutable;
         Outcome::problems_if(tally.failed > 0 || unroutable)
     }
 
-    /// A transactional producer where the broker supports it; `(producer, transactional)`.
-    fn producer(&self, out: &Output) -> anyhow::Result<(Producer, bool)> {
-        if !self.args.no_transactions {
-            let id = format!("kop-{}", self.cursor);
-            let producer =
-                Producer::new(self.settings, out.log_sink(), Some(&id)).map_err(kafka_error)?;
-            match tokio::task::block_in_place(|| producer.begin()) {
-                Ok(()) => return Ok((producer, true)),
+    fn report(&self, mode: ReplayMode, tally: ReplayTally) -> ReplayReport {
+        ReplayReport {
+            dlq: self.replay.dlq.clone(),
+            cursor: self.replay.cursor.clone(),
+            mode,
+            tally,
+        }
+    }
+
+    /// A transactional producer where the broker supports it.
+    fn producer(&self, out: &Output) -> Result<(Producer, ReplayMode), CommandError> {
+        if self.replay.transactions {
+            let id = format!("kop-{}", self.replay.cursor);
+            let producer = Producer::new(self.settings, out.log_sink(), Some(&id))?;
+            match producer.begin() {
+                Ok(()) => return Ok((producer, ReplayMode::Transactional)),
                 Err(e) => out.warn(&format!(
                     "transactions unavailable ({e}); replaying at-least-once"
                 )),
             }
         }
-        let producer = Producer::new(self.settings, out.log_sink(), None).map_err(kafka_error)?;
-        Ok((producer, false))
+        let producer = Producer::new(self.settings, out.log_sink(), None)?;
+        Ok((producer, ReplayMode::AtLeastOnce))
     }
 
     /// Reads the queue from the cursor. Without a producer it only counts (dry run);
     /// with one it replays, committing the cursor after each batch.
     fn pass(
         &self,
-        producer: Option<&(Producer, bool)>,
-        interrupted: &AtomicBool,
+        producer: Option<(&Producer, ReplayMode)>,
         out: &Output,
-    ) -> anyhow::Result<Tally> {
-        let consumer = Consumer::new(self.settings, out.log_sink(), Some(&self.cursor))
-            .map_err(kafka_error)?;
-        let mut reader = DlqReader::open(
-            &consumer,
-            &self.args.dlq,
-            self.args.follow && producer.is_some(),
-            self.settings.timeout,
+    ) -> Result<ReplayTally, CommandError> {
+        let starts = super::cursor_positions(self.admin, &self.replay.dlq, &self.replay.cursor)?;
+        let follow = self.replay.follow && producer.is_some();
+        let mut reader = super::open(
+            self.settings,
+            self.admin,
+            &starts,
+            Some(&self.replay.cursor),
+            follow,
+            out,
         )?;
         let start = Instant::now();
-        let mut tally = Tally::default();
+        let mut tally = ReplayTally::default();
         let mut batch = Batch::default();
         let progress = out.progress(0, "letters");
+        let limit = match producer {
+            Some((_, ReplayMode::Transactional)) => TRANSACTION_BATCH,
+            _ => BATCH,
+        };
         loop {
-            let done = tally.selected() + batch.len();
-            let stop =
-                interrupted.load(Ordering::SeqCst) || self.args.limit.is_some_and(|l| done >= l);
-            let read = if stop { Read::Done } else { reader.read()? };
-            let message = match read {
-                Read::Letter(m) => Some(m),
-                Read::Idle => None,
-                Read::Done => {
-                    if let Some(p) = producer {
-                        self.close_batch(p, &consumer, &reader, &mut batch, &mut tally);
-                    }
-                    break;
+            let done = tally.moved() + batch.len();
+            let stop = interrupt::requested() || self.replay.limit.is_some_and(|l| done >= l);
+            let (letter, finished) = if stop {
+                (None, true)
+            } else {
+                match reader.read(POLL)? {
+                    Read::Record(record) => (Some(record.to_record()), false),
+                    Read::Idle => (None, false),
+                    Read::End => (None, !follow),
                 }
             };
-            if let Some(message) = message {
-                self.handle(&message, producer, &mut batch, &mut tally);
+            if let Some(letter) = letter {
+                self.handle(&letter, producer.map(|(p, _)| p), &mut batch, &mut tally);
                 progress.inc(1);
-                self.pace(start, tally.selected() + batch.len());
+                self.pace(start, tally.moved() + batch.len());
             }
+            // The last batch is closed even when empty: letters the filters skipped move
+            // the cursor too.
             let len = batch.len();
-            let limit = if producer.is_some_and(|(_, tx)| *tx) {
-                TRANSACTION_BATCH
-            } else {
-                BATCH
-            };
-            let due = len >= limit || (len > 0 && batch.opened.elapsed() >= BATCH_TIME);
-            if let (Some(p), true) = (producer, due) {
-                self.close_batch(p, &consumer, &reader, &mut batch, &mut tally);
+            let due = finished || len >= limit || (len > 0 && batch.opened.elapsed() >= BATCH_TIME);
+            if let (Some((p, mode)), true) = (producer, due) {
+                self.close_batch(p, mode, &reader, &mut batch, &mut tally);
             }
-            if tally.error.is_some() {
+            if finished || tally.error.is_some() {
                 break;
             }
         }
@@ -291,111 +230,94 @@ impl Job<'_> {
 
     fn handle(
         &self,
-        message: &DlqMessage,
-        producer: Option<&(Producer, bool)>,
+        message: &Record,
+        producer: Option<&Producer>,
         batch: &mut Batch,
-        tally: &mut Tally,
+        tally: &mut ReplayTally,
     ) {
-        let letter = self.recogniser.recognise(message);
-        let (target, event, parked) = match decide(&letter, &self.selection, &self.policy) {
+        let letter = self.replay.recogniser.recognise(message);
+        let (target, record, parked) = match decide(&letter, &self.replay.selection, &self.policy) {
             Decision::Skip => {
                 tally.skipped += 1;
                 return;
             }
             Decision::Unroutable { reason } => {
-                tally.unroutable += 1;
-                *tally.unroutable_reasons.entry(reason).or_default() += 1;
+                tally.count_unroutable(reason);
                 return;
             }
             Decision::Replay { target } => {
-                let event = Event {
+                let record = NewRecord {
                     key: letter.key.clone(),
                     value: letter.payload.clone(),
                     headers: replayed_headers(&letter, message),
                     partition: None,
                     timestamp: None,
                 };
-                (target, event, false)
+                (target, record, false)
             }
             Decision::Park { target } => {
                 let mut headers = message.headers.clone();
                 let reason = format!("retried {} times", letter.retry_count);
-                headers.push(("kop.parked.reason".into(), Some(reason.into_bytes())));
-                let event = Event {
+                headers.push(Header::text("kop.parked.reason", reason));
+                let record = NewRecord {
                     key: message.key.clone(),
                     value: message.value.clone(),
                     headers,
                     partition: None,
                     timestamp: None,
                 };
-                (target, event, true)
+                (target, record, true)
             }
         };
         // A dry run counts at once; a replay counts a letter when its batch commits.
         let counts = match producer {
-            None => &mut *tally,
-            Some((p, _)) => {
-                if let Err(e) = p.send(&target, &event) {
+            None => tally,
+            Some(p) => {
+                if let Err(e) = p.send(&target, &record) {
                     tally.error = Some(e.to_string());
                 }
                 p.poll();
                 &mut batch.pending
             }
         };
-        if parked {
-            counts.parked += 1;
-            *counts
-                .by_target
-                .entry(format!("{target} (parked)"))
-                .or_default() += 1;
-        } else {
-            counts.replayed += 1;
-            *counts.by_target.entry(target).or_default() += 1;
-        }
+        counts.count_sent(&target, parked);
     }
 
     /// Ends a batch: with a transaction, letters and cursor commit together; without, the
     /// cursor is committed once every letter of the batch is acknowledged.
     fn close_batch(
         &self,
-        producer: &(Producer, bool),
-        consumer: &Consumer,
-        reader: &DlqReader,
+        producer: &Producer,
+        mode: ReplayMode,
+        reader: &TopicReader,
         batch: &mut Batch,
-        tally: &mut Tally,
+        tally: &mut ReplayTally,
     ) {
-        let (p, transactional) = producer;
-        let positions = reader.positions();
-        let result = if *transactional {
-            p.commit_with_offsets(consumer, &positions)
+        let positions: Vec<(TopicPartition, i64)> = reader.positions();
+        let result = if mode == ReplayMode::Transactional {
+            producer.commit_with_offsets(reader, &positions)
         } else {
-            p.flush().and_then(|()| {
-                let d = p.deliveries();
+            producer.flush().and_then(|()| {
+                let d = producer.deliveries();
                 if d.failed > 0 {
-                    return Err(crate::kafka::KafkaError::request(
+                    return Err(KafkaError::request(
                         "replaying",
                         d.first_error
                             .unwrap_or_else(|| "a letter was not acknowledged".into()),
                     ));
                 }
-                consumer.commit_offsets(&positions)
+                reader.commit(&positions)
             })
         };
         let pending = std::mem::take(&mut batch.pending);
         match result {
-            Ok(()) => {
-                tally.replayed += pending.replayed;
-                tally.parked += pending.parked;
-                for (target, n) in pending.by_target {
-                    *tally.by_target.entry(target).or_default() += n;
-                }
-            }
+            Ok(()) => tally.absorb(pending),
             Err(e) => {
                 // Nothing of this batch is committed to the cursor: the next run replays it.
-                tally.failed += pending.replayed + pending.parked;
+                tally.failed += pending.moved();
                 tally.error = Some(e.to_string());
-                if *transactional {
-                    let _ = p.abort();
+                if mode == ReplayMode::Transactional {
+                    let _ = producer.abort();
                 }
             }
         }
@@ -404,7 +326,7 @@ impl Job<'_> {
 
     /// Sleeps to keep to `--rate`.
     fn pace(&self, start: Instant, done: u64) {
-        if let Some(rate) = self.args.rate.filter(|r| *r > 0.0) {
+        if let Some(rate) = self.replay.rate {
             let due = Duration::from_secs_f64(done as f64 / rate);
             if let Some(wait) = due.checked_sub(start.elapsed()) {
                 std::thread::sleep(wait);
@@ -415,14 +337,14 @@ impl Job<'_> {
 
 /// The letters sent since the last commit.
 struct Batch {
-    pending: Tally,
+    pending: ReplayTally,
     opened: Instant,
 }
 
 impl Default for Batch {
     fn default() -> Self {
         Batch {
-            pending: Tally::default(),
+            pending: ReplayTally::default(),
             opened: Instant::now(),
         }
     }
@@ -430,6 +352,6 @@ impl Default for Batch {
 
 impl Batch {
     fn len(&self) -> u64 {
-        self.pending.replayed + self.pending.parked
+        self.pending.moved()
     }
 }

@@ -1,58 +1,51 @@
 //! `kop dlq stats DLQ_TOPIC`: read the whole queue once and count.
 
-use super::{recogniser, DlqReader, Read};
-use crate::cli::DlqStatsArgs;
-use crate::commands::kafka_error;
-use crate::context::Settings;
-use crate::dlq::replay::Selection;
-use crate::dlq::stats::Stats;
-use crate::error::Outcome;
-use crate::kafka::Consumer;
-use crate::output::views::dlq::render_stats;
-use crate::output::{Format, Output};
+use std::collections::BTreeMap;
+use std::time::Duration;
 
-pub async fn run(
+use crate::core::dlq::stats::{Stats, StatsReport};
+use crate::core::record::TopicPartition;
+use crate::error::{CommandError, Outcome};
+use crate::kafka::{Admin, Read};
+use crate::output::views::dlq::render_stats;
+use crate::output::Output;
+use crate::settings::{Settings, StatsSettings};
+
+pub(crate) fn run(
     settings: &Settings,
-    args: &DlqStatsArgs,
+    stats: &StatsSettings,
     out: &mut Output,
-) -> anyhow::Result<Outcome> {
-    crate::commands::require_format(out, "kop dlq stats", &[Format::Table, Format::Json])?;
-    let cursor = args
-        .cursor
-        .clone()
-        .unwrap_or_else(|| Selection::default().cursor(&args.dlq, None));
-    let recogniser = recogniser(settings.file.as_ref());
-    let stats = tokio::task::block_in_place(|| -> anyhow::Result<Stats> {
-        // The cursor's offsets say what is pending; the queue itself is read from the start
-        // by a consumer that commits nothing.
-        let cursor_reader =
-            Consumer::new(settings, out.log_sink(), Some(&cursor)).map_err(kafka_error)?;
-        let partitions: Vec<(String, i32)> = cursor_reader
-            .partitions(&args.dlq)
-            .map_err(kafka_error)?
-            .into_iter()
-            .map(|p| (args.dlq.clone(), p))
-            .collect();
-        let committed = cursor_reader.committed(&partitions).map_err(kafka_error)?;
-        let scanner = Consumer::new(settings, out.log_sink(), None).map_err(kafka_error)?;
-        let mut reader = DlqReader::open(&scanner, &args.dlq, false, settings.timeout)?;
-        let mut stats = Stats::default();
-        loop {
-            match reader.read()? {
-                Read::Letter(m) => {
-                    let done = committed
-                        .get(&(m.topic.clone(), m.partition))
-                        .copied()
-                        .flatten();
-                    let pending = done.is_none_or(|next| m.offset >= next);
-                    stats.add(&recogniser.recognise(&m), pending);
-                }
-                Read::Idle => {}
-                Read::Done => break,
+) -> Result<Outcome, CommandError> {
+    let admin = Admin::connect(settings, out.log_sink())?;
+    // The cursor's offsets say what is pending; the queue itself is read from the start by
+    // a reader that commits nothing.
+    let cursor = super::cursor_positions(&admin, &stats.dlq, &stats.cursor)?;
+    let done: BTreeMap<TopicPartition, Option<i64>> = cursor.iter().cloned().collect();
+    let from_start: Vec<(TopicPartition, Option<i64>)> =
+        cursor.into_iter().map(|(tp, _)| (tp, None)).collect();
+    let mut reader = super::open(settings, &admin, &from_start, None, false, out)?;
+    let mut counts = Stats::default();
+    loop {
+        match reader.read(Duration::from_millis(100))? {
+            Read::Record(r) => {
+                let tp = TopicPartition::new(r.topic(), r.partition());
+                let pending = done
+                    .get(&tp)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|next| r.offset() >= next);
+                let letter = stats.recogniser.recognise(&r.to_record());
+                counts.add(&letter, pending);
             }
+            Read::Idle => {}
+            Read::End => break,
         }
-        Ok(stats)
-    })?;
-    render_stats(out, &args.dlq, &cursor, &stats)?;
+    }
+    let report = StatsReport {
+        dlq: stats.dlq.clone(),
+        cursor: stats.cursor.clone(),
+        stats: counts,
+    };
+    render_stats(out, &report)?;
     Ok(Outcome::Clean)
 }

@@ -6,71 +6,51 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::Path;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
-use anyhow::anyhow;
-
 use super::with_path;
-use crate::cli::PublishArgs;
-use crate::commands::kafka_error;
-use crate::error::Hint;
-use crate::event::Event;
+use crate::core::publish::Template;
+use crate::core::record::NewRecord;
+use crate::error::CommandError;
+use crate::interrupt;
 use crate::kafka::Producer;
 use crate::output::Progress;
-use crate::publish::Template;
-
-pub enum Input {
-    Value(String),
-    File(PathBuf),
-    Stdin,
-}
+use crate::settings::PublishInput;
 
 /// How a send loop ended.
-pub struct Sent {
+pub(super) struct Sent {
     /// Why it stopped early (a bad line from stdin).
     pub stopped: Option<String>,
 }
 
-impl Input {
-    pub fn from_args(args: &PublishArgs) -> Input {
-        match (&args.value, &args.file) {
-            (Some(v), _) => Input::Value(v.clone()),
-            (None, Some(p)) if p.as_os_str() == "-" => Input::Stdin,
-            (None, Some(p)) => Input::File(p.clone()),
-            (None, None) => Input::Stdin,
+pub(super) fn send_all(
+    input: &PublishInput,
+    template: &Arc<Template>,
+    producer: &Producer,
+    topic: &str,
+    progress: &Progress,
+) -> Result<Sent, CommandError> {
+    let send = Sender {
+        template: template.clone(),
+        producer,
+        topic,
+        progress,
+    };
+    match input {
+        PublishInput::Value(text) => {
+            let event = template
+                .event(text)
+                .map_err(|e| CommandError::failed(format!("--value: {e}")))?;
+            producer.send(topic, &event)?;
+            Ok(Sent { stopped: None })
         }
-    }
-
-    pub fn send_all(
-        &self,
-        template: &Arc<Template>,
-        producer: &Producer,
-        topic: &str,
-        interrupted: &Arc<AtomicBool>,
-        progress: &Progress,
-    ) -> anyhow::Result<Sent> {
-        let send = Sender {
-            template: template.clone(),
-            producer,
-            topic,
-            interrupted: interrupted.clone(),
-            progress,
-        };
-        match self {
-            Input::Value(text) => {
-                let event = template.event(text).map_err(|e| anyhow!("--value: {e}"))?;
-                producer.send(topic, &event).map_err(kafka_error)?;
-                Ok(Sent { stopped: None })
-            }
-            Input::File(path) => {
-                let file = with_path(File::open(path), path)?;
-                send.lines(BufReader::with_capacity(1 << 18, file), false)
-            }
-            Input::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
+        PublishInput::File(path) => {
+            let file = with_path(File::open(path), path)?;
+            send.lines(BufReader::with_capacity(1 << 18, file), false)
         }
+        PublishInput::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
     }
 }
 
@@ -79,7 +59,7 @@ const PARALLEL_FROM_BYTES: u64 = 4 << 20;
 
 /// Checks every line of the file; returns how many events it holds. The first bad line
 /// (the lowest line number) is the error.
-pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
+pub(super) fn validate_file(path: &Path, template: &Template) -> Result<u64, CommandError> {
     let len = with_path(std::fs::metadata(path), path)?.len();
     let threads = if len < PARALLEL_FROM_BYTES {
         1
@@ -87,7 +67,7 @@ pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
     let bounds = chunk_bounds(path, len, threads)?;
-    let results: Vec<anyhow::Result<Chunk>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Chunk, CommandError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = bounds
             .windows(2)
             .map(|w| {
@@ -99,7 +79,7 @@ pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
             .into_iter()
             .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| Err(anyhow!("a validation thread stopped")))
+                    .unwrap_or_else(|_| Err(CommandError::internal("a validation thread stopped")))
             })
             .collect()
     });
@@ -108,11 +88,12 @@ pub fn validate_file(path: &Path, template: &Template) -> anyhow::Result<u64> {
     for chunk in results {
         let chunk = chunk?;
         if let Some((index, e)) = chunk.first_error {
-            return Err(
-                anyhow!("{}:{}: {e}", path.display(), line_base + index + 1).context(Hint::new(
-                    "nothing was published: fix the line and run again",
-                )),
-            );
+            return Err(CommandError::failed(format!(
+                "{}:{}: {e}",
+                path.display(),
+                line_base + index + 1
+            ))
+            .with_hint("nothing was published: fix the line and run again"));
         }
         line_base += chunk.lines;
         events += chunk.events;
@@ -128,7 +109,7 @@ struct Chunk {
 }
 
 /// Byte offsets that split the file at line starts into about `n` equal chunks.
-fn chunk_bounds(path: &Path, len: u64, n: usize) -> anyhow::Result<Vec<u64>> {
+fn chunk_bounds(path: &Path, len: u64, n: usize) -> Result<Vec<u64>, CommandError> {
     let mut bounds = vec![0];
     let mut file = with_path(File::open(path), path)?;
     for i in 1..n {
@@ -148,7 +129,12 @@ fn chunk_bounds(path: &Path, len: u64, n: usize) -> anyhow::Result<Vec<u64>> {
     Ok(bounds)
 }
 
-fn check_chunk(path: &Path, template: &Template, start: u64, end: u64) -> anyhow::Result<Chunk> {
+fn check_chunk(
+    path: &Path,
+    template: &Template,
+    start: u64,
+    end: u64,
+) -> Result<Chunk, CommandError> {
     let mut file = with_path(File::open(path), path)?;
     with_path(file.seek(SeekFrom::Start(start)), path)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
@@ -185,7 +171,7 @@ const BATCH: usize = 1_000;
 
 /// A batch of prepared events, or the line that stopped the encoder.
 enum Prepared {
-    Events(Vec<Event>),
+    Events(Vec<NewRecord>),
     Stop(String),
 }
 
@@ -193,7 +179,6 @@ struct Sender<'a> {
     template: Arc<Template>,
     producer: &'a Producer,
     topic: &'a str,
-    interrupted: Arc<AtomicBool>,
     progress: &'a Progress,
 }
 
@@ -206,12 +191,12 @@ impl Sender<'_> {
         &self,
         reader: BufReader<R>,
         streaming: bool,
-    ) -> anyhow::Result<Sent> {
-        let (tx, rx) = mpsc::sync_channel::<anyhow::Result<Prepared>>(4);
-        let (template, interrupted) = (self.template.clone(), self.interrupted.clone());
-        std::thread::spawn(move || encode(reader, streaming, &template, &interrupted, &tx));
+    ) -> Result<Sent, CommandError> {
+        let (tx, rx) = mpsc::sync_channel::<Result<Prepared, CommandError>>(4);
+        let template = self.template.clone();
+        std::thread::spawn(move || encode(reader, streaming, &template, &tx));
         let mut sent = 0u64;
-        while !self.interrupted.load(Ordering::SeqCst) {
+        while !interrupt::requested() {
             let prepared = match rx.recv_timeout(Duration::from_millis(100)) {
                 Ok(prepared) => prepared?,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -223,7 +208,7 @@ impl Sender<'_> {
             match prepared {
                 Prepared::Events(events) => {
                     for event in &events {
-                        self.producer.send(self.topic, event).map_err(kafka_error)?;
+                        self.producer.send(self.topic, event)?;
                     }
                     sent += events.len() as u64;
                     self.producer.poll();
@@ -248,14 +233,13 @@ fn encode<R: Read>(
     mut reader: BufReader<R>,
     streaming: bool,
     template: &Template,
-    interrupted: &AtomicBool,
-    tx: &mpsc::SyncSender<anyhow::Result<Prepared>>,
+    tx: &mpsc::SyncSender<Result<Prepared, CommandError>>,
 ) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut line = String::new();
     let mut index = 0usize;
     loop {
-        if interrupted.load(Ordering::Relaxed) {
+        if interrupt::requested() {
             return;
         }
         line.clear();
@@ -263,7 +247,8 @@ fn encode<R: Read>(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                let _ = tx.send(Err(anyhow!("cannot read line {}: {e}", index + 1)));
+                let error = CommandError::failed(format!("cannot read line {}: {e}", index + 1));
+                let _ = tx.send(Err(error));
                 return;
             }
         }

@@ -4,14 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::apply::{changes_in, Batch, ChangeResult, Status, BATCH_ORDER};
-use crate::context::Settings;
+use crate::core::plan::results::{changes_in, Batch, ChangeResult, Status, BATCH_ORDER};
+use crate::core::plan::{Change, Plan};
 use crate::kafka::{Admin, AlterOp, KafkaError, TopicAlteration, TopicOutcomes, TopicToCreate};
 use crate::output::Output;
-use crate::plan::{Change, Plan};
 use crate::registry::Registry;
+use crate::settings::Settings;
 
-pub async fn apply(
+pub(super) fn apply(
     admin: &Admin,
     settings: &Settings,
     plan: &Plan,
@@ -32,7 +32,7 @@ pub async fn apply(
             continue;
         }
         out.status(&format!("applying: {}", batch_name(batch)));
-        let outcome = run_batch(admin, settings, batch, &changes).await;
+        let outcome = run_batch(admin, settings, batch, &changes);
         for change in changes {
             let status = match &outcome {
                 Err(whole) => Status::Failed(whole.clone()),
@@ -64,7 +64,7 @@ fn batch_name(batch: Batch) -> &'static str {
 
 type BatchOutcome = Result<BTreeMap<String, Result<(), String>>, String>;
 
-async fn run_batch(
+fn run_batch(
     admin: &Admin,
     settings: &Settings,
     batch: Batch,
@@ -79,7 +79,7 @@ async fn run_batch(
                     _ => None,
                 })
                 .collect();
-            admin.add_partitions(&grow).await
+            admin.add_partitions(&grow)
         }
         Batch::CreateTopics => {
             let create: Vec<TopicToCreate> = changes
@@ -99,7 +99,7 @@ async fn run_batch(
                     _ => None,
                 })
                 .collect();
-            admin.create_topics(&create).await
+            admin.create_topics(&create)
         }
         Batch::AlterConfigs => {
             let alterations: Vec<TopicAlteration> = changes
@@ -118,16 +118,20 @@ async fn run_batch(
                     _ => None,
                 })
                 .collect();
-            tokio::task::block_in_place(|| admin.alter_configs(&alterations))
+            admin.alter_configs(&alterations)
         }
         Batch::DeleteTopics => {
             let delete: Vec<String> = changes.iter().map(|c| c.target().to_string()).collect();
-            admin.delete_topics(&delete).await
+            admin.delete_topics(&delete)
         }
         Batch::RegisterSchemas => return Ok(register_schemas(settings, changes)),
     };
     outcomes
-        .map(|o| o.into_iter().collect())
+        .map(|o| {
+            o.into_iter()
+                .map(|(topic, result)| (topic, result.map_err(|e| e.to_string())))
+                .collect()
+        })
         .map_err(|e| e.to_string())
 }
 
@@ -139,23 +143,21 @@ fn register_schemas(
         return BTreeMap::new();
     };
     let registry = Registry::new(registry_settings, settings.timeout);
-    tokio::task::block_in_place(|| {
-        changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::RegisterSchema { subject, file, .. } => {
-                    let result = std::fs::read_to_string(file)
-                        .map_err(|e| format!("cannot read {}: {e}", file.display()))
-                        .and_then(|text| {
-                            registry
-                                .register(subject, &text)
-                                .map(|_| ())
-                                .map_err(|e| e.to_string())
-                        });
-                    Some((subject.clone(), result))
-                }
-                _ => None,
-            })
-            .collect()
-    })
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::RegisterSchema { subject, file, .. } => {
+                let result = std::fs::read_to_string(file)
+                    .map_err(|e| format!("cannot read {}: {e}", file.display()))
+                    .and_then(|text| {
+                        registry
+                            .register(subject, &text)
+                            .map(|_| ())
+                            .map_err(|e| e.to_string())
+                    });
+                Some((subject.clone(), result))
+            }
+            _ => None,
+        })
+        .collect()
 }

@@ -4,61 +4,60 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
-
-use crate::cluster::{ClusterMetadata, TopicConfigs};
-use crate::commands::kafka_error;
-use crate::context::Settings;
+use crate::core::cluster::{ClusterMetadata, TopicConfigs};
+use crate::core::codec::AvroSchema;
+use crate::core::plan::{DesiredTopic, PlanOptions, SchemaState};
+use crate::error::{CommandError, ResultExt};
 use crate::kafka::{Admin, KafkaError};
 use crate::output::Output;
-use crate::plan::glob::any_matches;
-use crate::plan::{DesiredTopic, PlanOptions, SchemaState};
 use crate::registry::{Compatibility, Lookup, Registry};
+use crate::settings::Settings;
+use crate::util::glob::any_matches;
 
 /// Metadata, retried until `wait` has passed when it is given (CI jobs often start beside
 /// the brokers).
-pub async fn cluster(
+pub(super) fn cluster(
     admin: &Admin,
     wait: Option<Duration>,
     out: &Output,
-) -> anyhow::Result<ClusterMetadata> {
+) -> Result<ClusterMetadata, CommandError> {
     let deadline = wait.map(|w| Instant::now() + w);
     loop {
-        match tokio::task::block_in_place(|| admin.metadata()) {
+        match admin.metadata() {
             Ok(md) => return Ok(md),
             Err(err @ KafkaError::Unreachable { .. })
                 if deadline.is_some_and(|d| Instant::now() < d) =>
             {
                 out.status(&format!("waiting for the cluster: {err}"));
-                tokio::time::sleep(Duration::from_millis(500)).await;
+                std::thread::sleep(Duration::from_millis(500));
             }
-            Err(err) => return Err(kafka_error(err)),
+            Err(err) => return Err(err.into()),
         }
     }
 }
 
 /// Configs of the declared topics that exist, in one DescribeConfigs request.
-pub async fn configs(
+pub(super) fn configs(
     admin: &Admin,
     cluster: &ClusterMetadata,
     desired: &[DesiredTopic],
-) -> anyhow::Result<BTreeMap<String, TopicConfigs>> {
+) -> Result<BTreeMap<String, TopicConfigs>, CommandError> {
     let existing: Vec<String> = desired
         .iter()
         .filter(|d| cluster.topic(&d.name).is_some())
         .map(|d| d.name.clone())
         .collect();
-    admin.topic_configs(&existing).await.map_err(kafka_error)
+    Ok(admin.topic_configs(&existing)?)
 }
 
 /// Where each declared schema stands in the registry. Without a registry, schemas are
 /// left out of the plan with a warning.
-pub fn schemas(
+pub(super) fn schemas(
     settings: &Settings,
     desired: &[DesiredTopic],
     options: &PlanOptions,
     out: &Output,
-) -> anyhow::Result<Vec<SchemaState>> {
+) -> Result<Vec<SchemaState>, CommandError> {
     let declared: Vec<(&DesiredTopic, &str, &std::path::Path)> = desired
         .iter()
         .filter(|d| options.only.is_empty() || any_matches(&options.only, &d.name))
@@ -82,32 +81,34 @@ pub fn schemas(
         return Ok(Vec::new());
     };
     let registry = Registry::new(registry_settings, settings.timeout);
-    tokio::task::block_in_place(|| {
-        declared
-            .into_iter()
-            .map(|(topic, part, path)| {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                apache_avro::Schema::parse_str(&text)
-                    .with_context(|| format!("{} is not a valid Avro schema", path.display()))?;
-                let subject = format!("{}-{part}", topic.name);
-                let lookup = registry.lookup(&subject, &text)?;
-                let incompatible = match lookup {
-                    Lookup::Registered { .. } | Lookup::NoSubject => None,
-                    Lookup::NotRegistered => match registry.compatibility(&subject, &text)? {
-                        Compatibility::Compatible => None,
-                        Compatibility::Incompatible(messages) => Some(messages),
-                    },
-                };
-                Ok(SchemaState {
-                    topic: topic.name.clone(),
-                    subject,
-                    file: path.to_path_buf(),
-                    registered: matches!(lookup, Lookup::Registered { .. }),
-                    new_subject: lookup == Lookup::NoSubject,
-                    incompatible,
-                })
+    declared
+        .into_iter()
+        .map(|(topic, part, path)| {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            AvroSchema::parse(&text).map_err(|e| {
+                CommandError::failed(format!(
+                    "{} is not a valid Avro schema: {e}",
+                    path.display()
+                ))
+            })?;
+            let subject = format!("{}-{part}", topic.name);
+            let lookup = registry.lookup(&subject, &text)?;
+            let incompatible = match lookup {
+                Lookup::Registered { .. } | Lookup::NoSubject => None,
+                Lookup::NotRegistered => match registry.compatibility(&subject, &text)? {
+                    Compatibility::Compatible => None,
+                    Compatibility::Incompatible(messages) => Some(messages),
+                },
+            };
+            Ok(SchemaState {
+                topic: topic.name.clone(),
+                subject,
+                file: path.to_path_buf(),
+                registered: matches!(lookup, Lookup::Registered { .. }),
+                new_subject: lookup == Lookup::NoSubject,
+                incompatible,
             })
-            .collect()
-    })
+        })
+        .collect()
 }

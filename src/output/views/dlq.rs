@@ -8,74 +8,71 @@
 //! {topic: n}, "by_shape": {shape: n}, "errors": [{"pattern", "count", "example"}],
 //! "oldest_failure", "newest_failure" (RFC 3339 or null), "retries": {count: letters}}`.
 
-use serde_json::json;
+use std::collections::BTreeMap;
 
-use super::table::{new_table, print_table};
-use crate::codec::logical::format_rfc3339;
-use crate::commands::dlq::replay::Tally;
-use crate::dlq::stats::Stats;
+use serde::Serialize;
+
+use crate::core::dlq::replay::ReplayReport;
+use crate::core::dlq::stats::StatsReport;
+use crate::output::table::Table;
 use crate::output::{Format, Output};
+use crate::util::time::format_rfc3339;
 
-pub struct ReplayReport<'a> {
+#[derive(Serialize)]
+struct ReplayJson<'a> {
     dlq: &'a str,
     cursor: &'a str,
-    mode: &'a str,
-    tally: &'a Tally,
-}
-
-impl<'a> ReplayReport<'a> {
-    pub fn new(dlq: &'a str, cursor: &'a str, mode: &'a str, tally: &'a Tally) -> Self {
-        ReplayReport {
-            dlq,
-            cursor,
-            mode,
-            tally,
-        }
-    }
+    mode: &'static str,
+    replayed: u64,
+    parked: u64,
+    skipped: u64,
+    unroutable: u64,
+    failed: u64,
+    by_target: &'a BTreeMap<String, u64>,
+    unroutable_reasons: &'a BTreeMap<String, u64>,
+    seconds: f64,
+    letters_per_second: f64,
 }
 
 /// `plan`: the counts are what would happen (dry run, confirmation) rather than what did.
-pub fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> std::io::Result<()> {
-    let t = r.tally;
-    let rate = if t.seconds > 0.0 {
-        (t.replayed + t.parked) as f64 / t.seconds
-    } else {
-        0.0
-    };
+pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> std::io::Result<()> {
+    let t = &r.tally;
+    let rate = t.letters_per_second();
     if out.format == Format::Json {
-        return out.json(&json!({
-            "dlq": r.dlq,
-            "cursor": r.cursor,
-            "mode": r.mode,
-            "replayed": t.replayed,
-            "parked": t.parked,
-            "skipped": t.skipped,
-            "unroutable": t.unroutable,
-            "failed": t.failed,
-            "by_target": t.by_target,
-            "unroutable_reasons": t.unroutable_reasons,
-            "seconds": (t.seconds * 1000.0).round() / 1000.0,
-            "letters_per_second": rate.round(),
-        }));
+        return out.json(&ReplayJson {
+            dlq: &r.dlq,
+            cursor: &r.cursor,
+            mode: r.mode.name(),
+            replayed: t.replayed,
+            parked: t.parked,
+            skipped: t.skipped,
+            unroutable: t.unroutable,
+            failed: t.failed,
+            by_target: &t.by_target,
+            unroutable_reasons: &t.unroutable_reasons,
+            seconds: (t.seconds * 1000.0).round() / 1000.0,
+            letters_per_second: rate.round(),
+        });
     }
     let verb = if plan { "would go" } else { "went" };
-    let mut table = new_table(out, &["TARGET", "LETTERS"]);
-    for (target, n) in &t.by_target {
-        table.add_row(vec![target.clone(), n.to_string()]);
-    }
     if t.by_target.is_empty() {
-        out.line(&format!(
+        out.text(&format!(
             "No letters to replay from {} (cursor {}).",
             r.dlq, r.cursor
         ))?;
     } else {
-        out.line(&format!("Letters from {} {verb} to:", r.dlq))?;
-        print_table(out, &table)?;
+        let mut table = Table::new(&["TARGET", "LETTERS"]);
+        for (target, n) in &t.by_target {
+            table.row(vec![target.clone().into(), n.to_string().into()]);
+        }
+        out.text(&format!("Letters from {} {verb} to:", r.dlq))?;
+        out.table(&table)?;
+        out.line("")?;
     }
     for (reason, n) in &t.unroutable_reasons {
-        out.line(&format!("unroutable: {n} ({reason})"))?;
+        out.text(&format!("unroutable: {n} ({reason})"))?;
     }
-    out.line(&format!(
+    out.text(&format!(
         "{} {} replayed, {} parked, {} skipped by filter, {} unroutable, {} failed{}",
         if plan { "Plan:" } else { "Done:" },
         t.replayed,
@@ -88,52 +85,196 @@ pub fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> std::io:
         } else {
             format!(
                 " in {:.2}s ({rate:.0} letters/s, {}; cursor {})",
-                t.seconds, r.mode, r.cursor
+                t.seconds,
+                r.mode.name(),
+                r.cursor
             )
         }
     ))
 }
 
-pub fn render_stats(out: &mut Output, dlq: &str, cursor: &str, s: &Stats) -> std::io::Result<()> {
+#[derive(Serialize)]
+struct StatsJson<'a> {
+    dlq: &'a str,
+    cursor: &'a str,
+    letters: u64,
+    pending: u64,
+    unroutable: u64,
+    by_topic: &'a BTreeMap<String, u64>,
+    by_shape: &'a BTreeMap<&'static str, u64>,
+    errors: Vec<ErrorJson<'a>>,
+    oldest_failure: Option<String>,
+    newest_failure: Option<String>,
+    retries: BTreeMap<String, u64>,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    pattern: &'a str,
+    count: u64,
+    example: &'a str,
+}
+
+pub(crate) fn render_stats(out: &mut Output, report: &StatsReport) -> std::io::Result<()> {
+    let (dlq, cursor, s) = (&report.dlq, &report.cursor, &report.stats);
     let time = |t: Option<i64>| t.map(|t| format_rfc3339(t, 1_000));
     if out.format == Format::Json {
-        return out.json(&json!({
-            "dlq": dlq,
-            "cursor": cursor,
-            "letters": s.letters,
-            "pending": s.pending,
-            "unroutable": s.unroutable,
-            "by_topic": s.by_topic,
-            "by_shape": s.by_shape,
-            "errors": s.sorted_errors().iter().map(|g| json!({"pattern": g.pattern, "count": g.count, "example": g.example})).collect::<Vec<_>>(),
-            "oldest_failure": time(s.oldest),
-            "newest_failure": time(s.newest),
-            "retries": s.retries.iter().map(|(k, v)| (k.to_string(), *v)).collect::<std::collections::BTreeMap<_, _>>(),
-        }));
+        return out.json(&StatsJson {
+            dlq,
+            cursor,
+            letters: s.letters,
+            pending: s.pending,
+            unroutable: s.unroutable,
+            by_topic: &s.by_topic,
+            by_shape: &s.by_shape,
+            errors: s
+                .sorted_errors()
+                .into_iter()
+                .map(|g| ErrorJson {
+                    pattern: &g.pattern,
+                    count: g.count,
+                    example: &g.example,
+                })
+                .collect(),
+            oldest_failure: time(s.oldest),
+            newest_failure: time(s.newest),
+            retries: s.retries.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        });
     }
-    out.line(&format!(
+    out.text(&format!(
         "{dlq}: {} letters, {} pending (cursor {cursor}), {} unroutable",
         s.letters, s.pending, s.unroutable
     ))?;
     if let (Some(oldest), Some(newest)) = (time(s.oldest), time(s.newest)) {
-        out.line(&format!("failures from {oldest} to {newest}"))?;
+        out.text(&format!("failures from {oldest} to {newest}"))?;
     }
     out.line("")?;
-    let mut topics = new_table(out, &["ORIGINAL TOPIC", "LETTERS"]);
+    let mut topics = Table::new(&["ORIGINAL TOPIC", "LETTERS"]);
     for (topic, n) in &s.by_topic {
-        topics.add_row(vec![topic.clone(), n.to_string()]);
+        topics.row(vec![topic.clone().into(), n.to_string().into()]);
     }
     if s.unroutable > 0 {
-        topics.add_row(vec!["(unroutable)".to_string(), s.unroutable.to_string()]);
+        topics.row(vec!["(unroutable)".into(), s.unroutable.to_string().into()]);
     }
-    print_table(out, &topics)?;
+    out.table(&topics)?;
     out.line("")?;
-    let mut errors = new_table(out, &["ERROR", "LETTERS"]);
+    let mut errors = Table::new(&["ERROR", "LETTERS"]);
     for g in s.sorted_errors() {
-        errors.add_row(vec![g.pattern.clone(), g.count.to_string()]);
+        errors.row(vec![g.pattern.clone().into(), g.count.to_string().into()]);
     }
-    print_table(out, &errors)?;
+    out.table(&errors)?;
     out.line("")?;
     let retries: Vec<String> = s.retries.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    out.line(&format!("retries: {}", retries.join(", ")))
+    out.text(&format!("retries: {}", retries.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dlq::replay::{ReplayMode, ReplayTally};
+    use crate::core::dlq::stats::Stats;
+    use crate::core::dlq::{Letter, Origin, Shape};
+    use crate::output::test_support::assert_aligned;
+
+    fn replay() -> ReplayReport {
+        let mut tally = ReplayTally::default();
+        for _ in 0..3 {
+            tally.count_sent("child.registered", false);
+        }
+        tally.count_sent("zamaz-debate.debate-events", false);
+        tally.count_sent("dlq.failed-events.parked", true);
+        tally.count_unroutable("topic gone does not exist on the cluster".into());
+        tally.skipped = 2;
+        ReplayReport {
+            dlq: "dlq.failed-events".into(),
+            cursor: "kop-replay.dlq.failed-events".into(),
+            mode: ReplayMode::DryRun,
+            tally,
+        }
+    }
+
+    #[test]
+    fn the_replay_plan_lines_up_on_a_colour_terminal_at_80_and_120_columns() {
+        for width in [80, 120] {
+            let (mut out, captured) = Output::terminal(Format::Table, width);
+            render_replay(&mut out, &replay(), true).unwrap();
+            let text = captured.stdout();
+            assert!(text.contains("\u{1b}["), "colour is on");
+            assert_aligned(&text, width);
+            assert!(text.contains("would go to:"));
+            assert!(text.contains("Plan: 4 replayed, 1 parked, 2 skipped by filter, 1 unroutable"));
+        }
+    }
+
+    #[test]
+    fn the_replay_json_counts_every_outcome() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_replay(&mut out, &replay(), true).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["mode"], "dry-run");
+        assert_eq!(json["replayed"], 4);
+        assert_eq!(json["parked"], 1);
+        assert_eq!(json["by_target"]["child.registered"], 3);
+        assert_eq!(json["by_target"]["dlq.failed-events.parked (parked)"], 1);
+        assert_eq!(json["unroutable"], 1);
+    }
+
+    fn stats() -> StatsReport {
+        let mut stats = Stats::default();
+        let letter = |topic: Option<&str>, error: &str| Letter {
+            shape: Shape::Envelope,
+            origin: topic.map(|t| Origin {
+                topic: t.into(),
+                partition: None,
+                offset: None,
+            }),
+            payload: None,
+            key: None,
+            headers: Default::default(),
+            error: Some(error.into()),
+            failed_at: Some(1_736_845_953_000),
+            retry_count: 1,
+        };
+        stats.add(
+            &letter(Some("child.registered"), "Handler timeout after 30000 ms"),
+            true,
+        );
+        stats.add(
+            &letter(Some("child.registered"), "Handler timeout after 31000 ms"),
+            true,
+        );
+        stats.add(&letter(None, "bell\u{7} and \u{1b}[2J escape"), false);
+        StatsReport {
+            dlq: "dlq.failed-events".into(),
+            cursor: "kop-replay.dlq.failed-events".into(),
+            stats,
+        }
+    }
+
+    #[test]
+    fn stats_tables_line_up_and_escape_control_characters() {
+        for width in [80, 120] {
+            let (mut out, captured) = Output::terminal(Format::Table, width);
+            render_stats(&mut out, &stats()).unwrap();
+            let text = captured.stdout();
+            assert_aligned(&text, width);
+            let plain = console::strip_ansi_codes(&text).into_owned();
+            assert!(!plain.contains('\u{7}'), "no bell from data");
+            assert!(!plain.contains("\u{1b}[2J"), "no escape from data");
+            assert!(plain.contains("3 letters, 2 pending"), "{plain}");
+        }
+    }
+
+    #[test]
+    fn stats_json_groups_errors() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_stats(&mut out, &stats()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["letters"], 3);
+        assert_eq!(json["pending"], 2);
+        assert_eq!(json["unroutable"], 1);
+        assert_eq!(json["errors"][0]["count"], 2);
+        assert_eq!(json["oldest_failure"], "2025-01-14T09:12:33.000Z");
+        assert_eq!(json["retries"]["1"], 3);
+    }
 }

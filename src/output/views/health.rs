@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-use super::table::{new_table, print_table};
-use crate::health::{format_latency, HealthReport, Status};
+use crate::core::health::{format_latency, HealthReport, Status};
 use crate::output::style::{paint, Tone};
+use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
 
 #[derive(Serialize)]
@@ -35,7 +35,7 @@ struct CheckJson<'a> {
     detail: &'a str,
 }
 
-pub fn render(out: &mut Output, report: &HealthReport) -> std::io::Result<()> {
+pub(crate) fn render(out: &mut Output, report: &HealthReport) -> std::io::Result<()> {
     match out.format {
         Format::Json => out.json(&to_json(report)),
         _ => render_table(out, report),
@@ -83,24 +83,24 @@ fn to_json(report: &HealthReport) -> HealthJson<'_> {
 
 fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> {
     if !report.brokers.is_empty() {
-        let mut brokers = new_table(out, &["BROKER", "ADDRESS", "ROLE", "RTT"]);
+        let mut brokers = Table::new(&["BROKER", "ADDRESS", "ROLE", "RTT"]);
         for b in &report.brokers {
             let rtt = match &b.answer {
-                Ok(d) => format_latency(*d),
-                Err(_) => paint(out.color, Tone::Bad, "no answer"),
+                Ok(d) => Cell::from(format_latency(*d)),
+                Err(_) => Cell::toned("no answer", Tone::Bad),
             };
             let role = if b.controller { "controller" } else { "" };
-            brokers.add_row(vec![
-                b.id.to_string(),
-                b.address.clone(),
-                role.to_string(),
+            brokers.row(vec![
+                b.id.to_string().into(),
+                b.address.clone().into(),
+                role.into(),
                 rtt,
             ]);
         }
-        print_table(out, &brokers)?;
+        out.table(&brokers)?;
         out.line("")?;
     }
-    let mut checks = new_table(out, &["CHECK", "STATUS", "DETAIL"]);
+    let mut checks = Table::new(&["CHECK", "STATUS", "DETAIL"]);
     for c in &report.checks {
         let tone = match c.status {
             Status::Ok => Tone::Good,
@@ -108,13 +108,13 @@ fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> 
             Status::Fail => Tone::Bad,
             Status::Skipped => Tone::Dim,
         };
-        checks.add_row(vec![
-            c.name.to_string(),
-            paint(out.color, tone, c.status.name()),
-            c.detail.clone(),
+        checks.row(vec![
+            c.name.into(),
+            Cell::toned(c.status.name(), tone),
+            c.detail.clone().into(),
         ]);
     }
-    print_table(out, &checks)?;
+    out.table(&checks)?;
     out.line("")?;
     let healthy = report.healthy();
     let word = paint(
@@ -123,7 +123,81 @@ fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> 
         status_word(healthy),
     );
     match &report.cluster_id {
-        Some(id) => out.line(&format!("cluster {id} is {word}")),
-        None => out.line(&format!("cluster is {word}")),
+        Some(id) => out.text(&format!("cluster {id} is {word}")),
+        None => out.text(&format!("cluster is {word}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::core::health::{BrokerHealth, Check};
+    use crate::output::test_support::assert_aligned;
+
+    fn report() -> HealthReport {
+        HealthReport {
+            checks: vec![
+                Check {
+                    name: "brokers",
+                    status: Status::Ok,
+                    detail: "3 of 3 answer (slowest 1.2 ms)".into(),
+                },
+                Check {
+                    name: "replication",
+                    status: Status::Warn,
+                    detail: "2 partitions under-replicated: orders/1, orders/2".into(),
+                },
+                Check {
+                    name: "schema registry",
+                    status: Status::Fail,
+                    detail: "the Schema Registry at http://sr:8081 could not be reached: connection refused".repeat(2),
+                },
+            ],
+            brokers: vec![
+                BrokerHealth {
+                    id: 1,
+                    address: "kafka-1:9092".into(),
+                    controller: true,
+                    answer: Ok(Duration::from_micros(420)),
+                },
+                BrokerHealth {
+                    id: 2,
+                    address: "kafka-2.prod.internal:9092".into(),
+                    controller: false,
+                    answer: Err("timed out".into()),
+                },
+            ],
+            cluster_id: Some("prod-7".into()),
+        }
+    }
+
+    #[test]
+    fn both_tables_line_up_on_a_colour_terminal_at_80_and_120_columns() {
+        for width in [80, 120] {
+            let (mut out, captured) = Output::terminal(Format::Table, width);
+            render(&mut out, &report()).unwrap();
+            let text = captured.stdout();
+            assert!(text.contains("\u{1b}["), "colour is on");
+            assert_aligned(&text, width);
+            let plain = console::strip_ansi_codes(&text).into_owned();
+            assert!(plain.contains("controller"), "{plain}");
+            assert!(plain.contains("no answer"), "{plain}");
+            assert!(plain.contains("cluster prod-7 is unhealthy"), "{plain}");
+        }
+    }
+
+    #[test]
+    fn the_json_has_status_brokers_and_checks() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render(&mut out, &report()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["status"], "unhealthy");
+        assert_eq!(json["cluster_id"], "prod-7");
+        assert_eq!(json["brokers"][0]["rtt_ms"], 0.42);
+        assert_eq!(json["brokers"][1]["error"], "timed out");
+        assert_eq!(json["checks"][1]["status"], "warn");
+        assert_eq!(json["checks"].as_array().unwrap().len(), 3);
     }
 }

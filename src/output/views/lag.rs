@@ -14,33 +14,30 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::table::{new_table, print_table};
-use crate::cli::LagLevel;
-use crate::commands::lag::Snapshot;
-use crate::config::units::format_duration_ms;
-use crate::lag::{GroupLag, Trend};
-use crate::output::style::{paint, Tone};
+use crate::core::lag::{GroupLag, LagLevel, LagView, PartitionLag, Trend};
+use crate::output::style::Tone;
+use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
+use crate::util::units::format_duration_ms;
 
-pub struct LagView<'a> {
-    pub snapshot: &'a Snapshot,
-    pub level: LagLevel,
-    pub show_all: bool,
-    pub time: bool,
-    pub trends: Option<&'a BTreeMap<String, Trend>>,
-    /// Clear the terminal first (`--watch` on a terminal).
-    pub redraw: bool,
+#[derive(Serialize)]
+struct PartitionJson<'a> {
+    group: &'a str,
+    state: &'a str,
+    topic: &'a str,
+    partition: i32,
+    committed: Option<i64>,
+    end: i64,
+    lag: u64,
+    client_id: Option<&'a str>,
+    host: Option<&'a str>,
+    age_seconds: Option<f64>,
+    breach: Option<&'a str>,
 }
 
-impl LagView<'_> {
-    fn shown(&self, group: &GroupLag) -> bool {
-        self.show_all || group.lag > 0 || group.breach.is_some()
-    }
-}
-
-pub fn render(out: &mut Output, view: &LagView) -> std::io::Result<()> {
+pub(crate) fn render(out: &mut Output, view: &LagView) -> std::io::Result<()> {
     match out.format {
         Format::Json => out.json(&json_rows(view)),
         Format::Prometheus => out.line(prometheus(view).trim_end()),
@@ -55,36 +52,37 @@ fn age(d: Option<std::time::Duration>) -> String {
     )
 }
 
-fn json_rows(view: &LagView) -> serde_json::Value {
+fn json_rows(view: &LagView) -> Vec<PartitionJson<'_>> {
     let groups: BTreeMap<&str, &GroupLag> = view
         .snapshot
         .groups
         .iter()
         .map(|g| (g.group.as_str(), g))
         .collect();
-    let rows: Vec<serde_json::Value> = view
-        .snapshot
+    view.snapshot
         .rows
         .iter()
-        .filter(|r| groups.get(r.group.as_str()).is_some_and(|g| view.shown(g)))
-        .map(|r| {
-            let g = groups[r.group.as_str()];
-            json!({
-                "group": r.group,
-                "state": g.state,
-                "topic": r.topic,
-                "partition": r.partition,
-                "committed": r.committed,
-                "end": r.end,
-                "lag": r.lag,
-                "client_id": r.owner.as_ref().map(|o| &o.0),
-                "host": r.owner.as_ref().map(|o| &o.1),
-                "age_seconds": if view.time { r.age.map(|a| a.as_secs_f64()) } else { None },
-                "breach": g.breach,
+        .filter_map(|r| {
+            let g = groups.get(r.group.as_str()).filter(|g| view.shown(g))?;
+            Some(PartitionJson {
+                group: &r.group,
+                state: &g.state,
+                topic: &r.topic,
+                partition: r.partition,
+                committed: r.committed,
+                end: r.end,
+                lag: r.lag,
+                client_id: r.owner.as_ref().map(|o| o.0.as_str()),
+                host: r.owner.as_ref().map(|o| o.1.as_str()),
+                age_seconds: if view.time {
+                    r.age.map(|a| a.as_secs_f64())
+                } else {
+                    None
+                },
+                breach: g.breach.as_deref(),
             })
         })
-        .collect();
-    serde_json::Value::Array(rows)
+        .collect()
 }
 
 fn label(text: &str) -> String {
@@ -95,7 +93,7 @@ fn label(text: &str) -> String {
 
 fn prometheus(view: &LagView) -> String {
     let mut s = String::new();
-    let snapshot = view.snapshot;
+    let snapshot = &view.snapshot;
     let mut metric = |name: &str, help: &str, samples: Vec<(String, String)>| {
         let _ = writeln!(s, "# HELP {name} {help}\n# TYPE {name} gauge");
         for (labels, value) in samples {
@@ -219,12 +217,11 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
         .filter(|g| view.shown(g))
         .collect();
     if groups.is_empty() {
-        out.line(if view.snapshot.groups.is_empty() {
+        return out.line(if view.snapshot.groups.is_empty() {
             "No consumer groups."
         } else {
             "No lag (--all shows every group)."
-        })?;
-        return Ok(());
+        });
     }
     let mut headers = match view.level {
         LagLevel::Group => vec!["GROUP", "STATE", "PARTITIONS", "LAG"],
@@ -242,76 +239,183 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
     if view.time {
         headers.push("AGE");
     }
-    if view.trends.is_some() && view.level == LagLevel::Group {
+    let trends = view
+        .trends
+        .as_ref()
+        .filter(|_| view.level == LagLevel::Group);
+    if trends.is_some() {
         headers.extend(["RATE", "CATCH-UP"]);
     }
     headers.push("");
-    let mut t = new_table(out, &headers);
+    let mut t = Table::new(&headers);
     for g in &groups {
-        let breach = g
-            .breach
-            .as_deref()
-            .map(|b| paint(out.color, Tone::Bad, &format!("over: {b}")))
-            .unwrap_or_default();
+        let breach = || match g.breach.as_deref() {
+            Some(b) => Cell::toned(format!("over: {b}"), Tone::Bad),
+            None => Cell::from(""),
+        };
+        let rows = view.snapshot.rows.iter().filter(|r| r.group == g.group);
         match view.level {
             LagLevel::Group => {
-                let mut row = vec![
-                    g.group.clone(),
-                    g.state.clone(),
-                    g.partitions.to_string(),
-                    g.lag.to_string(),
+                let mut row: Vec<Cell> = vec![
+                    g.group.clone().into(),
+                    g.state.clone().into(),
+                    g.partitions.to_string().into(),
+                    g.lag.to_string().into(),
                 ];
                 if view.time {
-                    row.push(age(g.worst_age));
+                    row.push(age(g.worst_age).into());
                 }
-                if let Some(trends) = view.trends {
+                if let Some(trends) = trends {
                     let (rate, eta) = trend_text(trends.get(&g.group));
-                    row.extend([rate, eta]);
+                    row.extend([rate.into(), eta.into()]);
                 }
-                row.push(breach);
-                t.add_row(row);
+                row.push(breach());
+                t.row(row);
             }
             LagLevel::Topic => {
                 for (topic, lag) in &g.by_topic {
-                    let mut row = vec![g.group.clone(), topic.clone(), lag.to_string()];
+                    let mut row: Vec<Cell> = vec![
+                        g.group.clone().into(),
+                        topic.clone().into(),
+                        lag.to_string().into(),
+                    ];
                     if view.time {
-                        let worst = view
-                            .snapshot
-                            .rows
-                            .iter()
-                            .filter(|r| r.group == g.group && &r.topic == topic)
+                        let worst = rows
+                            .clone()
+                            .filter(|r| &r.topic == topic)
                             .filter_map(|r| r.age)
                             .max();
-                        row.push(age(worst));
+                        row.push(age(worst).into());
                     }
-                    row.push(breach.clone());
-                    t.add_row(row);
+                    row.push(breach());
+                    t.row(row);
                 }
             }
             LagLevel::Partition => {
-                for r in view.snapshot.rows.iter().filter(|r| r.group == g.group) {
-                    let owner = r
-                        .owner
-                        .as_ref()
-                        .map_or("-".to_string(), |(c, h)| format!("{c}@{h}"));
-                    let committed = r.committed.map_or("-".to_string(), |c| c.to_string());
-                    let mut row = vec![
-                        r.group.clone(),
-                        r.topic.clone(),
-                        r.partition.to_string(),
-                        committed,
-                        r.end.to_string(),
-                        r.lag.to_string(),
-                        owner,
-                    ];
+                for r in rows {
+                    let mut row = partition_row(r);
                     if view.time {
-                        row.push(age(r.age));
+                        row.push(age(r.age).into());
                     }
-                    row.push(breach.clone());
-                    t.add_row(row);
+                    row.push(breach());
+                    t.row(row);
                 }
             }
         }
     }
-    print_table(out, &t)
+    out.table(&t)
+}
+
+fn partition_row(r: &PartitionLag) -> Vec<Cell> {
+    let owner = r
+        .owner
+        .as_ref()
+        .map_or("-".to_string(), |(c, h)| format!("{c}@{h}"));
+    vec![
+        r.group.clone().into(),
+        r.topic.clone().into(),
+        r.partition.to_string().into(),
+        r.committed
+            .map_or("-".to_string(), |c| c.to_string())
+            .into(),
+        r.end.to_string().into(),
+        r.lag.to_string().into(),
+        owner.into(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::core::lag::Snapshot;
+    use crate::output::test_support::assert_aligned;
+
+    fn view(level: LagLevel) -> LagView {
+        let row = |group: &str, topic: &str, partition, committed, end| PartitionLag {
+            group: group.into(),
+            topic: topic.into(),
+            partition,
+            committed,
+            end,
+            lag: u64::try_from(end - committed.unwrap_or(0)).unwrap(),
+            owner: Some(("billing-1".into(), "/10.0.0.7".into())),
+            age: Some(Duration::from_secs(83)),
+        };
+        let group = |name: &str, lag, breach: Option<&str>| GroupLag {
+            group: name.into(),
+            state: "Stable".into(),
+            lag,
+            partitions: 2,
+            by_topic: BTreeMap::from([("orders".to_string(), lag)]),
+            worst_age: Some(Duration::from_secs(83)),
+            breach: breach.map(str::to_string),
+        };
+        LagView {
+            snapshot: Snapshot {
+                rows: vec![
+                    row("billing", "orders", 0, Some(40), 100),
+                    row("billing-reconciliation-nightly", "orders", 1, None, 7),
+                ],
+                groups: vec![
+                    group("billing", 60, Some("lag 60 > 10")),
+                    group("billing-reconciliation-nightly", 7, None),
+                ],
+                taken: None,
+            },
+            level,
+            show_all: false,
+            time: true,
+            trends: Some(BTreeMap::from([(
+                "billing".to_string(),
+                Trend::FallingBehind { consume_rate: 12.0 },
+            )])),
+            redraw: false,
+        }
+    }
+
+    #[test]
+    fn every_level_lines_up_on_a_colour_terminal_at_80_and_120_columns() {
+        for level in [LagLevel::Group, LagLevel::Topic, LagLevel::Partition] {
+            for width in [80, 120] {
+                let (mut out, captured) = Output::terminal(Format::Table, width);
+                render(&mut out, &view(level)).unwrap();
+                let text = captured.stdout();
+                assert!(text.contains("\u{1b}["), "colour is on");
+                assert_aligned(&text, width);
+            }
+        }
+        let (mut out, captured) = Output::terminal(Format::Table, 120);
+        render(&mut out, &view(LagLevel::Group)).unwrap();
+        let plain = console::strip_ansi_codes(&captured.stdout()).into_owned();
+        assert!(plain.contains("falling behind"), "{plain}");
+        assert!(plain.contains("over: lag 60 > 10"), "{plain}");
+        assert!(plain.contains("1m23s"), "{plain}");
+    }
+
+    #[test]
+    fn the_json_has_one_object_per_partition_with_the_groups_breach() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render(&mut out, &view(LagLevel::Topic)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 2);
+        assert_eq!(json[0]["group"], "billing");
+        assert_eq!(json[0]["lag"], 60);
+        assert_eq!(json[0]["breach"], "lag 60 > 10");
+        assert_eq!(json[0]["age_seconds"], 83.0);
+        assert_eq!(json[1]["committed"], serde_json::Value::Null);
+        assert_eq!(json[1]["client_id"], "billing-1");
+    }
+
+    #[test]
+    fn prometheus_names_follow_kafka_exporter() {
+        let (mut out, captured) = Output::buffered(Format::Prometheus);
+        render(&mut out, &view(LagLevel::Group)).unwrap();
+        let text = captured.stdout();
+        assert!(text.contains(
+            "kafka_consumergroup_lag{consumergroup=\"billing\",topic=\"orders\",partition=\"0\"} 60"
+        ));
+        assert!(text.contains("kop_consumergroup_lag_seconds"));
+    }
 }

@@ -1,10 +1,10 @@
 //! One view per command result: a table for people, a documented JSON shape for programs.
+//! Views render data the pure core defines; each JSON shape is a typed struct.
 
-pub mod dlq;
-pub mod health;
-pub mod lag;
-pub mod plan;
-pub mod publish;
-pub mod table;
-pub mod tail;
-pub mod topics_list;
+pub(crate) mod dlq;
+pub(crate) mod health;
+pub(crate) mod lag;
+pub(crate) mod plan;
+pub(crate) mod publish;
+pub(crate) mod tail;
+pub(crate) mod topics_list;

@@ -9,28 +9,22 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::apply::{tally, ChangeResult, Status};
 use crate::config::catalogue::humane_value;
+use crate::core::plan::results::{tally, PlanReport, Status};
+use crate::core::plan::{Change, ConfigChange, Plan};
 use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
-use crate::plan::{Change, ConfigChange, Plan};
 
-pub struct PlanReport<'a> {
-    pub plan: &'a Plan,
-    pub cluster_id: Option<&'a str>,
-    pub results: Option<&'a [ChangeResult]>,
-}
-
-pub fn render_plan(out: &mut Output, report: &PlanReport) -> std::io::Result<()> {
+pub(crate) fn render_plan(out: &mut Output, report: &PlanReport) -> std::io::Result<()> {
     match out.format {
         Format::Json => out.json(&to_json(report)),
-        _ => plan_text(out, report.plan),
+        _ => plan_text(out, &report.plan),
     }
 }
 
 /// Results after an apply; in JSON the whole report (plan and results) is one document.
-pub fn render_results(out: &mut Output, report: &PlanReport) -> std::io::Result<()> {
-    let Some(results) = report.results else {
+pub(crate) fn render_results(out: &mut Output, report: &PlanReport) -> std::io::Result<()> {
+    let Some(results) = &report.results else {
         return Ok(());
     };
     if out.format == Format::Json {
@@ -48,11 +42,11 @@ pub fn render_results(out: &mut Output, report: &PlanReport) -> std::io::Result<
             ),
         };
         let word = paint(out.color, tone, &format!("{word:<7}"));
-        out.line(&format!("{word} {}{detail}", headline(&result.change)))?;
+        out.text(&format!("{word} {}{detail}", headline(&result.change)))?;
     }
     let t = tally(results);
     out.line("")?;
-    out.line(&format!(
+    out.text(&format!(
         "Applied {} of {} changes{}.",
         t.applied,
         results.len(),
@@ -74,7 +68,7 @@ fn symbol(out: &Output, change: &Change) -> String {
 }
 
 /// One line naming a change, as in the results list.
-pub fn headline(change: &Change) -> String {
+fn headline(change: &Change) -> String {
     match change {
         Change::CreateTopic { topic, .. } => format!("create {topic}"),
         Change::AlterConfigs { topic, changes } => {
@@ -91,7 +85,7 @@ pub fn headline(change: &Change) -> String {
 
 fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
     if plan.is_empty() {
-        out.line("No changes: the cluster matches the topics file.")?;
+        out.text("No changes: the cluster matches the topics file.")?;
     }
     // Changes to one existing topic (configs, partitions) read best under one heading.
     let mut headed: Vec<&str> = Vec::new();
@@ -101,7 +95,7 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
         let mut heading = |out: &mut Output, topic: &'a str| -> std::io::Result<()> {
             if !headed.contains(&topic) {
                 headed.push(topic);
-                out.line(&format!("{sym} {topic}"))?;
+                out.text(&format!("{sym} {topic}"))?;
             }
             Ok(())
         };
@@ -121,22 +115,22 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
                     Some(r) => format!("replication factor {r}"),
                     None => "the broker's default replication factor".to_string(),
                 };
-                out.line(&format!("{sym} {topic}: create with {p}, {rf}"))?;
+                out.text(&format!("{sym} {topic}: create with {p}, {rf}"))?;
                 for (key, value) in configs {
-                    out.line(&format!("    {key} = {}", humane_value(key, value)))?;
+                    out.text(&format!("    {key} = {}", humane_value(key, value)))?;
                 }
             }
             Change::AlterConfigs { topic, changes } => {
                 heading(out, topic)?;
                 for c in changes {
-                    out.line(&format!("    {}", config_change_text(c)))?;
+                    out.text(&format!("    {}", config_change_text(c)))?;
                 }
             }
             Change::AddPartitions { topic, from, to } => {
                 heading(out, topic)?;
-                out.line(&format!("    partitions: {from} → {to}"))?;
+                out.text(&format!("    partitions: {from} → {to}"))?;
             }
-            Change::DeleteTopic { topic } => out.line(&format!("{sym} {topic}: delete"))?,
+            Change::DeleteTopic { topic } => out.text(&format!("{sym} {topic}: delete"))?,
             Change::RegisterSchema {
                 subject,
                 file,
@@ -147,7 +141,7 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
                 } else {
                     "new version"
                 };
-                out.line(&format!(
+                out.text(&format!(
                     "{sym} schema {subject}: register {} ({what})",
                     file.display()
                 ))?;
@@ -156,8 +150,8 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
     }
     for i in &plan.impossible {
         let sym = paint(out.color, Tone::Bad, "!");
-        out.line(&format!("{sym} {}: {}", i.topic, i.reason))?;
-        out.line(&format!("    instead: {}", i.remedy))?;
+        out.text(&format!("{sym} {}: {}", i.topic, i.reason))?;
+        out.text(&format!("    instead: {}", i.remedy))?;
     }
     let mut unmanaged: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for u in &plan.unmanaged_configs {
@@ -171,13 +165,13 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
         out.line("")?;
     }
     for warning in &plan.warnings {
-        out.line(&format!(
+        out.text(&format!(
             "{} {warning}",
             paint(out.color, Tone::Warn, "warning:")
         ))?;
     }
     for (topic, configs) in unmanaged {
-        out.line(&format!(
+        out.text(&format!(
             "note: {topic} has configs the file does not declare (kept; --prune-configs removes them): {}",
             configs.join(", ")
         ))?;
@@ -185,7 +179,7 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
     if !plan.is_empty() {
         let s = plan.summary();
         out.line("")?;
-        out.line(&format!(
+        out.text(&format!(
             "Plan: {} to create, {} to change, {} to delete, {} impossible.",
             s.create, s.change, s.delete, s.impossible
         ))?;
@@ -322,11 +316,11 @@ fn change_json(change: &Change) -> ChangeJson<'_> {
     }
 }
 
-fn to_json<'a>(report: &'a PlanReport<'a>) -> PlanJson<'a> {
-    let plan = report.plan;
+fn to_json(report: &PlanReport) -> PlanJson<'_> {
+    let plan = &report.plan;
     let s = plan.summary();
     PlanJson {
-        cluster_id: report.cluster_id,
+        cluster_id: report.cluster_id.as_deref(),
         changes: plan.changes.iter().map(change_json).collect(),
         impossible: plan
             .impossible
@@ -353,7 +347,7 @@ fn to_json<'a>(report: &'a PlanReport<'a>) -> PlanJson<'a> {
             delete: s.delete,
             impossible: s.impossible,
         },
-        results: report.results.map(|results| {
+        results: report.results.as_ref().map(|results| {
             results
                 .iter()
                 .map(|r| ResultJson {
@@ -370,5 +364,92 @@ fn to_json<'a>(report: &'a PlanReport<'a>) -> PlanJson<'a> {
                 })
                 .collect()
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::plan::results::ChangeResult;
+    use crate::core::plan::{Impossible, UnmanagedConfig};
+    use crate::output::test_support::assert_aligned;
+
+    fn report() -> PlanReport {
+        let plan = Plan {
+            changes: vec![
+                Change::CreateTopic {
+                    topic: "conversation.started".into(),
+                    partitions: Some(6),
+                    replication_factor: Some(3),
+                    configs: BTreeMap::from([(
+                        "retention.ms".to_string(),
+                        "604800000".to_string(),
+                    )]),
+                },
+                Change::AlterConfigs {
+                    topic: "child.registered".into(),
+                    changes: vec![ConfigChange {
+                        key: "retention.ms".into(),
+                        old: Some("3600000".into()),
+                        new: Some("2592000000".into()),
+                    }],
+                },
+                Change::DeleteTopic {
+                    topic: "legacy.one".into(),
+                },
+            ],
+            impossible: vec![Impossible {
+                topic: "emotion.detected".into(),
+                reason: "the file asks for 2 partitions, the topic has 3: Kafka cannot remove partitions".into(),
+                remedy: "declare 3 partitions, or create a new topic and move the consumers to it".into(),
+            }],
+            warnings: vec!["lowering retention.ms of child.registered deletes older records at once".into()],
+            unmanaged_configs: vec![UnmanagedConfig {
+                topic: "child.registered".into(),
+                key: "segment.bytes".into(),
+                value: "1073741824".into(),
+            }],
+        };
+        PlanReport {
+            plan,
+            cluster_id: Some("prod-7".into()),
+            results: None,
+        }
+    }
+
+    #[test]
+    fn the_plan_fits_a_colour_terminal_at_80_and_120_columns() {
+        for width in [80, 120] {
+            let (mut out, captured) = Output::terminal(Format::Table, width);
+            render_plan(&mut out, &report()).unwrap();
+            let text = captured.stdout();
+            assert!(text.contains("\u{1b}["), "colour is on");
+            assert_aligned(&text, width);
+            let plain = console::strip_ansi_codes(&text).into_owned();
+            let lines: Vec<&str> = plain.lines().collect();
+            // The symbol column and the indented details stay where they belong.
+            assert!(lines.contains(&"~ child.registered"), "{plain}");
+            assert!(lines.contains(&"    retention.ms: 1h → 30d"), "{plain}");
+            assert!(lines.contains(&"- legacy.one: delete"), "{plain}");
+            assert!(plain.contains("Plan: 1 to create, 1 to change, 1 to delete, 1 impossible."));
+        }
+    }
+
+    #[test]
+    fn the_json_carries_changes_results_and_summary() {
+        let mut report = report();
+        report.results = Some(vec![ChangeResult {
+            change: report.plan.changes[0].clone(),
+            status: Status::Failed("broker said no".into()),
+        }]);
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_results(&mut out, &report).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["cluster_id"], "prod-7");
+        assert_eq!(json["changes"][0]["action"], "create_topic");
+        assert_eq!(json["changes"][1]["configs"][0]["new"], "2592000000");
+        assert_eq!(json["summary"]["impossible"], 1);
+        assert_eq!(json["results"][0]["status"], "failed");
+        assert_eq!(json["results"][0]["error"], "broker said no");
     }
 }

@@ -7,44 +7,59 @@
 //! payloads as themselves, text as a string, anything else base64); `value` is `null` for a
 //! tombstone.
 
-use serde_json::{json, Value as Json};
+use serde::Serialize;
+use serde_json::Value as Json;
 
-use crate::codec::logical::format_rfc3339;
-use crate::codec::Decoded;
+use crate::core::codec::Decoded;
+use crate::core::tail::TailRecord;
 use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
+use crate::util::time::format_rfc3339;
 
-pub struct RecordView {
-    pub topic: String,
-    pub partition: i32,
-    pub offset: i64,
-    pub timestamp: Option<i64>,
-    pub key: Option<Decoded>,
-    /// Header values as text when UTF-8, else base64.
-    pub headers: Vec<(String, Option<String>)>,
-    pub value: Option<Decoded>,
+#[derive(Serialize)]
+struct RecordJson<'a> {
+    topic: &'a str,
+    partition: i32,
+    offset: i64,
+    timestamp: Option<i64>,
+    key: Option<&'a Json>,
+    headers: Vec<HeaderJson<'a>>,
+    value: Option<&'a Json>,
+    schema_id: Option<u32>,
+    value_encoding: Option<&'static str>,
 }
 
-impl RecordView {
-    pub fn to_json(&self) -> Json {
-        json!({
-            "topic": self.topic,
-            "partition": self.partition,
-            "offset": self.offset,
-            "timestamp": self.timestamp,
-            "key": self.key.as_ref().map(|k| &k.value),
-            "headers": self.headers.iter().map(|(k, v)| json!({"key": k, "value": v})).collect::<Vec<_>>(),
-            "value": self.value.as_ref().map(|v| &v.value),
-            "schema_id": self.value.as_ref().and_then(|v| v.schema_id),
-            "value_encoding": self.value.as_ref().map(|v| v.encoding),
-        })
+#[derive(Serialize)]
+struct HeaderJson<'a> {
+    key: &'a str,
+    value: Option<&'a str>,
+}
+
+fn to_json(r: &TailRecord) -> RecordJson<'_> {
+    RecordJson {
+        topic: &r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        timestamp: r.timestamp,
+        key: r.key.as_ref().map(|k| &k.value),
+        headers: r
+            .headers
+            .iter()
+            .map(|(key, value)| HeaderJson {
+                key,
+                value: value.as_deref(),
+            })
+            .collect(),
+        value: r.value.as_ref().map(|v| &v.value),
+        schema_id: r.value.as_ref().and_then(|v| v.schema_id),
+        value_encoding: r.value.as_ref().map(|v| v.encoding),
     }
 }
 
-pub fn render(out: &mut Output, record: &RecordView) -> std::io::Result<()> {
+pub(crate) fn render(out: &mut Output, record: &TailRecord) -> std::io::Result<()> {
     match out.format {
-        Format::Ndjson => out.ndjson(&record.to_json()),
-        Format::Json => out.json(&record.to_json()),
+        Format::Ndjson => out.ndjson(&to_json(record)),
+        Format::Json => out.json(&to_json(record)),
         _ => pretty(out, record),
     }
 }
@@ -56,7 +71,7 @@ fn text(decoded: &Decoded) -> String {
     }
 }
 
-fn pretty(out: &mut Output, r: &RecordView) -> std::io::Result<()> {
+fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
     let time = r
         .timestamp
         .map(|t| format_rfc3339(t, 1_000))
@@ -84,5 +99,62 @@ fn pretty(out: &mut Output, r: &RecordView) -> std::io::Result<()> {
     match &r.value {
         Some(v) => out.line(&text(v)),
         None => out.line(&paint(out.color, Tone::Dim, "(tombstone: no value)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> TailRecord {
+        TailRecord {
+            topic: "task.created".into(),
+            partition: 2,
+            offset: 41,
+            timestamp: Some(1_736_845_923_250),
+            key: Some(Decoded {
+                value: Json::String("user-7".into()),
+                schema_id: None,
+                encoding: "text",
+            }),
+            headers: vec![("source".into(), Some("app".into())), ("flag".into(), None)],
+            value: Some(Decoded {
+                value: serde_json::json!({"taskId": "t-1"}),
+                schema_id: Some(3),
+                encoding: "avro",
+            }),
+        }
+    }
+
+    #[test]
+    fn people_see_place_time_key_headers_and_value() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        render(&mut out, &record()).unwrap();
+        let text = captured.stdout();
+        assert!(text.starts_with(
+            "task.created/2 @41  2025-01-14T09:12:03.250Z  key=user-7  source=app  flag=null\n"
+        ));
+        assert!(text.contains("\"taskId\": \"t-1\""));
+    }
+
+    #[test]
+    fn programs_get_one_object_per_line() {
+        let (mut out, captured) = Output::buffered(Format::Ndjson);
+        render(&mut out, &record()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(captured.stdout().trim()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "topic": "task.created",
+                "partition": 2,
+                "offset": 41,
+                "timestamp": 1_736_845_923_250_i64,
+                "key": "user-7",
+                "headers": [{"key": "source", "value": "app"}, {"key": "flag", "value": null}],
+                "value": {"taskId": "t-1"},
+                "schema_id": 3,
+                "value_encoding": "avro"
+            })
+        );
     }
 }

@@ -2,19 +2,20 @@
 //!
 //! JSON shape (stable), one object per topic: `{"name", "partitions": int|null,
 //! "replication_factor": int|null, "retention_ms": str|null, "cleanup_policy": str|null,
-//! "configs": {name: value}, "managed": "managed"|"unmanaged"|"missing"|"internal"}`;
-//! `configs` holds the values set on the topic itself; `drift` is the number of changes
-//! `kop topics apply` would make to a declared topic (0 = in sync), `null` otherwise.
+//! "configs": {name: value}, "managed": "managed"|"unmanaged"|"missing"|"internal",
+//! "drift": int|null}`; `configs` holds the values set on the topic itself; `drift` is the
+//! number of changes `kop topics apply` would make to a declared topic (0 = in sync),
+//! `null` otherwise.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::table::{new_table, print_table};
-use crate::config::units::format_duration_ms;
-use crate::listing::{Managed, TopicRow};
-use crate::output::style::{paint, Tone};
+use crate::core::listing::{Ownership, TopicRow};
+use crate::output::style::Tone;
+use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
+use crate::util::units::format_duration_ms;
 
 #[derive(Serialize)]
 struct TopicJson<'a> {
@@ -28,7 +29,7 @@ struct TopicJson<'a> {
     drift: Option<usize>,
 }
 
-pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
+pub(crate) fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
     if out.format == Format::Json {
         let json: Vec<TopicJson> = rows
             .iter()
@@ -49,44 +50,49 @@ pub fn render(out: &mut Output, rows: &[TopicRow]) -> std::io::Result<()> {
         out.status("no topics");
         return Ok(());
     }
-    let mut table = new_table(
-        out,
-        &[
-            "TOPIC",
-            "PARTITIONS",
-            "RF",
-            "RETENTION",
-            "CLEANUP",
-            "MANAGED",
-            "DRIFT",
-        ],
-    );
+    out.table(&table(rows))
+}
+
+fn table(rows: &[TopicRow]) -> Table {
+    let mut table = Table::new(&[
+        "TOPIC",
+        "PARTITIONS",
+        "RF",
+        "RETENTION",
+        "CLEANUP",
+        "MANAGED",
+        "DRIFT",
+    ]);
+    let dash = || "-".to_string();
     for r in rows {
-        let dash = || "-".to_string();
         let tone = match r.managed {
-            Managed::Managed => Tone::Good,
-            Managed::Missing => Tone::Warn,
-            Managed::Unmanaged | Managed::Internal => Tone::Dim,
+            Ownership::Managed => Tone::Good,
+            Ownership::Missing => Tone::Warn,
+            Ownership::Unmanaged | Ownership::Internal => Tone::Dim,
         };
-        table.add_row(vec![
-            r.name.clone(),
-            r.partitions.map_or_else(dash, |p| p.to_string()),
-            r.replication_factor.map_or_else(dash, |p| p.to_string()),
+        let drift = match (r.managed, r.drift) {
+            (Ownership::Missing, _) => Cell::toned("not created", Tone::Warn),
+            (_, Some(0)) => Cell::from("in sync"),
+            (_, Some(1)) => Cell::toned("1 change", Tone::Warn),
+            (_, Some(n)) => Cell::toned(format!("{n} changes"), Tone::Warn),
+            (_, None) => Cell::from(dash()),
+        };
+        table.row(vec![
+            r.name.clone().into(),
+            r.partitions.map_or_else(dash, |p| p.to_string()).into(),
+            r.replication_factor
+                .map_or_else(dash, |p| p.to_string())
+                .into(),
             r.retention_ms
                 .as_deref()
-                .map_or_else(dash, humane_retention),
-            r.cleanup_policy.clone().unwrap_or_else(dash),
-            paint(out.color, tone, r.managed.name()),
-            match (r.managed, r.drift) {
-                (Managed::Missing, _) => paint(out.color, Tone::Warn, "not created"),
-                (_, Some(0)) => "in sync".to_string(),
-                (_, Some(1)) => paint(out.color, Tone::Warn, "1 change"),
-                (_, Some(n)) => paint(out.color, Tone::Warn, &format!("{n} changes")),
-                (_, None) => dash(),
-            },
+                .map_or_else(dash, humane_retention)
+                .into(),
+            r.cleanup_policy.clone().unwrap_or_else(dash).into(),
+            Cell::toned(r.managed.name(), tone),
+            drift,
         ]);
     }
-    print_table(out, &table)
+    table
 }
 
 fn humane_retention(ms: &str) -> String {
@@ -94,5 +100,86 @@ fn humane_retention(ms: &str) -> String {
         Ok(-1) => "unlimited".into(),
         Ok(n) if n >= 0 => format_duration_ms(n as u64),
         _ => ms.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::test_support::assert_aligned;
+
+    fn rows() -> Vec<TopicRow> {
+        let row = |name: &str, managed, drift, retention: Option<&str>| TopicRow {
+            name: name.into(),
+            partitions: (managed != Ownership::Missing).then_some(3),
+            replication_factor: (managed != Ownership::Missing).then_some(1),
+            retention_ms: retention.map(str::to_string),
+            cleanup_policy: Some("delete".into()),
+            configs: BTreeMap::from([("retention.ms".to_string(), "604800000".to_string())]),
+            managed,
+            drift,
+        };
+        vec![
+            row(
+                "child.registered",
+                Ownership::Managed,
+                Some(0),
+                Some("2592000000"),
+            ),
+            row(
+                "child.safety-violation",
+                Ownership::Managed,
+                Some(2),
+                Some("7776000000"),
+            ),
+            row("conversation.started", Ownership::Missing, Some(1), None),
+            row("legacy.audit", Ownership::Unmanaged, None, Some("-1")),
+        ]
+    }
+
+    #[test]
+    fn the_table_lines_up_on_a_colour_terminal_at_80_and_120_columns() {
+        for width in [80, 120] {
+            let (mut out, captured) = Output::terminal(Format::Table, width);
+            render(&mut out, &rows()).unwrap();
+            let text = captured.stdout();
+            assert!(text.contains("\u{1b}["), "colour is on");
+            assert_aligned(&text, width);
+            let plain = console::strip_ansi_codes(&text).into_owned();
+            if width == 120 {
+                assert!(plain.contains("child.safety-violation  3"), "{plain}");
+            } else {
+                assert!(
+                    plain.contains("child.safety-violat…  3"),
+                    "cut to fit: {plain}"
+                );
+            }
+            assert!(plain.contains("30d"), "{plain}");
+            assert!(plain.contains("unlimited"), "{plain}");
+            assert!(plain.contains("not created"), "{plain}");
+        }
+    }
+
+    #[test]
+    fn the_json_is_one_object_per_topic() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render(&mut out, &rows()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 4);
+        assert_eq!(
+            json[1],
+            serde_json::json!({
+                "name": "child.safety-violation",
+                "partitions": 3,
+                "replication_factor": 1,
+                "retention_ms": "7776000000",
+                "cleanup_policy": "delete",
+                "configs": {"retention.ms": "604800000"},
+                "managed": "managed",
+                "drift": 2
+            })
+        );
+        assert_eq!(json[2]["partitions"], serde_json::Value::Null);
+        assert_eq!(json[3]["drift"], serde_json::Value::Null);
     }
 }

@@ -1,0 +1,97 @@
+//! `kop publish`
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WriteFormat {
+    /// JSON, validated
+    Json,
+    /// Avro in the Confluent wire format, from plain JSON
+    Avro,
+    /// Bytes as given
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SubjectStrategy {
+    /// <topic>-key / <topic>-value
+    Topic,
+    /// the record's full name
+    Record,
+    /// <topic>-<record full name>
+    TopicRecord,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The topic to publish to
+    pub topic: String,
+
+    /// One event, given on the command line
+    #[arg(long, conflicts_with = "file")]
+    pub value: Option<String>,
+
+    /// A file of events, one per line (NDJSON); - for stdin
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// The key for every event
+    #[arg(long, conflicts_with = "key_field")]
+    pub key: Option<String>,
+
+    /// Take each event's key from this field of the event (dotted path, e.g. user.id)
+    #[arg(long, value_name = "PATH")]
+    pub key_field: Option<String>,
+
+    /// A header for every event (repeatable); KEY alone sends a null value
+    #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+
+    /// Send every event to this partition (default: by key)
+    #[arg(long)]
+    pub partition: Option<i32>,
+
+    /// Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339
+    /// (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration
+    /// ago (`-1h`)
+    #[arg(long, value_name = "TIME")]
+    pub timestamp: Option<String>,
+
+    /// How to encode values
+    #[arg(long, value_enum, default_value_t = WriteFormat::Json)]
+    pub format: WriteFormat,
+
+    /// How to encode keys
+    #[arg(long, value_enum, default_value_t = WriteFormat::Raw)]
+    pub key_format: WriteFormat,
+
+    /// Avro schema file for values (registered under the subject when new)
+    #[arg(long, value_name = "PATH", conflicts_with = "schema_id")]
+    pub schema_file: Option<PathBuf>,
+
+    /// Avro schema id for values, as registered
+    #[arg(long, value_name = "ID")]
+    pub schema_id: Option<u32>,
+
+    /// Subject for values (default: from --subject-strategy)
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+
+    /// Avro schema file for keys
+    #[arg(long, value_name = "PATH")]
+    pub key_schema_file: Option<PathBuf>,
+
+    /// Subject for keys (default: from --subject-strategy)
+    #[arg(long, value_name = "NAME")]
+    pub key_subject: Option<String>,
+
+    /// How subjects are named
+    #[arg(long, value_enum, default_value_t = SubjectStrategy::Topic)]
+    pub subject_strategy: SubjectStrategy,
+
+    /// Publish everything in one transaction: all events or none
+    #[arg(long)]
+    pub transactional: bool,
+}

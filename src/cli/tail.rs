@@ -1,0 +1,61 @@
+//! `kop tail`
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadFormat {
+    /// Wire-format Avro, else JSON, else text, else base64
+    Auto,
+    /// JSON
+    Json,
+    /// Avro in the Confluent wire format
+    Avro,
+    /// Text when UTF-8, else base64
+    Raw,
+}
+
+#[derive(Debug, Args)]
+pub struct TailArgs {
+    /// Topics to read
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+
+    /// How many events: the last N by default, the first N after --from
+    #[arg(short = 'n', long = "lines", value_name = "N")]
+    pub count: Option<u64>,
+
+    /// Keep reading new events until Ctrl-C
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339
+    /// (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration
+    /// ago (`-15m`)
+    #[arg(long, value_name = "WHERE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+
+    /// Only these partitions (repeatable)
+    #[arg(long)]
+    pub partition: Vec<i32>,
+
+    /// How to read values
+    #[arg(long, value_enum, default_value_t = ReadFormat::Auto)]
+    pub format: ReadFormat,
+
+    /// How to read keys
+    #[arg(long, value_enum, default_value_t = ReadFormat::Auto)]
+    pub key_format: ReadFormat,
+
+    /// Only events whose key or value matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+
+    /// Only events with this header (repeatable; all must match)
+    #[arg(long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+
+    /// Consume as this consumer group and commit what was read (resumes where the group
+    /// stopped; --from does not apply)
+    #[arg(long, value_name = "NAME", conflicts_with = "from")]
+    pub group: Option<String>,
+}

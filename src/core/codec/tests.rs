@@ -1,0 +1,277 @@
+//! Round trips of every Avro type through plain JSON, and the errors people see.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::json;
+
+use super::*;
+
+const EVERYTHING: &str = r#"{
+  "type": "record", "name": "Everything", "namespace": "com.example",
+  "fields": [
+    {"name": "flag", "type": "boolean"},
+    {"name": "small", "type": "int"},
+    {"name": "big", "type": "long"},
+    {"name": "ratio", "type": "float"},
+    {"name": "precise", "type": "double"},
+    {"name": "blob", "type": "bytes"},
+    {"name": "name", "type": "string"},
+    {"name": "nothing", "type": "null"},
+    {"name": "colour", "type": {"type": "enum", "name": "Colour", "symbols": ["RED", "GREEN"]}},
+    {"name": "tags", "type": {"type": "array", "items": "string"}},
+    {"name": "counts", "type": {"type": "map", "values": "long"}},
+    {"name": "hash", "type": {"type": "fixed", "name": "Hash", "size": 4}},
+    {"name": "maybe", "type": ["null", "string"], "default": null},
+    {"name": "either", "type": ["null", "long", "string"]},
+    {"name": "child", "type": {"type": "record", "name": "Child", "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "age", "type": ["null", "int"], "default": null}
+    ]}},
+    {"name": "sibling", "type": ["null", "Child"]},
+    {"name": "price", "type": {"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}},
+    {"name": "id", "type": {"type": "string", "logicalType": "uuid"}},
+    {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+    {"name": "at_ms", "type": {"type": "int", "logicalType": "time-millis"}},
+    {"name": "at_us", "type": {"type": "long", "logicalType": "time-micros"}},
+    {"name": "when_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+    {"name": "when_us", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+    {"name": "local_ms", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
+    {"name": "with_default", "type": "string", "default": "fallback"}
+  ]
+}"#;
+
+fn everything() -> AvroSchema {
+    AvroSchema::parse(EVERYTHING).unwrap()
+}
+
+fn full_value() -> Json {
+    json!({
+        "flag": true,
+        "small": -7,
+        "big": 9_007_199_254_740_993_i64,
+        "ratio": 0.5,
+        "precise": 3.25,
+        "blob": "\u{0}\u{1}\u{ff}",
+        "name": "Emma",
+        "nothing": null,
+        "colour": "GREEN",
+        "tags": ["a", "b"],
+        "counts": {"x": 1, "y": 2},
+        "hash": "abcd",
+        "maybe": "here",
+        "either": 42,
+        "child": {"id": "c1", "age": 7},
+        "sibling": {"id": "c2", "age": null},
+        "price": "12.34",
+        "id": "7f0c2a1e-0b7d-4c55-9d2c-3f4b1a2e9c10",
+        "day": "2025-01-14",
+        "at_ms": "09:12:03.250",
+        "at_us": "09:12:03.250001",
+        "when_ms": "2025-01-14T09:12:03.250Z",
+        "when_us": "2025-01-14T09:12:03.250001Z",
+        "local_ms": "2025-01-14T09:12:03.000Z",
+        "with_default": "given"
+    })
+}
+
+#[test]
+fn every_type_round_trips_through_plain_json() {
+    let schema = everything();
+    let value = full_value();
+    let bytes = schema.encode(&value).unwrap();
+    assert_eq!(schema.decode(&bytes).unwrap(), value);
+}
+
+#[test]
+fn kops_encoding_matches_apache_avros_byte_for_byte() {
+    let schema = everything();
+    // One map entry: map order is not fixed, so two entries may be written either way.
+    let mut json = full_value();
+    json["counts"] = json!({"x": 1});
+    let ours = schema.encode(&json).unwrap();
+    // apache-avro reads our bytes and, writing the same value, produces the same bytes.
+    let value = apache_avro::from_avro_datum(&schema.schema, &mut ours.as_slice(), None).unwrap();
+    let reference = apache_avro::to_avro_datum(&schema.schema, value).unwrap();
+    assert_eq!(ours, reference);
+}
+
+#[test]
+fn avro_json_encoding_is_accepted_too() {
+    let schema = everything();
+    let mut avro_json = full_value();
+    avro_json["maybe"] = json!({"string": "here"});
+    avro_json["either"] = json!({"long": 42});
+    avro_json["sibling"] = json!({"com.example.Child": {"id": "c2", "age": {"null": null}}});
+    let decoded = schema.decode(&schema.encode(&avro_json).unwrap()).unwrap();
+    assert_eq!(decoded, full_value(), "printed back as plain JSON");
+}
+
+#[test]
+fn union_branches_are_picked_by_what_fits() {
+    let schema = everything();
+    let mut value = full_value();
+    value["either"] = json!("text");
+    let decoded = schema.decode(&schema.encode(&value).unwrap()).unwrap();
+    assert_eq!(decoded["either"], "text");
+    value["either"] = json!(null);
+    assert_eq!(
+        schema.decode(&schema.encode(&value).unwrap()).unwrap()["either"],
+        json!(null)
+    );
+}
+
+#[test]
+fn defaults_fill_missing_fields() {
+    let schema = everything();
+    let mut value = full_value();
+    let object = value.as_object_mut().unwrap();
+    object.remove("maybe");
+    object.remove("with_default");
+    let decoded = schema.decode(&schema.encode(&value).unwrap()).unwrap();
+    assert_eq!(decoded["maybe"], json!(null));
+    assert_eq!(decoded["with_default"], "fallback");
+}
+
+#[test]
+fn errors_name_the_field_and_the_expectation() {
+    let schema = everything();
+    let cases: Vec<(&str, Json, &str)> = vec![
+        (
+            "colour",
+            json!("BLUE"),
+            "field `colour`: expected one of RED, GREEN (enum Colour), found \"BLUE\"",
+        ),
+        (
+            "small",
+            json!("seven"),
+            "field `small`: expected an int, found \"seven\"",
+        ),
+        (
+            "small",
+            json!(3_000_000_000_i64),
+            "field `small`: 3000000000 does not fit an int",
+        ),
+        (
+            "tags",
+            json!(["a", 2]),
+            "field `tags[1]`: expected a string, found 2",
+        ),
+        (
+            "child",
+            json!({"age": 3}),
+            "field `child.id`: missing, and the schema gives it no default",
+        ),
+        (
+            "child",
+            json!({"id": "x", "shoe": 3}),
+            "field `child.shoe`: not a field of record Child (its fields: id, age)",
+        ),
+        (
+            "day",
+            json!("14/01/2025"),
+            "field `day`: expected a date like \"2025-01-14\", found \"14/01/2025\"",
+        ),
+        (
+            "price",
+            json!("1.234"),
+            "field `price`: \"1.234\" has more than 2 fraction digits",
+        ),
+        (
+            "id",
+            json!("not-a-uuid"),
+            "field `id`: expected a UUID, found \"not-a-uuid\"",
+        ),
+        (
+            "hash",
+            json!("abc"),
+            "field `hash`: expected 4 bytes for fixed `Hash`, found 3",
+        ),
+        (
+            "either",
+            json!(true),
+            "field `either`: expected one of null, long, string, found true",
+        ),
+        (
+            "sibling",
+            json!({"id": 5}),
+            "field `sibling.id`: expected a string, found 5",
+        ),
+    ];
+    for (field, bad, message) in cases {
+        let mut value = full_value();
+        value[field] = bad;
+        let err = schema.encode(&value).unwrap_err();
+        assert_eq!(err.to_string(), message);
+    }
+    let err = schema.encode(&json!([1])).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "value: expected an object (record Everything), found an array"
+    );
+}
+
+#[test]
+fn the_teams_task_schema_takes_plain_json() {
+    let text = include_str!("../../../schemas/task_created.avsc");
+    let schema = AvroSchema::parse(text).unwrap();
+    assert_eq!(
+        schema.record_name().as_deref(),
+        Some("com.todoapp.events.TaskCreatedEvent")
+    );
+    let event = json!({"eventId": "e1", "eventTimestamp": 1736845923000_i64, "userId": "u1", "taskId": "t1",
+        "title": "Buy milk", "description": null, "priority": "HIGH", "dueDate": 1736900000000_i64,
+        "categoryId": "home", "tags": ["errand"]});
+    let decoded = schema.decode(&schema.encode(&event).unwrap()).unwrap();
+    assert_eq!(decoded, event);
+    let minimal =
+        json!({"eventId": "e1", "eventTimestamp": 1, "userId": "u1", "taskId": "t1", "title": "x"});
+    let decoded = schema.decode(&schema.encode(&minimal).unwrap()).unwrap();
+    assert_eq!(decoded["priority"], "MEDIUM");
+    assert_eq!(decoded["tags"], json!([]));
+}
+
+struct Schemas(HashMap<u32, Arc<AvroSchema>>);
+
+impl SchemaSource for Schemas {
+    fn schema_by_id(&self, id: u32) -> Result<Arc<AvroSchema>, String> {
+        self.0
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| format!("no schema {id}"))
+    }
+}
+
+#[test]
+fn auto_detects_wire_format_json_text_and_binary() {
+    let schema = AvroSchema::parse(
+        r#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}"#,
+    )
+    .unwrap();
+    let framed = wire::frame(7, &schema.encode(&json!({"a": 5})).unwrap());
+    let schemas = Schemas(HashMap::from([(7, Arc::new(schema))]));
+    let d = decode(&framed, Format::Auto, &schemas).unwrap();
+    assert_eq!(
+        (d.value, d.schema_id, d.encoding),
+        (json!({"a": 5}), Some(7), "avro")
+    );
+    let d = decode(br#"{"b": [1, 2]}"#, Format::Auto, &schemas).unwrap();
+    assert_eq!((d.value, d.encoding), (json!({"b": [1, 2]}), "json"));
+    let d = decode(b"plain words", Format::Auto, &schemas).unwrap();
+    assert_eq!((d.value, d.encoding), (json!("plain words"), "text"));
+    let d = decode(&[0xff, 0xfe, 0x01], Format::Auto, &schemas).unwrap();
+    assert_eq!((d.value, d.encoding), (json!("//4B"), "base64"));
+    // Magic byte but an unknown schema: not Avro, so it falls through to base64.
+    let d = decode(&[0, 0, 0, 0, 9, 1], Format::Auto, &schemas).unwrap();
+    assert_eq!(d.encoding, "base64");
+}
+
+#[test]
+fn asked_formats_fail_clearly() {
+    let err = decode(b"{not json", Format::Json, &NoSchemas).unwrap_err();
+    assert!(err.0.starts_with("not JSON"), "{err}");
+    let err = decode(b"{}", Format::Avro, &NoSchemas).unwrap_err();
+    assert!(err.0.contains("not in the Confluent wire format"), "{err}");
+    let err = decode(&[0, 0, 0, 0, 1, 2], Format::Avro, &NoSchemas).unwrap_err();
+    assert!(err.0.contains("no Schema Registry configured"), "{err}");
+}

@@ -1,0 +1,378 @@
+//! Replay decisions: which letters a replay selects, where each goes, the headers it
+//! carries, and the cursor that remembers how far a replay got.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use regex::Regex;
+
+use super::headers::{PROVENANCE_COUNT, PROVENANCE_OFFSET, PROVENANCE_PARTITION, PROVENANCE_TOPIC};
+use super::Letter;
+use crate::core::record::{Header, Headers, Record};
+
+/// The filters of one replay. Each selection keeps its progress in a consumer group of
+/// its own, so letters a filter leaves out stay available to a replay with other filters.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub topics: Vec<String>,
+    pub error: Option<Regex>,
+    /// Failure time bounds, milliseconds since the epoch (inclusive).
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
+impl Selection {
+    pub fn selects(&self, letter: &Letter) -> bool {
+        let topic_ok = self.topics.is_empty()
+            || letter
+                .origin
+                .as_ref()
+                .is_some_and(|o| self.topics.contains(&o.topic));
+        let error_ok = self
+            .error
+            .as_ref()
+            .is_none_or(|re| letter.error.as_deref().is_some_and(|e| re.is_match(e)));
+        let time = letter.failed_at;
+        let since_ok = self.since.is_none_or(|s| time.is_some_and(|t| t >= s));
+        let until_ok = self.until.is_none_or(|u| time.is_some_and(|t| t <= u));
+        topic_ok && error_ok && since_ok && until_ok
+    }
+
+    fn is_everything(&self) -> bool {
+        self.topics.is_empty()
+            && self.error.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
+    }
+
+    /// The consumer group that records this selection's progress through `dlq`:
+    /// `kop-replay.<dlq>` for a replay of everything, `kop-replay.<dlq>.<hash>` for a
+    /// filtered one (the hash of the filters and `--to`, stable across kop versions).
+    pub fn cursor(&self, dlq: &str, to: Option<&str>) -> String {
+        if self.is_everything() && to.is_none() {
+            return format!("kop-replay.{dlq}");
+        }
+        let mut topics = self.topics.clone();
+        topics.sort();
+        let canonical = format!(
+            "topics={};error={};since={:?};until={:?};to={:?}",
+            topics.join(","),
+            self.error.as_ref().map_or("", |r| r.as_str()),
+            self.since,
+            self.until,
+            to
+        );
+        format!("kop-replay.{dlq}.{:016x}", fnv1a(canonical.as_bytes()))
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Where selected letters go.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// Send every letter here instead of its origin.
+    pub to: Option<String>,
+    /// Letters already retried this many times are parked instead.
+    pub max_retries: Option<u32>,
+    pub park_topic: String,
+    /// Topics that exist on the cluster.
+    pub existing: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Replay {
+        target: String,
+    },
+    Park {
+        target: String,
+    },
+    /// Not selected by the filters.
+    Skip,
+    Unroutable {
+        reason: String,
+    },
+}
+
+pub fn decide(letter: &Letter, selection: &Selection, policy: &Policy) -> Decision {
+    if !selection.selects(letter) {
+        return Decision::Skip;
+    }
+    if policy
+        .max_retries
+        .is_some_and(|max| letter.retry_count >= max)
+    {
+        return Decision::Park {
+            target: policy.park_topic.clone(),
+        };
+    }
+    let target = match (&policy.to, &letter.origin) {
+        (Some(to), _) => to.clone(),
+        (None, Some(origin)) => origin.topic.clone(),
+        (None, None) => {
+            return Decision::Unroutable {
+                reason: format!(
+                    "no original topic in the letter ({} shape)",
+                    letter.shape.name()
+                ),
+            }
+        }
+    };
+    if !policy.existing.contains(&target) {
+        return Decision::Unroutable {
+            reason: format!("topic {target} does not exist on the cluster"),
+        };
+    }
+    Decision::Replay { target }
+}
+
+/// How a replay runs, as its report says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplayMode {
+    /// Nothing is sent: the counts are what would happen.
+    DryRun,
+    /// Each batch's letters and the cursor commit are one transaction.
+    Transactional,
+    /// The cursor is committed after every letter of a batch is acknowledged.
+    AtLeastOnce,
+}
+
+impl ReplayMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            ReplayMode::DryRun => "dry-run",
+            ReplayMode::Transactional => "transactional",
+            ReplayMode::AtLeastOnce => "at-least-once",
+        }
+    }
+}
+
+/// The counts of one pass over a queue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplayTally {
+    pub replayed: u64,
+    pub parked: u64,
+    pub skipped: u64,
+    pub unroutable: u64,
+    pub failed: u64,
+    /// Target topic (parked ones marked) → letters.
+    pub by_target: BTreeMap<String, u64>,
+    pub unroutable_reasons: BTreeMap<String, u64>,
+    pub seconds: f64,
+    /// Why the pass stopped early, when it did.
+    pub error: Option<String>,
+}
+
+impl ReplayTally {
+    /// Letters that went somewhere (replayed or parked).
+    pub fn moved(&self) -> u64 {
+        self.replayed + self.parked
+    }
+
+    /// Counts a letter sent (or, in a dry run, that would be) to `target`.
+    pub fn count_sent(&mut self, target: &str, parked: bool) {
+        if parked {
+            self.parked += 1;
+            *self
+                .by_target
+                .entry(format!("{target} (parked)"))
+                .or_default() += 1;
+        } else {
+            self.replayed += 1;
+            *self.by_target.entry(target.to_string()).or_default() += 1;
+        }
+    }
+
+    pub fn count_unroutable(&mut self, reason: String) {
+        self.unroutable += 1;
+        *self.unroutable_reasons.entry(reason).or_default() += 1;
+    }
+
+    /// Adds a committed batch's counts.
+    pub fn absorb(&mut self, batch: ReplayTally) {
+        self.replayed += batch.replayed;
+        self.parked += batch.parked;
+        for (target, n) in batch.by_target {
+            *self.by_target.entry(target).or_default() += n;
+        }
+    }
+
+    pub fn letters_per_second(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.moved() as f64 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A replay's result (or plan), for its view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplayReport {
+    pub dlq: String,
+    pub cursor: String,
+    pub mode: ReplayMode,
+    pub tally: ReplayTally,
+}
+
+/// The replayed message's headers: the original ones, then where the letter came from and
+/// how many times it has been replayed.
+pub fn replayed_headers(letter: &Letter, source: &Record) -> Headers {
+    let mut headers = letter.headers.clone();
+    let provenance = [
+        (PROVENANCE_TOPIC, source.topic.clone()),
+        (PROVENANCE_PARTITION, source.partition.to_string()),
+        (PROVENANCE_OFFSET, source.offset.to_string()),
+        (PROVENANCE_COUNT, (letter.retry_count + 1).to_string()),
+    ];
+    for (name, value) in provenance {
+        headers.push(Header::text(name, value));
+    }
+    headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dlq::{Origin, Shape};
+
+    fn letter(topic: Option<&str>, error: &str, failed_at: i64, retries: u32) -> Letter {
+        Letter {
+            shape: Shape::Envelope,
+            origin: topic.map(|t| Origin {
+                topic: t.into(),
+                partition: None,
+                offset: None,
+            }),
+            payload: Some(b"{}".to_vec()),
+            key: None,
+            headers: [Header::text("trace", "t1")].into_iter().collect(),
+            error: Some(error.into()),
+            failed_at: Some(failed_at),
+            retry_count: retries,
+        }
+    }
+
+    fn policy() -> Policy {
+        Policy {
+            to: None,
+            max_retries: Some(3),
+            park_topic: "dlq.parked".into(),
+            existing: ["orders".to_string(), "payments".into(), "dlq.parked".into()].into(),
+        }
+    }
+
+    #[test]
+    fn decisions() {
+        let all = Selection::default();
+        let p = policy();
+        assert_eq!(
+            decide(&letter(Some("orders"), "x", 1, 0), &all, &p),
+            Decision::Replay {
+                target: "orders".into()
+            }
+        );
+        assert_eq!(
+            decide(&letter(Some("orders"), "x", 1, 3), &all, &p),
+            Decision::Park {
+                target: "dlq.parked".into()
+            }
+        );
+        assert!(matches!(
+            decide(&letter(None, "x", 1, 0), &all, &p),
+            Decision::Unroutable { .. }
+        ));
+        let missing = decide(&letter(Some("gone"), "x", 1, 0), &all, &p);
+        assert_eq!(
+            missing,
+            Decision::Unroutable {
+                reason: "topic gone does not exist on the cluster".into()
+            }
+        );
+        let to = Policy {
+            to: Some("payments".into()),
+            ..policy()
+        };
+        assert_eq!(
+            decide(&letter(None, "x", 1, 0), &all, &to),
+            Decision::Replay {
+                target: "payments".into()
+            }
+        );
+    }
+
+    #[test]
+    fn filters_select_and_the_rest_is_skipped() {
+        let s = Selection {
+            topics: vec!["orders".into()],
+            error: Some(Regex::new("timeout").unwrap()),
+            since: Some(10),
+            until: Some(20),
+        };
+        let p = policy();
+        assert_eq!(
+            decide(&letter(Some("orders"), "Handler timeout", 15, 0), &s, &p),
+            Decision::Replay {
+                target: "orders".into()
+            }
+        );
+        for skipped in [
+            letter(Some("payments"), "Handler timeout", 15, 0),
+            letter(Some("orders"), "bad schema", 15, 0),
+            letter(Some("orders"), "Handler timeout", 9, 0),
+            letter(Some("orders"), "Handler timeout", 21, 0),
+            letter(None, "Handler timeout", 15, 0),
+        ] {
+            assert_eq!(decide(&skipped, &s, &p), Decision::Skip);
+        }
+    }
+
+    #[test]
+    fn cursors_are_per_selection_and_stable() {
+        let all = Selection::default();
+        assert_eq!(
+            all.cursor("dlq.failed-events", None),
+            "kop-replay.dlq.failed-events"
+        );
+        let orders = Selection {
+            topics: vec!["orders".into()],
+            ..Selection::default()
+        };
+        let a = orders.cursor("dlq", None);
+        assert_eq!(a, orders.cursor("dlq", None));
+        assert_ne!(a, all.cursor("dlq", None));
+        assert_ne!(a, orders.cursor("dlq", Some("other")));
+        assert!(a.starts_with("kop-replay.dlq."));
+        // Pinned: cursors must survive kop upgrades.
+        assert_eq!(fnv1a(b"kop"), 0x3da7_5719_363e_409d);
+    }
+
+    #[test]
+    fn replayed_headers_carry_the_originals_and_provenance() {
+        let source = Record {
+            topic: "dlq".into(),
+            partition: 2,
+            offset: 41,
+            ..Record::default()
+        };
+        let headers = replayed_headers(&letter(Some("orders"), "x", 1, 1), &source);
+        let text: Vec<(String, String)> = headers
+            .into_iter()
+            .map(|h| (h.key, String::from_utf8(h.value.unwrap()).unwrap()))
+            .collect();
+        assert_eq!(
+            text,
+            vec![
+                ("trace".to_string(), "t1".to_string()),
+                (PROVENANCE_TOPIC.into(), "dlq".into()),
+                (PROVENANCE_PARTITION.into(), "2".into()),
+                (PROVENANCE_OFFSET.into(), "41".into()),
+                (PROVENANCE_COUNT.into(), "2".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! One look at the cluster's consumer groups: which groups and partitions to read, and
+//! the rows and totals built from what was read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+use regex::Regex;
+
+use super::{rows, summarize, Ends, Group, GroupLag, PartitionLag, Thresholds};
+use crate::core::record::TopicPartition;
+
+/// How much detail a lag table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LagLevel {
+    Group,
+    Topic,
+    Partition,
+}
+
+/// Which groups and topics to look at.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Named groups (all when empty); each must exist.
+    pub groups: Vec<String>,
+    pub topics: Vec<String>,
+    pub pattern: Option<Regex>,
+}
+
+impl Selection {
+    pub fn wants_group(&self, name: &str) -> bool {
+        (self.groups.is_empty() || self.groups.iter().any(|g| g == name))
+            && self.pattern.as_ref().is_none_or(|p| p.is_match(name))
+    }
+
+    pub fn wants_topic(&self, topic: &str) -> bool {
+        self.topics.is_empty() || self.topics.iter().any(|t| t == topic)
+    }
+
+    /// The selected groups; a named group that does not exist is the error.
+    pub fn pick(&self, groups: Vec<Group>) -> Result<Vec<Group>, String> {
+        let picked: Vec<Group> = groups
+            .into_iter()
+            .filter(|g| self.wants_group(&g.name))
+            .collect();
+        match self
+            .groups
+            .iter()
+            .find(|n| !picked.iter().any(|g| &g.name == *n))
+        {
+            Some(missing) => Err(missing.clone()),
+            None => Ok(picked),
+        }
+    }
+}
+
+/// What the cluster said, for the selected groups.
+#[derive(Debug, Clone, Default)]
+pub struct LagInputs {
+    pub groups: Vec<Group>,
+    /// Committed offsets per group, of the selected topics.
+    pub committed: BTreeMap<String, BTreeMap<TopicPartition, Option<i64>>>,
+    pub ends: BTreeMap<TopicPartition, Ends>,
+}
+
+/// The partitions whose ends are needed: everything the groups committed or are assigned,
+/// of the selected topics.
+pub fn wanted_partitions(
+    groups: &[Group],
+    committed: &BTreeMap<String, BTreeMap<TopicPartition, Option<i64>>>,
+    selection: &Selection,
+) -> Vec<TopicPartition> {
+    let mut partitions: BTreeSet<TopicPartition> = BTreeSet::new();
+    for group in groups {
+        if let Some(offsets) = committed.get(&group.name) {
+            partitions.extend(
+                offsets
+                    .keys()
+                    .filter(|tp| selection.wants_topic(&tp.topic))
+                    .cloned(),
+            );
+        }
+        for member in &group.members {
+            partitions.extend(
+                member
+                    .partitions
+                    .iter()
+                    .filter(|tp| selection.wants_topic(&tp.topic))
+                    .cloned(),
+            );
+        }
+    }
+    partitions.into_iter().collect()
+}
+
+/// One look at the groups, ready for a view.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub rows: Vec<PartitionLag>,
+    pub groups: Vec<GroupLag>,
+    pub taken: Option<Instant>,
+}
+
+/// The rows of every selected group, without ages.
+fn all_rows(inputs: &LagInputs, selection: &Selection) -> Vec<PartitionLag> {
+    let empty = BTreeMap::new();
+    inputs
+        .groups
+        .iter()
+        .flat_map(|group| {
+            let mut group = group.clone();
+            for m in &mut group.members {
+                m.partitions.retain(|tp| selection.wants_topic(&tp.topic));
+            }
+            let committed: BTreeMap<TopicPartition, Option<i64>> = inputs
+                .committed
+                .get(&group.name)
+                .unwrap_or(&empty)
+                .iter()
+                .filter(|(tp, _)| selection.wants_topic(&tp.topic))
+                .map(|(tp, o)| (tp.clone(), *o))
+                .collect();
+            rows(&group, &committed, &inputs.ends)
+        })
+        .collect()
+}
+
+/// The next offset of each lagging partition: where its oldest unconsumed record is.
+pub fn lagging_offsets(inputs: &LagInputs, selection: &Selection) -> Vec<(TopicPartition, i64)> {
+    let wanted: BTreeSet<(TopicPartition, i64)> = all_rows(inputs, selection)
+        .into_iter()
+        .filter(|r| r.lag > 0)
+        .map(|r| {
+            let tp = TopicPartition::new(r.topic, r.partition);
+            let earliest = inputs.ends.get(&tp).map_or(0, |e| e.earliest);
+            let next = r.committed.unwrap_or(earliest).max(earliest);
+            (tp, next)
+        })
+        .collect();
+    wanted.into_iter().collect()
+}
+
+/// Record timestamps at the lagging offsets, and the time they are aged against.
+#[derive(Debug, Clone, Copy)]
+pub struct Ages<'a> {
+    pub timestamps: &'a BTreeMap<TopicPartition, i64>,
+    pub now_ms: i64,
+}
+
+/// Rows and per-group totals, with ages when they were read.
+pub fn snapshot(
+    inputs: &LagInputs,
+    selection: &Selection,
+    thresholds: &Thresholds,
+    ages: Option<Ages<'_>>,
+    taken: Instant,
+) -> Snapshot {
+    let mut rows = all_rows(inputs, selection);
+    if let Some(ages) = ages {
+        for r in &mut rows {
+            r.age = if r.lag == 0 {
+                Some(Duration::ZERO)
+            } else {
+                ages.timestamps
+                    .get(&TopicPartition::new(r.topic.clone(), r.partition))
+                    .map(|ts| Duration::from_millis(u64::try_from(ages.now_ms - ts).unwrap_or(0)))
+            };
+        }
+    }
+    let groups = inputs
+        .groups
+        .iter()
+        .map(|g| {
+            let mine: Vec<PartitionLag> =
+                rows.iter().filter(|r| r.group == g.name).cloned().collect();
+            summarize(g, &mine, thresholds)
+        })
+        .collect();
+    Snapshot {
+        rows,
+        groups,
+        taken: Some(taken),
+    }
+}

@@ -1,0 +1,423 @@
+//! The one way kop reads a topic: partitions assigned at chosen offsets (or a group
+//! subscription), read up to the end as of opening or followed, with an idle timeout.
+//!
+//! "The end" of a partition is the high watermark of the first Fetch response for it,
+//! frozen: records written after the reader opened are left for the next run. A partition
+//! is done when the consumer's position reaches that end, not when the last record was
+//! delivered: a transaction's commit marker takes an offset but is never delivered, and
+//! aborted batches are skipped, so the last delivered offset can stay short of the end
+//! forever (kop's own `.parked` topic is written in transactions).
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer as _, ConsumerContext};
+use rdkafka::error::KafkaError as RdError;
+use rdkafka::message::{BorrowedMessage, Headers as _};
+use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
+
+use super::client_config::{client_config, Chattiness, Role};
+use super::client_context::KopContext;
+use super::error::{describe, KafkaError};
+use super::native;
+use crate::core::record::{Header, Headers, Record, TimestampType, TopicPartition};
+use crate::output::LogSink;
+use crate::settings::Settings;
+
+/// librdkafka's callbacks for a reader go to kop's context.
+pub(super) struct ReaderContext(KopContext);
+
+impl ClientContext for ReaderContext {
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, log_message: &str) {
+        self.0.log(level, fac, log_message);
+    }
+
+    fn error(&self, error: RdError, reason: &str) {
+        self.0.error(error, reason);
+    }
+}
+
+impl ConsumerContext for ReaderContext {}
+
+/// How a reader behaves.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReaderOptions<'a> {
+    /// The consumer group whose offsets a reader commits (a replay cursor, `tail --group`).
+    pub group: Option<&'a str>,
+    /// Keep reading past the end until the caller stops: records written after opening
+    /// are delivered too, and a silent cluster is no error.
+    pub follow: bool,
+}
+
+/// What one read returned.
+pub(crate) enum Read<'a> {
+    Record(RecordRef<'a>),
+    /// Nothing right now.
+    Idle,
+    /// Every partition has been read up to its end as of opening. Without `follow`, every
+    /// read from now on says so; when following, it is said once, when the backlog is done.
+    End,
+}
+
+/// A record as received, borrowed from the reader until the next read.
+pub(crate) struct RecordRef<'a>(BorrowedMessage<'a>);
+
+impl RecordRef<'_> {
+    pub fn topic(&self) -> &str {
+        self.0.topic()
+    }
+
+    pub fn partition(&self) -> i32 {
+        self.0.partition()
+    }
+
+    pub fn offset(&self) -> i64 {
+        self.0.offset()
+    }
+
+    pub fn timestamp(&self) -> Option<i64> {
+        self.0.timestamp().to_millis()
+    }
+
+    pub fn timestamp_type(&self) -> TimestampType {
+        match self.0.timestamp() {
+            rdkafka::Timestamp::LogAppendTime(_) => TimestampType::LogAppend,
+            _ => TimestampType::Create,
+        }
+    }
+
+    pub fn key(&self) -> Option<&[u8]> {
+        self.0.key()
+    }
+
+    pub fn value(&self) -> Option<&[u8]> {
+        self.0.payload()
+    }
+
+    /// The headers, in order, nulls and repeats kept.
+    pub fn headers(&self) -> Headers {
+        self.0
+            .headers()
+            .map(|hs| {
+                hs.iter()
+                    .map(|h| Header::new(h.key, h.value.map(<[u8]>::to_vec)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// An owned copy.
+    pub fn to_record(&self) -> Record {
+        Record {
+            topic: self.topic().to_string(),
+            partition: self.partition(),
+            offset: self.offset(),
+            timestamp: self.timestamp(),
+            timestamp_type: self.timestamp_type(),
+            key: self.key().map(<[u8]>::to_vec),
+            value: self.value().map(<[u8]>::to_vec),
+            headers: self.headers(),
+        }
+    }
+}
+
+/// Progress through one assigned partition.
+#[derive(Debug, Clone, Copy)]
+struct Progress {
+    /// The next offset to read: what a cursor commits.
+    next: i64,
+    /// The frozen end, once the first Fetch response said it.
+    end: Option<i64>,
+}
+
+pub(crate) struct TopicReader {
+    consumer: BaseConsumer<ReaderContext>,
+    context: KopContext,
+    /// Assigned partitions by topic, then partition; empty for a subscription.
+    progress: HashMap<String, BTreeMap<i32, Progress>>,
+    /// The topics read, for messages.
+    topics: Vec<String>,
+    subscribed: bool,
+    follow: bool,
+    /// Following: the one `End` has been returned.
+    end_reported: bool,
+    last_activity: Instant,
+}
+
+impl TopicReader {
+    fn create(
+        settings: &Settings,
+        sink: LogSink,
+        options: ReaderOptions<'_>,
+    ) -> Result<TopicReader, KafkaError> {
+        let chattiness = Chattiness::for_sink(&sink);
+        let context = KopContext::new(sink, &settings.bootstrap, settings.timeout);
+        let role = Role::Consumer {
+            group: options.group,
+        };
+        let consumer = client_config(settings, role, chattiness)
+            .create_with_context(ReaderContext(context.clone()))
+            .map_err(|e| KafkaError::Config(describe(&e)))?;
+        Ok(TopicReader {
+            consumer,
+            context,
+            progress: HashMap::new(),
+            topics: Vec::new(),
+            subscribed: false,
+            follow: options.follow,
+            end_reported: false,
+            last_activity: Instant::now(),
+        })
+    }
+
+    /// Reads these partitions, each from its offset (no group join).
+    pub fn assign(
+        settings: &Settings,
+        sink: LogSink,
+        options: ReaderOptions<'_>,
+        starts: &[(TopicPartition, i64)],
+    ) -> Result<TopicReader, KafkaError> {
+        let mut reader = Self::create(settings, sink, options)?;
+        let mut list = TopicPartitionList::new();
+        for (tp, offset) in starts {
+            list.add_partition_offset(&tp.topic, tp.partition, Offset::Offset(*offset))
+                .map_err(|e| reader.failure(e))?;
+            reader.progress.entry(tp.topic.clone()).or_default().insert(
+                tp.partition,
+                Progress {
+                    next: *offset,
+                    end: None,
+                },
+            );
+        }
+        reader
+            .consumer
+            .assign(&list)
+            .map_err(|e| reader.failure(e))?;
+        let mut topics: Vec<String> = reader.progress.keys().cloned().collect();
+        topics.sort();
+        reader.topics = topics;
+        Ok(reader)
+    }
+
+    /// Joins `options.group` and reads the topics from the group's committed offsets.
+    pub fn subscribe(
+        settings: &Settings,
+        sink: LogSink,
+        options: ReaderOptions<'_>,
+        topics: &[String],
+    ) -> Result<TopicReader, KafkaError> {
+        let mut reader = Self::create(settings, sink, options)?;
+        let names: Vec<&str> = topics.iter().map(String::as_str).collect();
+        reader
+            .consumer
+            .subscribe(&names)
+            .map_err(|e| reader.failure(e))?;
+        reader.subscribed = true;
+        reader.topics = topics.to_vec();
+        Ok(reader)
+    }
+
+    /// The next record, waiting at most `wait`. Without `follow`, [`Read::End`] once every
+    /// partition is at its end, and an error when the cluster sends nothing for the whole
+    /// timeout before that.
+    pub fn read(&mut self, wait: Duration) -> Result<Read<'_>, KafkaError> {
+        let message = match self.consumer.poll(wait) {
+            None | Some(Err(RdError::PartitionEOF(_))) => None,
+            Some(Err(e)) => return Err(self.failure(e)),
+            Some(Ok(m)) => Some(m),
+        };
+        let Some(message) = message else {
+            if !self.end_reported && at_end(&self.consumer, &mut self.progress, self.subscribed) {
+                self.end_reported = self.follow;
+                return Ok(Read::End);
+            }
+            if !self.follow && self.last_activity.elapsed() > self.context.timeout() {
+                return Err(KafkaError::Timeout {
+                    what: format!("reading {} up to its end", self.topics.join(", ")),
+                    after: self.context.timeout(),
+                });
+            }
+            return Ok(Read::Idle);
+        };
+        self.last_activity = Instant::now();
+        let (partition, offset) = (message.partition(), message.offset());
+        if let Some(progress) = self
+            .progress
+            .get_mut(message.topic())
+            .and_then(|p| p.get_mut(&partition))
+        {
+            if progress.end.is_none() {
+                progress.end = native::cached_high_watermark(
+                    self.consumer.client(),
+                    message.topic(),
+                    partition,
+                );
+            }
+            if let (false, Some(end)) = (self.follow, progress.end) {
+                if offset >= end {
+                    // Written after the reader opened: left for the next run.
+                    progress.next = end;
+                    return Ok(Read::Idle);
+                }
+            }
+            progress.next = offset + 1;
+        }
+        Ok(Read::Record(RecordRef(message)))
+    }
+
+    /// The next offset to read in each assigned partition (never past its end unless
+    /// following): what a cursor commits after the records before it are handled.
+    pub fn positions(&self) -> Vec<(TopicPartition, i64)> {
+        let positions = consumer_positions(&self.consumer);
+        let mut out: Vec<(TopicPartition, i64)> = self
+            .progress
+            .iter()
+            .flat_map(|(topic, parts)| {
+                parts
+                    .iter()
+                    .map(move |(partition, p)| (TopicPartition::new(topic.clone(), *partition), *p))
+            })
+            .map(|(tp, p)| {
+                let mut next = p.next.max(positions.get(&tp).copied().unwrap_or(p.next));
+                if let (false, Some(end)) = (self.follow, p.end) {
+                    next = next.min(end.max(p.next));
+                }
+                (tp, next)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Commits these next offsets for the reader's group, synchronously.
+    pub fn commit(&self, offsets: &[(TopicPartition, i64)]) -> Result<(), KafkaError> {
+        if offsets.is_empty() {
+            return Ok(());
+        }
+        let list = offsets_list(offsets).map_err(|e| self.failure(e))?;
+        self.consumer
+            .commit(&list, CommitMode::Sync)
+            .map_err(|e| self.failure(e))
+    }
+
+    /// Commits what a subscription has delivered so far.
+    pub fn commit_consumed(&self) -> Result<(), KafkaError> {
+        match self.consumer.commit_consumer_state(CommitMode::Sync) {
+            Ok(()) | Err(RdError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {
+                Ok(())
+            }
+            Err(e) => Err(self.failure(e)),
+        }
+    }
+
+    /// Marks a subscription's record as handled, for [`commit_consumed`].
+    pub fn mark_consumed(
+        &self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+    ) -> Result<(), KafkaError> {
+        self.consumer
+            .store_offset(topic, partition, offset)
+            .map_err(|e| self.failure(e))
+    }
+
+    pub(super) fn group_metadata(&self) -> Option<rdkafka::consumer::ConsumerGroupMetadata> {
+        self.consumer.group_metadata()
+    }
+
+    fn failure(&self, err: RdError) -> KafkaError {
+        self.context.failure(&err, "reading")
+    }
+}
+
+/// Every partition has reached its end (freezing ends as Fetch responses tell them).
+fn at_end(
+    consumer: &BaseConsumer<ReaderContext>,
+    progress: &mut HashMap<String, BTreeMap<i32, Progress>>,
+    subscribed: bool,
+) -> bool {
+    let positions = consumer_positions(consumer);
+    if subscribed {
+        // A subscription is at its end when it has partitions and each is read up to the
+        // high watermark of its latest fetch.
+        return !positions.is_empty()
+            && positions.iter().all(|(tp, position)| {
+                native::cached_high_watermark(consumer.client(), &tp.topic, tp.partition)
+                    .is_some_and(|high| *position >= high)
+            });
+    }
+    let mut done = true;
+    for (topic, parts) in progress.iter_mut() {
+        for (partition, p) in parts.iter_mut() {
+            if p.end.is_none() {
+                p.end = native::cached_high_watermark(consumer.client(), topic, *partition);
+            }
+            let position = positions
+                .get(&TopicPartition::new(topic.clone(), *partition))
+                .copied()
+                .unwrap_or(p.next)
+                .max(p.next);
+            done &= p.end.is_some_and(|end| position >= end);
+        }
+    }
+    done
+}
+
+/// The consumer's own next offset per assigned partition, where it knows one. It moves
+/// past transaction markers, which never reach kop.
+fn consumer_positions(consumer: &BaseConsumer<ReaderContext>) -> BTreeMap<TopicPartition, i64> {
+    let Ok(list) = consumer.position() else {
+        return BTreeMap::new();
+    };
+    list.elements()
+        .iter()
+        .filter_map(|e| match e.offset() {
+            Offset::Offset(o) => Some((TopicPartition::new(e.topic(), e.partition()), o)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(super) fn offsets_list(
+    offsets: &[(TopicPartition, i64)],
+) -> Result<TopicPartitionList, RdError> {
+    let mut list = TopicPartitionList::new();
+    for (tp, o) in offsets {
+        list.add_partition_offset(&tp.topic, tp.partition, Offset::Offset(*o))?;
+    }
+    Ok(list)
+}
+
+/// The timestamp of the record at each offset (the age of a lagging partition's oldest
+/// unconsumed record). Partitions that send nothing before their end are left out.
+pub(crate) fn timestamps_at(
+    settings: &Settings,
+    sink: LogSink,
+    offsets: &[(TopicPartition, i64)],
+) -> Result<BTreeMap<TopicPartition, i64>, KafkaError> {
+    let mut found = BTreeMap::new();
+    if offsets.is_empty() {
+        return Ok(found);
+    }
+    let options = ReaderOptions {
+        group: None,
+        follow: false,
+    };
+    let mut reader = TopicReader::assign(settings, sink, options, offsets)?;
+    while found.len() < offsets.len() {
+        match reader.read(Duration::from_millis(50)) {
+            Ok(Read::Record(record)) => {
+                let tp = TopicPartition::new(record.topic(), record.partition());
+                if let (false, Some(ts)) = (found.contains_key(&tp), record.timestamp()) {
+                    found.insert(tp, ts);
+                }
+            }
+            Ok(Read::Idle) => {}
+            Ok(Read::End) | Err(KafkaError::Timeout { .. }) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,238 @@
+//! The one table style kop uses: no borders, a header, columns two spaces apart that line
+//! up on a colour terminal, and no wrapping.
+//!
+//! Widths are measured on the visible text: colour is applied after padding, so escape
+//! codes never count. Control characters from data are escaped, so a letter's error
+//! message cannot move the cursor or ring the bell. On a terminal, rows are cut to its
+//! width (the widest columns give way first, cut cells end in `…`); piped, rows stay whole
+//! so `grep` and `awk` see everything.
+
+use console::measure_text_width;
+
+use super::style::{paint, Tone};
+
+/// Columns are separated by this much space.
+const GAP: usize = 2;
+/// A column is not cut narrower than this (or its header, if shorter).
+const MIN_WIDTH: usize = 8;
+
+/// One cell: its text and, optionally, its colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cell {
+    text: String,
+    tone: Option<Tone>,
+}
+
+impl Cell {
+    pub fn toned(text: impl Into<String>, tone: Tone) -> Cell {
+        Cell {
+            text: text.into(),
+            tone: Some(tone),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, tone: None }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.rows.push(cells);
+    }
+
+    /// The table's lines: header first, colour when asked, cut to `width` when given.
+    pub fn render(&self, color: bool, width: Option<usize>) -> Vec<String> {
+        let columns = self.headers.len();
+        let header: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::toned(h.clone(), Tone::Strong))
+            .collect();
+        let rows: Vec<Vec<Cell>> = std::iter::once(header)
+            .chain(self.rows.iter().cloned())
+            .map(|row| {
+                (0..columns)
+                    .map(|i| {
+                        let cell = row.get(i).cloned().unwrap_or_else(|| Cell::from(""));
+                        Cell {
+                            text: escape_controls(&cell.text),
+                            tone: cell.tone,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut widths = vec![0; columns];
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(measure_text_width(&cell.text));
+            }
+        }
+        if let Some(width) = width {
+            fit(&mut widths, &self.headers, width);
+        }
+        rows.iter()
+            .map(|row| render_row(row, &widths, color))
+            .collect()
+    }
+}
+
+/// Narrows the widest columns until a row fits in `width`.
+fn fit(widths: &mut [usize], headers: &[String], width: usize) {
+    let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+    while total(widths) > width {
+        let narrowest_allowed = |i: usize| MIN_WIDTH.min(measure_text_width(&headers[i])).max(1);
+        let widest = (0..widths.len())
+            .filter(|&i| widths[i] > narrowest_allowed(i))
+            .max_by_key(|&i| widths[i]);
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+}
+
+fn render_row(row: &[Cell], widths: &[usize], color: bool) -> String {
+    let mut line = String::new();
+    let last = row.len().saturating_sub(1);
+    for (i, cell) in row.iter().enumerate() {
+        let text = cut(&cell.text, widths[i]);
+        let visible = measure_text_width(&text);
+        let painted = match cell.tone {
+            Some(tone) => paint(color, tone, &text),
+            None => text,
+        };
+        line.push_str(&painted);
+        if i < last {
+            line.push_str(&" ".repeat(widths[i] - visible.min(widths[i]) + GAP));
+        }
+    }
+    line.trim_end().to_string()
+}
+
+/// `text` cut to `width` visible columns, ending in `…` when cut.
+pub(crate) fn cut(text: &str, width: usize) -> String {
+    if measure_text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Control characters as visible escapes (`\n`, `\t`, `\x1b`), so data cannot steer the
+/// terminal.
+pub(crate) fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::test_support::assert_aligned;
+
+    fn table() -> Table {
+        let mut t = Table::new(&["TOPIC", "PARTITIONS", "STATE"]);
+        t.row(vec![
+            "orders".into(),
+            "3".into(),
+            Cell::toned("in sync", Tone::Good),
+        ]);
+        t.row(vec![
+            "child.safety-violation".into(),
+            "12".into(),
+            Cell::toned("2 changes", Tone::Warn),
+        ]);
+        t
+    }
+
+    #[test]
+    fn columns_line_up_with_colour_on() {
+        let lines = table().render(true, None);
+        assert!(lines[1].contains("\u{1b}["), "colour is on: {lines:?}");
+        assert_aligned(&lines.join("\n"), 200);
+        let plain = table().render(false, None);
+        assert_eq!(
+            plain,
+            [
+                "TOPIC                   PARTITIONS  STATE",
+                "orders                  3           in sync",
+                "child.safety-violation  12          2 changes",
+            ]
+        );
+        let stripped: Vec<String> = lines
+            .iter()
+            .map(|l| console::strip_ansi_codes(l).into_owned())
+            .collect();
+        assert_eq!(stripped, plain, "colour adds no width");
+    }
+
+    #[test]
+    fn rows_are_cut_to_the_terminal_with_an_ellipsis() {
+        let mut t = Table::new(&["ERROR", "LETTERS"]);
+        t.row(vec!["x".repeat(300).into(), "4".into()]);
+        for width in [40, 80] {
+            let lines = t.render(true, Some(width));
+            for line in &lines {
+                assert!(measure_text_width(line) <= width, "{line}");
+            }
+            assert!(lines[1].contains('…'));
+            assert_aligned(&lines.join("\n"), width);
+        }
+        let piped = t.render(false, None);
+        assert!(piped[1].len() > 300, "piped rows stay whole");
+    }
+
+    #[test]
+    fn control_characters_from_data_are_escaped() {
+        let mut t = Table::new(&["ERROR"]);
+        t.row(vec!["boom\u{1b}[2J\u{7}\nnext".into()]);
+        let lines = t.render(false, None);
+        assert_eq!(lines[1], "boom\\x1b[2J\\x07\\nnext");
+        assert!(!lines.concat().contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,67 @@
+//! `kop topics apply`: what to do with the plan, and which topics it covers.
+
+use std::time::Duration;
+
+use crate::cli::TopicsApplyArgs;
+use crate::config::TopicsFile;
+use crate::core::plan::PlanOptions;
+use crate::error::CommandError;
+use crate::output::Format;
+use crate::util::glob::Glob;
+
+use super::{require_format, Settings};
+
+/// What happens after the plan is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ApplyMode {
+    /// Change nothing; a plan that is not empty is a problem (exit 3).
+    Check,
+    /// Change nothing.
+    DryRun,
+    /// Confirm where needed, then change the cluster.
+    Apply,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ApplySettings {
+    pub file: TopicsFile,
+    pub mode: ApplyMode,
+    pub options: PlanOptions,
+    /// Retry reaching the cluster for up to this long.
+    pub wait: Option<Duration>,
+    pub yes: bool,
+}
+
+impl ApplySettings {
+    pub fn resolve(
+        args: &TopicsApplyArgs,
+        global: &Settings,
+        format: Format,
+        yes: bool,
+    ) -> Result<ApplySettings, CommandError> {
+        require_format(format, "kop topics apply", &[Format::Table, Format::Json])?;
+        let file = global.file.clone().ok_or_else(|| {
+            CommandError::failed("kop topics apply needs a topics file").with_hint(
+                "run it where topics.toml is, or name the file with -F PATH (or KOP_FILE)",
+            )
+        })?;
+        let mode = match (args.check, args.dry_run) {
+            (true, _) => ApplyMode::Check,
+            (false, true) => ApplyMode::DryRun,
+            (false, false) => ApplyMode::Apply,
+        };
+        let options = PlanOptions {
+            delete_unmanaged: args.delete_unmanaged,
+            prune_configs: args.prune_configs,
+            only: args.only.iter().map(Glob::new).collect(),
+            protect: file.protect.iter().map(Glob::new).collect(),
+        };
+        Ok(ApplySettings {
+            file,
+            mode,
+            options,
+            wait: args.wait,
+            yes,
+        })
+    }
+}

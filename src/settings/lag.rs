@@ -1,0 +1,122 @@
+//! `kop lag` and `kop health`: which groups, which limits, how much detail.
+
+use std::time::Duration;
+
+use regex::Regex;
+
+use crate::cli::{HealthArgs, LagArgs, LagBy};
+use crate::core::lag::{LagLevel, Limit, Selection, Thresholds};
+use crate::error::CommandError;
+use crate::output::Format;
+use crate::util::glob::Glob;
+
+use super::{require_format, Settings};
+
+#[derive(Debug, Clone)]
+pub(crate) struct LagSettings {
+    pub selection: Selection,
+    pub thresholds: Thresholds,
+    pub level: LagLevel,
+    /// Groups without lag too.
+    pub show_all: bool,
+    /// Read the age of each lagging partition's oldest unconsumed record.
+    pub time: bool,
+    /// Redraw every interval, until Ctrl-C.
+    pub watch: Option<Duration>,
+}
+
+impl LagSettings {
+    pub fn resolve(
+        args: &LagArgs,
+        global: &Settings,
+        format: Format,
+    ) -> Result<LagSettings, CommandError> {
+        require_format(
+            format,
+            "kop lag",
+            &[Format::Table, Format::Json, Format::Prometheus],
+        )?;
+        let pattern = args
+            .pattern
+            .as_deref()
+            .map(|p| Regex::new(p).map_err(|e| CommandError::usage(format!("--pattern: {e}"))))
+            .transpose()?;
+        let thresholds = thresholds(global, args.threshold, args.max_age);
+        let time = args.time
+            || args.max_age.is_some()
+            || thresholds.per_group.iter().any(|l| l.max_age.is_some());
+        Ok(LagSettings {
+            selection: Selection {
+                groups: args.groups.clone(),
+                topics: args.topics.clone(),
+                pattern,
+            },
+            thresholds,
+            level: match args.by {
+                LagBy::Group => LagLevel::Group,
+                LagBy::Topic => LagLevel::Topic,
+                LagBy::Partition => LagLevel::Partition,
+            },
+            show_all: args.all,
+            time,
+            watch: args.watch,
+        })
+    }
+}
+
+/// The command line's limits and the file's per-group ones.
+fn thresholds(settings: &Settings, max_lag: Option<u64>, max_age: Option<Duration>) -> Thresholds {
+    Thresholds {
+        max_lag,
+        max_age,
+        per_group: settings
+            .file
+            .as_ref()
+            .map(|f| {
+                f.lag
+                    .iter()
+                    .map(|l| Limit {
+                        pattern: Glob::new(&l.pattern),
+                        max_lag: l.max_lag,
+                        max_age: l.max_age_ms.map(Duration::from_millis),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct HealthSettings {
+    /// `--max-lag`: no group may lag more.
+    pub max_lag: Option<u64>,
+    /// `--max-dlq`: no declared dead-letter queue may hold more pending letters.
+    pub max_dlq: Option<u64>,
+    /// The queues `--max-dlq` looks at.
+    pub dead_letter_queues: Vec<String>,
+    /// Topics the file declares, when a file was read.
+    pub declared_topics: Option<Vec<String>>,
+}
+
+impl HealthSettings {
+    pub fn resolve(
+        args: &HealthArgs,
+        global: &Settings,
+        format: Format,
+    ) -> Result<HealthSettings, CommandError> {
+        require_format(format, "kop health", &[Format::Table, Format::Json])?;
+        Ok(HealthSettings {
+            max_lag: args.max_lag,
+            max_dlq: args.max_dlq,
+            dead_letter_queues: global
+                .file
+                .as_ref()
+                .map(|f| f.dead_letter_queues())
+                .unwrap_or_default(),
+            declared_topics: global
+                .file
+                .as_ref()
+                .map(|f| f.topics.keys().cloned().collect()),
+        })
+    }
+}

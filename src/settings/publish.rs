@@ -1,0 +1,149 @@
+//! `kop publish`: where events come from, how keys and values are encoded, and what every
+//! event carries.
+
+use std::path::PathBuf;
+
+use crate::cli::{PublishArgs, SubjectStrategy, WriteFormat};
+use crate::core::publish::KeySource;
+use crate::core::record::{Header, Headers};
+use crate::core::subject::{Part, Strategy};
+use crate::error::CommandError;
+use crate::output::Format;
+use crate::util::kv::parse_pair;
+use crate::util::time::{now_ms, parse_timestamp};
+
+use super::{require_format, Settings};
+
+/// Where events come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PublishInput {
+    /// One event from `--value`.
+    Value(String),
+    /// A file, checked whole before anything is sent.
+    File(PathBuf),
+    /// Standard input, sent as it arrives.
+    Stdin,
+}
+
+/// How a key or value becomes bytes, before any schema is fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EncodingChoice {
+    Json,
+    Raw,
+    Avro(SchemaChoice),
+}
+
+/// Which Avro schema: an id, a file (registered when new), or the subject's latest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SchemaChoice {
+    pub part: Part,
+    pub id: Option<u32>,
+    pub file: Option<PathBuf>,
+    /// The subject given explicitly, else named by `strategy`.
+    pub subject: Option<String>,
+    pub strategy: Strategy,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PublishSettings {
+    pub topic: String,
+    pub input: PublishInput,
+    pub key: KeySource,
+    pub headers: Headers,
+    pub partition: Option<i32>,
+    /// Milliseconds since the epoch; `None` is the time of sending.
+    pub timestamp: Option<i64>,
+    pub value_encoding: EncodingChoice,
+    pub key_encoding: EncodingChoice,
+    pub transactional: bool,
+}
+
+impl PublishSettings {
+    pub fn resolve(
+        args: &PublishArgs,
+        global: &Settings,
+        format: Format,
+    ) -> Result<PublishSettings, CommandError> {
+        require_format(format, "kop publish", &[Format::Table, Format::Json])?;
+        let headers = args
+            .headers
+            .iter()
+            .map(|h| {
+                parse_pair(h)
+                    .map(|(k, v)| Header::new(k, v.map(String::into_bytes)))
+                    .map_err(|e| CommandError::usage(format!("-H {e}")))
+            })
+            .collect::<Result<Headers, _>>()?;
+        let timestamp = args
+            .timestamp
+            .as_deref()
+            .map(|t| parse_timestamp(t).map(|spec| spec.resolve(now_ms())))
+            .transpose()
+            .map_err(|e| CommandError::usage(format!("--timestamp {e}")))?;
+        let key = match (&args.key, &args.key_field) {
+            (Some(k), _) => KeySource::Fixed(k.clone()),
+            (None, Some(path)) => KeySource::field(path),
+            (None, None) => KeySource::None,
+        };
+        let input = match (&args.value, &args.file) {
+            (Some(v), _) => PublishInput::Value(v.clone()),
+            (None, Some(p)) if p.as_os_str() == "-" => PublishInput::Stdin,
+            (None, Some(p)) => PublishInput::File(p.clone()),
+            (None, None) => PublishInput::Stdin,
+        };
+        let strategy = match args.subject_strategy {
+            SubjectStrategy::Topic => Strategy::Topic,
+            SubjectStrategy::Record => Strategy::Record,
+            SubjectStrategy::TopicRecord => Strategy::TopicRecord,
+        };
+        let value_encoding = choice(
+            args.format,
+            SchemaChoice {
+                part: Part::Value,
+                id: args.schema_id,
+                file: args.schema_file.clone(),
+                subject: args.subject.clone(),
+                strategy,
+            },
+        );
+        let key_encoding = choice(
+            args.key_format,
+            SchemaChoice {
+                part: Part::Key,
+                id: None,
+                file: args.key_schema_file.clone(),
+                subject: args.key_subject.clone(),
+                strategy,
+            },
+        );
+        let needs_registry = [&value_encoding, &key_encoding]
+            .iter()
+            .any(|e| matches!(e, EncodingChoice::Avro(_)));
+        if needs_registry && global.registry.is_none() {
+            return Err(
+                CommandError::usage("Avro needs a Schema Registry").with_hint(
+                    "set --registry URL or SCHEMA_REGISTRY_URL (or a profile's schema_registry)",
+                ),
+            );
+        }
+        Ok(PublishSettings {
+            topic: args.topic.clone(),
+            input,
+            key,
+            headers,
+            partition: args.partition,
+            timestamp,
+            value_encoding,
+            key_encoding,
+            transactional: args.transactional,
+        })
+    }
+}
+
+fn choice(format: WriteFormat, schema: SchemaChoice) -> EncodingChoice {
+    match format {
+        WriteFormat::Json => EncodingChoice::Json,
+        WriteFormat::Raw => EncodingChoice::Raw,
+        WriteFormat::Avro => EncodingChoice::Avro(schema),
+    }
+}

@@ -1,0 +1,79 @@
+//! `kop tail`: where to start, how many, which partitions, how to decode, what to keep.
+
+use crate::cli::{ReadFormat, TailArgs};
+use crate::core::codec::Format as Codec;
+use crate::core::tail::{parse_start, Filter, StartAt};
+use crate::error::CommandError;
+use crate::output::Format;
+
+use super::require_format;
+
+/// Events shown when no count and no start are given.
+const DEFAULT_COUNT: u64 = 10;
+
+/// Where reading starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TailStart {
+    /// The last N of the topics, oldest first.
+    Last(u64),
+    /// From a position in every partition.
+    From(StartAt),
+    /// Where this consumer group stopped; what is read is committed.
+    Group(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct TailSettings {
+    pub topics: Vec<String>,
+    pub start: TailStart,
+    /// Stop after this many events (from a start or a group).
+    pub limit: Option<u64>,
+    pub follow: bool,
+    /// Only these partitions (all when empty).
+    pub partitions: Vec<i32>,
+    pub value_format: Codec,
+    pub key_format: Codec,
+    pub filter: Filter,
+}
+
+impl TailSettings {
+    pub fn resolve(args: &TailArgs, format: Format) -> Result<TailSettings, CommandError> {
+        require_format(
+            format,
+            "kop tail",
+            &[Format::Table, Format::Json, Format::Ndjson],
+        )?;
+        let filter =
+            Filter::new(args.grep.as_deref(), &args.headers).map_err(CommandError::usage)?;
+        let start = match (&args.group, &args.from) {
+            (Some(group), _) => TailStart::Group(group.clone()),
+            (None, Some(from)) => TailStart::From(
+                parse_start(from).map_err(|e| CommandError::usage(format!("--from {e}")))?,
+            ),
+            (None, None) => TailStart::Last(args.count.unwrap_or(DEFAULT_COUNT)),
+        };
+        let limit = match start {
+            TailStart::Last(_) => None,
+            _ => args.count,
+        };
+        Ok(TailSettings {
+            topics: args.topics.clone(),
+            start,
+            limit,
+            follow: args.follow,
+            partitions: args.partition.clone(),
+            value_format: codec(args.format),
+            key_format: codec(args.key_format),
+            filter,
+        })
+    }
+}
+
+fn codec(format: ReadFormat) -> Codec {
+    match format {
+        ReadFormat::Auto => Codec::Auto,
+        ReadFormat::Json => Codec::Json,
+        ReadFormat::Avro => Codec::Avro,
+        ReadFormat::Raw => Codec::Raw,
+    }
+}

@@ -1,0 +1,6 @@
+//! General helpers with no knowledge of Kafka: humane units, times, name patterns.
+
+pub(crate) mod glob;
+pub(crate) mod kv;
+pub(crate) mod time;
+pub(crate) mod units;
