@@ -4,9 +4,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::core::cluster::ClusterMetadata;
-use crate::core::dlq::replay::Selection as LetterSelection;
+use crate::core::dlq::replay::LetterFilter;
 use crate::core::health::{evaluate, HealthInput, RegistryAnswer, RegistryProbe};
-use crate::core::lag::{self, partition_lag, Selection, Thresholds};
+use crate::core::lag::{self, partition_lag, GroupSelection, Thresholds};
 use crate::core::record::TopicPartition;
 use crate::error::{CommandError, Outcome};
 use crate::kafka::{Admin, KafkaError};
@@ -135,7 +135,7 @@ fn probe_registry(settings: &RegistrySettings, timeout: Duration) -> RegistryPro
 
 /// Every consumer group's total lag.
 fn group_lags(admin: &Admin) -> Result<Vec<(String, u64)>, String> {
-    let all = Selection::default();
+    let all = GroupSelection::default();
     let inputs = admin
         .groups()
         .and_then(|groups| admin.lag_inputs(groups, &all))
@@ -161,7 +161,7 @@ fn pending_letters(
         .collect();
     let cursors: Vec<String> = queues
         .iter()
-        .map(|q| LetterSelection::default().cursor(q, None))
+        .map(|q| LetterFilter::default().cursor(q, None))
         .collect();
     let partitions: Vec<TopicPartition> = queues
         .iter()

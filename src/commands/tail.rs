@@ -151,7 +151,7 @@ enum Shown {
     /// Collecting the last N of each partition, shown when the backlog is read.
     Last {
         parts: Vec<LastN<TailRecord>>,
-        index: HashMap<(String, i32), usize>,
+        index: HashMap<TopicPartition, usize>,
         n: usize,
     },
     /// Printing as read; stop after `limit` when given.
@@ -174,7 +174,7 @@ impl Shown {
     fn add(&mut self, record: TailRecord, out: &mut Output) -> Result<bool, CommandError> {
         match self {
             Shown::Last { parts, index, n } => {
-                let key = (record.topic.clone(), record.partition);
+                let key = TopicPartition::new(record.topic.clone(), record.partition);
                 let i = *index.entry(key).or_insert_with(|| {
                     parts.push(LastN::new(*n));
                     parts.len() - 1

@@ -65,6 +65,13 @@ impl ClusterMetadata {
     }
 }
 
+/// The earliest and latest offsets of one partition: what it holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ends {
+    pub earliest: i64,
+    pub latest: i64,
+}
+
 /// Where a config value comes from, as DescribeConfigs reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigOrigin {

@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::core::cluster::{BrokerInfo, ClusterMetadata, PartitionInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub enum CheckStatus {
     Ok,
     Warn,
     Fail,
@@ -13,13 +13,13 @@ pub enum Status {
     Skipped,
 }
 
-impl Status {
+impl CheckStatus {
     pub fn name(self) -> &'static str {
         match self {
-            Status::Ok => "ok",
-            Status::Warn => "warn",
-            Status::Fail => "fail",
-            Status::Skipped => "skip",
+            CheckStatus::Ok => "ok",
+            CheckStatus::Warn => "warn",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Skipped => "skip",
         }
     }
 }
@@ -27,12 +27,12 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub name: &'static str,
-    pub status: Status,
+    pub status: CheckStatus,
     pub detail: String,
 }
 
 impl Check {
-    fn new(name: &'static str, status: Status, detail: impl Into<String>) -> Check {
+    fn new(name: &'static str, status: CheckStatus, detail: impl Into<String>) -> Check {
         Check {
             name,
             status,
@@ -94,7 +94,7 @@ pub struct HealthReport {
 
 impl HealthReport {
     pub fn healthy(&self) -> bool {
-        self.checks.iter().all(|c| c.status != Status::Fail)
+        self.checks.iter().all(|c| c.status != CheckStatus::Fail)
     }
 }
 
@@ -119,14 +119,18 @@ pub fn evaluate(input: &HealthInput) -> HealthReport {
             }
         }
         Err(cause) => {
-            checks.push(Check::new("brokers", Status::Fail, cause.clone()));
+            checks.push(Check::new("brokers", CheckStatus::Fail, cause.clone()));
             for name in ["controller", "partition leaders", "replication"] {
-                checks.push(Check::new(name, Status::Skipped, "cluster unreachable"));
+                checks.push(Check::new(
+                    name,
+                    CheckStatus::Skipped,
+                    "cluster unreachable",
+                ));
             }
             if input.declared_topics.is_some() {
                 checks.push(Check::new(
                     "declared topics",
-                    Status::Skipped,
+                    CheckStatus::Skipped,
                     "cluster unreachable",
                 ));
             }
@@ -190,7 +194,11 @@ fn brokers_check(brokers: &[BrokerHealth]) -> Check {
         })
         .collect();
     if brokers.is_empty() {
-        return Check::new("brokers", Status::Fail, "the cluster reported no brokers");
+        return Check::new(
+            "brokers",
+            CheckStatus::Fail,
+            "the cluster reported no brokers",
+        );
     }
     if down.is_empty() {
         let slowest = brokers
@@ -201,7 +209,7 @@ fn brokers_check(brokers: &[BrokerHealth]) -> Check {
             .unwrap_or_default();
         return Check::new(
             "brokers",
-            Status::Ok,
+            CheckStatus::Ok,
             format!(
                 "{n} of {n} answered (slowest {})",
                 format_latency(slowest),
@@ -211,7 +219,7 @@ fn brokers_check(brokers: &[BrokerHealth]) -> Check {
     }
     Check::new(
         "brokers",
-        Status::Fail,
+        CheckStatus::Fail,
         format!(
             "{} of {} did not answer: {}",
             down.len(),
@@ -226,18 +234,18 @@ fn controller_check(cluster: &ClusterMetadata) -> Check {
         Some(id) => match cluster.brokers.iter().find(|b| b.id == id) {
             Some(b) => Check::new(
                 "controller",
-                Status::Ok,
+                CheckStatus::Ok,
                 format!("broker {id} at {}", b.address()),
             ),
             None => Check::new(
                 "controller",
-                Status::Warn,
+                CheckStatus::Warn,
                 format!("broker {id}, which is not in the broker list"),
             ),
         },
         None => Check::new(
             "controller",
-            Status::Warn,
+            CheckStatus::Warn,
             "the cluster reported no controller",
         ),
     }
@@ -245,15 +253,15 @@ fn controller_check(cluster: &ClusterMetadata) -> Check {
 
 fn cluster_id_check(cluster: &ClusterMetadata, pinned: &str) -> Check {
     match cluster.cluster_id.as_deref() {
-        Some(id) if id == pinned => Check::new("cluster id", Status::Ok, id.to_string()),
+        Some(id) if id == pinned => Check::new("cluster id", CheckStatus::Ok, id.to_string()),
         Some(id) => Check::new(
             "cluster id",
-            Status::Fail,
+            CheckStatus::Fail,
             format!("connected to cluster `{id}`, but the profile pins `{pinned}`"),
         ),
         None => Check::new(
             "cluster id",
-            Status::Fail,
+            CheckStatus::Fail,
             format!("the cluster reports no id, but the profile pins `{pinned}`"),
         ),
     }
@@ -291,13 +299,13 @@ fn leader_check(cluster: &ClusterMetadata) -> Check {
     if leaderless.is_empty() {
         Check::new(
             "partition leaders",
-            Status::Ok,
+            CheckStatus::Ok,
             format!("all {total} partitions have a leader"),
         )
     } else {
         Check::new(
             "partition leaders",
-            Status::Fail,
+            CheckStatus::Fail,
             format!(
                 "{} of {total} partitions have no leader: {}",
                 leaderless.len(),
@@ -314,13 +322,13 @@ fn replication_check(cluster: &ClusterMetadata) -> Check {
     if under.is_empty() {
         Check::new(
             "replication",
-            Status::Ok,
+            CheckStatus::Ok,
             format!("all {total} partitions fully in sync"),
         )
     } else {
         Check::new(
             "replication",
-            Status::Warn,
+            CheckStatus::Warn,
             format!(
                 "{} of {total} partitions under-replicated: {}",
                 under.len(),
@@ -339,13 +347,13 @@ fn declared_check(cluster: &ClusterMetadata, declared: &[String]) -> Check {
     if missing.is_empty() {
         Check::new(
             "declared topics",
-            Status::Ok,
+            CheckStatus::Ok,
             format!("all {} declared topics exist", declared.len()),
         )
     } else {
         Check::new(
             "declared topics",
-            Status::Warn,
+            CheckStatus::Warn,
             format!(
                 "{} of {} missing on the cluster: {} (run `kop topics apply`)",
                 missing.len(),
@@ -361,9 +369,9 @@ fn registry_check(probe: &RegistryProbe) -> Check {
         Ok(answer) => {
             let mode = answer.mode.as_deref().unwrap_or("mode unknown");
             let status = if answer.mode.as_deref().is_some_and(|m| m != "READWRITE") {
-                Status::Warn
+                CheckStatus::Warn
             } else {
-                Status::Ok
+                CheckStatus::Ok
             };
             Check::new(
                 "schema registry",
@@ -377,7 +385,7 @@ fn registry_check(probe: &RegistryProbe) -> Check {
         }
         Err(cause) => Check::new(
             "schema registry",
-            Status::Fail,
+            CheckStatus::Fail,
             format!("{}: {cause}", probe.url),
         ),
     }
@@ -387,7 +395,7 @@ fn registry_check(probe: &RegistryProbe) -> Check {
 fn limit_check(name: &'static str, what: &str, measure: &str, max: u64, items: &Measured) -> Check {
     let items = match items {
         Ok(items) => items,
-        Err(e) => return Check::new(name, Status::Fail, format!("could not be read: {e}")),
+        Err(e) => return Check::new(name, CheckStatus::Fail, format!("could not be read: {e}")),
     };
     let mut over: Vec<&(String, u64)> = items.iter().filter(|(_, n)| *n > max).collect();
     over.sort_by_key(|item| std::cmp::Reverse(item.1));
@@ -395,7 +403,7 @@ fn limit_check(name: &'static str, what: &str, measure: &str, max: u64, items: &
         let worst = items.iter().map(|(_, n)| *n).max().unwrap_or(0);
         return Check::new(
             name,
-            Status::Ok,
+            CheckStatus::Ok,
             format!(
                 "{} {what}s, highest {measure} {worst} (limit {max})",
                 items.len()
@@ -405,7 +413,7 @@ fn limit_check(name: &'static str, what: &str, measure: &str, max: u64, items: &
     let named: Vec<String> = over.iter().map(|(n, v)| format!("{n} ({v})")).collect();
     Check::new(
         name,
-        Status::Fail,
+        CheckStatus::Fail,
         format!(
             "{} of {} {what}s over {max}: {}",
             over.len(),

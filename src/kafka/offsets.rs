@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use super::admin::Admin;
 use super::error::KafkaError;
 use super::native_offsets::{list_group_offsets, list_offsets, GroupOffsets, OffsetSpec};
+use crate::core::cluster::Ends;
 use crate::core::lag::{
-    parse_assignment, wanted_partitions, Ends, Group, LagInputs, Member, Selection,
+    parse_assignment, wanted_partitions, Group, GroupSelection, LagInputs, Member,
 };
 use crate::core::record::TopicPartition;
 
@@ -48,7 +49,7 @@ impl Admin {
     pub fn lag_inputs(
         &self,
         groups: Vec<Group>,
-        selection: &Selection,
+        selection: &GroupSelection,
     ) -> Result<LagInputs, KafkaError> {
         let names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
         let mut committed = BTreeMap::new();

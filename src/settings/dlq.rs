@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::cli::{DlqReplayArgs, DlqStatsArgs};
 use crate::config::TopicsFile;
-use crate::core::dlq::replay::Selection;
+use crate::core::dlq::replay::LetterFilter;
 use crate::core::dlq::{EnvelopeFields, Recogniser};
 use crate::error::CommandError;
 use crate::output::Format;
@@ -15,7 +15,7 @@ use super::{require_format, Settings};
 #[derive(Debug, Clone)]
 pub(crate) struct ReplaySettings {
     pub dlq: String,
-    pub selection: Selection,
+    pub selection: LetterFilter,
     /// The consumer group that remembers this selection's progress.
     pub cursor: String,
     pub to: Option<String>,
@@ -50,7 +50,7 @@ impl ReplaySettings {
                 })
                 .transpose()
         };
-        let selection = Selection {
+        let selection = LetterFilter {
             topics: args.topics.clone(),
             error: args
                 .error
@@ -116,7 +116,7 @@ impl StatsSettings {
             cursor: args
                 .cursor
                 .clone()
-                .unwrap_or_else(|| Selection::default().cursor(&args.dlq, None)),
+                .unwrap_or_else(|| LetterFilter::default().cursor(&args.dlq, None)),
             recogniser: recogniser(global.file.as_ref()),
         })
     }

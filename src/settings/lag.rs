@@ -5,7 +5,7 @@ use std::time::Duration;
 use regex::Regex;
 
 use crate::cli::{HealthArgs, LagArgs, LagBy};
-use crate::core::lag::{LagLevel, Limit, Selection, Thresholds};
+use crate::core::lag::{GroupSelection, LagLevel, Limit, Thresholds};
 use crate::error::CommandError;
 use crate::output::Format;
 use crate::util::glob::Glob;
@@ -14,7 +14,7 @@ use super::{require_format, Settings};
 
 #[derive(Debug, Clone)]
 pub(crate) struct LagSettings {
-    pub selection: Selection,
+    pub selection: GroupSelection,
     pub thresholds: Thresholds,
     pub level: LagLevel,
     /// Groups without lag too.
@@ -46,7 +46,7 @@ impl LagSettings {
             || args.max_age.is_some()
             || thresholds.per_group.iter().any(|l| l.max_age.is_some());
         Ok(LagSettings {
-            selection: Selection {
+            selection: GroupSelection {
                 groups: args.groups.clone(),
                 topics: args.topics.clone(),
                 pattern,

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod boundaries;
 mod cli;
 mod config_errors;
 mod dlq;

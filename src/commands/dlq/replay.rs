@@ -189,7 +189,7 @@ impl Job<'_> {
         )?;
         let start = Instant::now();
         let mut tally = ReplayTally::default();
-        let mut batch = Batch::default();
+        let mut batch = OpenBatch::default();
         let progress = out.progress(0, "letters");
         let limit = match producer {
             Some((_, ReplayMode::Transactional)) => TRANSACTION_BATCH,
@@ -232,7 +232,7 @@ impl Job<'_> {
         &self,
         message: &Record,
         producer: Option<&Producer>,
-        batch: &mut Batch,
+        batch: &mut OpenBatch,
         tally: &mut ReplayTally,
     ) {
         let letter = self.replay.recogniser.recognise(message);
@@ -290,7 +290,7 @@ impl Job<'_> {
         producer: &Producer,
         mode: ReplayMode,
         reader: &TopicReader,
-        batch: &mut Batch,
+        batch: &mut OpenBatch,
         tally: &mut ReplayTally,
     ) {
         let positions: Vec<(TopicPartition, i64)> = reader.positions();
@@ -336,21 +336,21 @@ impl Job<'_> {
 }
 
 /// The letters sent since the last commit.
-struct Batch {
+struct OpenBatch {
     pending: ReplayTally,
     opened: Instant,
 }
 
-impl Default for Batch {
+impl Default for OpenBatch {
     fn default() -> Self {
-        Batch {
+        OpenBatch {
             pending: ReplayTally::default(),
             opened: Instant::now(),
         }
     }
 }
 
-impl Batch {
+impl OpenBatch {
     fn len(&self) -> u64 {
         self.pending.moved()
     }

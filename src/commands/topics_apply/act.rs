@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::plan::results::{changes_in, Batch, ChangeResult, Status, BATCH_ORDER};
+use crate::core::plan::results::{
+    changes_in, ChangeBatch, ChangeResult, ChangeStatus, BATCH_ORDER,
+};
 use crate::core::plan::{Change, Plan};
 use crate::kafka::{Admin, AlterOp, KafkaError, TopicAlteration, TopicOutcomes, TopicToCreate};
 use crate::output::Output;
@@ -27,7 +29,7 @@ pub(super) fn apply(
         if failed {
             results.extend(changes.into_iter().map(|c| ChangeResult {
                 change: c.clone(),
-                status: Status::NotAttempted,
+                status: ChangeStatus::NotAttempted,
             }));
             continue;
         }
@@ -35,14 +37,14 @@ pub(super) fn apply(
         let outcome = run_batch(admin, settings, batch, &changes);
         for change in changes {
             let status = match &outcome {
-                Err(whole) => Status::Failed(whole.clone()),
+                Err(whole) => ChangeStatus::Failed(whole.clone()),
                 Ok(per_target) => match per_target.get(change.target()) {
-                    Some(Ok(())) => Status::Applied,
-                    Some(Err(why)) => Status::Failed(why.clone()),
-                    None => Status::Failed("the cluster sent no result for it".into()),
+                    Some(Ok(())) => ChangeStatus::Applied,
+                    Some(Err(why)) => ChangeStatus::Failed(why.clone()),
+                    None => ChangeStatus::Failed("the cluster sent no result for it".into()),
                 },
             };
-            failed |= matches!(status, Status::Failed(_));
+            failed |= matches!(status, ChangeStatus::Failed(_));
             results.push(ChangeResult {
                 change: change.clone(),
                 status,
@@ -52,13 +54,13 @@ pub(super) fn apply(
     results
 }
 
-fn batch_name(batch: Batch) -> &'static str {
+fn batch_name(batch: ChangeBatch) -> &'static str {
     match batch {
-        Batch::AddPartitions => "adding partitions",
-        Batch::CreateTopics => "creating topics",
-        Batch::AlterConfigs => "changing configs",
-        Batch::RegisterSchemas => "registering schemas",
-        Batch::DeleteTopics => "deleting topics",
+        ChangeBatch::AddPartitions => "adding partitions",
+        ChangeBatch::CreateTopics => "creating topics",
+        ChangeBatch::AlterConfigs => "changing configs",
+        ChangeBatch::RegisterSchemas => "registering schemas",
+        ChangeBatch::DeleteTopics => "deleting topics",
     }
 }
 
@@ -67,11 +69,11 @@ type BatchOutcome = Result<BTreeMap<String, Result<(), String>>, String>;
 fn run_batch(
     admin: &Admin,
     settings: &Settings,
-    batch: Batch,
+    batch: ChangeBatch,
     changes: &[&Change],
 ) -> BatchOutcome {
     let outcomes: Result<TopicOutcomes, KafkaError> = match batch {
-        Batch::AddPartitions => {
+        ChangeBatch::AddPartitions => {
             let grow: Vec<(String, i32)> = changes
                 .iter()
                 .filter_map(|c| match c {
@@ -81,7 +83,7 @@ fn run_batch(
                 .collect();
             admin.add_partitions(&grow)
         }
-        Batch::CreateTopics => {
+        ChangeBatch::CreateTopics => {
             let create: Vec<TopicToCreate> = changes
                 .iter()
                 .filter_map(|c| match c {
@@ -101,7 +103,7 @@ fn run_batch(
                 .collect();
             admin.create_topics(&create)
         }
-        Batch::AlterConfigs => {
+        ChangeBatch::AlterConfigs => {
             let alterations: Vec<TopicAlteration> = changes
                 .iter()
                 .filter_map(|c| match c {
@@ -120,11 +122,11 @@ fn run_batch(
                 .collect();
             admin.alter_configs(&alterations)
         }
-        Batch::DeleteTopics => {
+        ChangeBatch::DeleteTopics => {
             let delete: Vec<String> = changes.iter().map(|c| c.target().to_string()).collect();
             admin.delete_topics(&delete)
         }
-        Batch::RegisterSchemas => return Ok(register_schemas(settings, changes)),
+        ChangeBatch::RegisterSchemas => return Ok(register_schemas(settings, changes)),
     };
     outcomes
         .map(|o| {

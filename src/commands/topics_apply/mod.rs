@@ -5,7 +5,7 @@ mod act;
 mod gather;
 
 use super::confirm::{confirm, Confirmation};
-use crate::core::plan::results::{tally, PlanReport};
+use crate::core::plan::results::{count_results, PlanReport};
 use crate::core::plan::{self, PlanInput};
 use crate::error::{CommandError, Outcome};
 use crate::kafka::Admin;
@@ -83,7 +83,7 @@ pub(crate) fn run(
         },
     )?;
     let results = act::apply(&admin, settings, plan, out);
-    let t = tally(&results);
+    let t = count_results(&results);
     let total = results.len();
     report.results = Some(results);
     render_results(out, &report)?;

@@ -12,7 +12,7 @@ use crate::core::record::{Header, Headers, Record};
 /// The filters of one replay. Each selection keeps its progress in a consumer group of
 /// its own, so letters a filter leaves out stay available to a replay with other filters.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+pub struct LetterFilter {
     pub topics: Vec<String>,
     pub error: Option<Regex>,
     /// Failure time bounds, milliseconds since the epoch (inclusive).
@@ -20,7 +20,7 @@ pub struct Selection {
     pub until: Option<i64>,
 }
 
-impl Selection {
+impl LetterFilter {
     pub fn selects(&self, letter: &Letter) -> bool {
         let topic_ok = self.topics.is_empty()
             || letter
@@ -98,7 +98,7 @@ pub enum Decision {
     },
 }
 
-pub fn decide(letter: &Letter, selection: &Selection, policy: &Policy) -> Decision {
+pub fn decide(letter: &Letter, selection: &LetterFilter, policy: &Policy) -> Decision {
     if !selection.selects(letter) {
         return Decision::Skip;
     }
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn decisions() {
-        let all = Selection::default();
+        let all = LetterFilter::default();
         let p = policy();
         assert_eq!(
             decide(&letter(Some("orders"), "x", 1, 0), &all, &p),
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn filters_select_and_the_rest_is_skipped() {
-        let s = Selection {
+        let s = LetterFilter {
             topics: vec!["orders".into()],
             error: Some(Regex::new("timeout").unwrap()),
             since: Some(10),
@@ -333,14 +333,14 @@ mod tests {
 
     #[test]
     fn cursors_are_per_selection_and_stable() {
-        let all = Selection::default();
+        let all = LetterFilter::default();
         assert_eq!(
             all.cursor("dlq.failed-events", None),
             "kop-replay.dlq.failed-events"
         );
-        let orders = Selection {
+        let orders = LetterFilter {
             topics: vec!["orders".into()],
-            ..Selection::default()
+            ..LetterFilter::default()
         };
         let a = orders.cursor("dlq", None);
         assert_eq!(a, orders.cursor("dlq", None));

@@ -48,7 +48,7 @@ fn input(cluster: ClusterMetadata) -> HealthInput {
     }
 }
 
-fn status_of(report: &HealthReport, name: &str) -> Status {
+fn status_of(report: &HealthReport, name: &str) -> CheckStatus {
     report
         .checks
         .iter()
@@ -67,7 +67,7 @@ fn a_healthy_cluster() {
     )])));
     assert!(report.healthy());
     assert!(
-        report.checks.iter().all(|c| c.status == Status::Ok),
+        report.checks.iter().all(|c| c.status == CheckStatus::Ok),
         "{report:?}"
     );
     assert_eq!(report.brokers.len(), 3);
@@ -87,14 +87,14 @@ fn leaderless_partitions_fail_and_are_named() {
         .iter()
         .find(|c| c.name == "partition leaders")
         .unwrap();
-    assert_eq!(check.status, Status::Fail);
+    assert_eq!(check.status, CheckStatus::Fail);
     assert_eq!(check.detail, "1 of 2 partitions have no leader: orders-0");
 }
 
 #[test]
 fn under_replication_warns() {
     let report = evaluate(&input(cluster(vec![partition(0, 1, &[1, 2, 3], &[1])])));
-    assert_eq!(status_of(&report, "replication"), Status::Warn);
+    assert_eq!(status_of(&report, "replication"), CheckStatus::Warn);
     assert!(report.healthy());
 }
 
@@ -104,7 +104,7 @@ fn a_silent_broker_fails_with_its_cause() {
     i.probes[1].1 = Err("Connection refused".into());
     let report = evaluate(&i);
     let check = &report.checks[0];
-    assert_eq!(check.status, Status::Fail);
+    assert_eq!(check.status, CheckStatus::Fail);
     assert_eq!(
         check.detail,
         "1 of 3 did not answer: broker 2 at kafka-2:9092: Connection refused"
@@ -123,10 +123,10 @@ fn unreachable_cluster_fails_and_skips_the_rest() {
         dead_letters: None,
     });
     assert!(!report.healthy());
-    assert_eq!(report.checks[0].status, Status::Fail);
+    assert_eq!(report.checks[0].status, CheckStatus::Fail);
     assert!(report.checks[1..]
         .iter()
-        .all(|c| c.status == Status::Skipped));
+        .all(|c| c.status == CheckStatus::Skipped));
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn missing_declared_topics_warn() {
         .iter()
         .find(|c| c.name == "declared topics")
         .unwrap();
-    assert_eq!(check.status, Status::Warn);
+    assert_eq!(check.status, CheckStatus::Warn);
     assert!(check
         .detail
         .starts_with("1 of 2 missing on the cluster: payments"));
@@ -150,7 +150,7 @@ fn pinned_cluster_id_must_match() {
     let mut i = input(cluster(vec![]));
     i.pinned_cluster_id = Some("other".into());
     let report = evaluate(&i);
-    assert_eq!(status_of(&report, "cluster id"), Status::Fail);
+    assert_eq!(status_of(&report, "cluster id"), CheckStatus::Fail);
 }
 
 #[test]
@@ -165,15 +165,18 @@ fn registry_states() {
         mode: Some("READWRITE".into()),
     })));
     let report = evaluate(&i);
-    assert_eq!(status_of(&report, "schema registry"), Status::Ok);
+    assert_eq!(status_of(&report, "schema registry"), CheckStatus::Ok);
     i.registry = Some(probe(Ok(RegistryAnswer {
         latency: Duration::from_millis(12),
         mode: Some("READONLY".into()),
     })));
-    assert_eq!(status_of(&evaluate(&i), "schema registry"), Status::Warn);
+    assert_eq!(
+        status_of(&evaluate(&i), "schema registry"),
+        CheckStatus::Warn
+    );
     i.registry = Some(probe(Err("connection refused".into())));
     let report = evaluate(&i);
-    assert_eq!(status_of(&report, "schema registry"), Status::Fail);
+    assert_eq!(status_of(&report, "schema registry"), CheckStatus::Fail);
     assert!(!report.healthy());
 }
 
@@ -194,8 +197,8 @@ fn lag_and_dead_letter_limits() {
         .iter()
         .find(|c| c.name == "consumer lag")
         .unwrap();
-    assert_eq!(lag.status, Status::Fail);
+    assert_eq!(lag.status, CheckStatus::Fail);
     assert_eq!(lag.detail, "1 of 2 groups over 100: audit (500)");
-    assert_eq!(status_of(&report, "dead letters"), Status::Ok);
+    assert_eq!(status_of(&report, "dead letters"), CheckStatus::Ok);
     assert!(!report.healthy());
 }

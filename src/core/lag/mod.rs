@@ -12,12 +12,14 @@ mod view;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use crate::core::cluster::Ends;
 use crate::core::record::TopicPartition;
 use crate::util::glob::Glob;
 
 pub use assignment::parse_assignment;
 pub use snapshot::{
-    lagging_offsets, snapshot, wanted_partitions, Ages, LagInputs, LagLevel, Selection, Snapshot,
+    lagging_offsets, snapshot, wanted_partitions, Ages, GroupSelection, LagInputs, LagLevel,
+    Snapshot,
 };
 pub use trend::{trends, Trend};
 pub use view::LagView;
@@ -38,12 +40,6 @@ pub struct Group {
     pub members: Vec<Member>,
 }
 
-/// Offsets of one partition.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Ends {
-    pub earliest: i64,
-    pub latest: i64,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartitionLag {

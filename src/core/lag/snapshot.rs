@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-use super::{rows, summarize, Ends, Group, GroupLag, PartitionLag, Thresholds};
+use super::{rows, summarize, Group, GroupLag, PartitionLag, Thresholds};
+use crate::core::cluster::Ends;
 use crate::core::record::TopicPartition;
 
 /// How much detail a lag table shows.
@@ -19,14 +20,14 @@ pub enum LagLevel {
 
 /// Which groups and topics to look at.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+pub struct GroupSelection {
     /// Named groups (all when empty); each must exist.
     pub groups: Vec<String>,
     pub topics: Vec<String>,
     pub pattern: Option<Regex>,
 }
 
-impl Selection {
+impl GroupSelection {
     pub fn wants_group(&self, name: &str) -> bool {
         (self.groups.is_empty() || self.groups.iter().any(|g| g == name))
             && self.pattern.as_ref().is_none_or(|p| p.is_match(name))
@@ -67,7 +68,7 @@ pub struct LagInputs {
 pub fn wanted_partitions(
     groups: &[Group],
     committed: &BTreeMap<String, BTreeMap<TopicPartition, Option<i64>>>,
-    selection: &Selection,
+    selection: &GroupSelection,
 ) -> Vec<TopicPartition> {
     let mut partitions: BTreeSet<TopicPartition> = BTreeSet::new();
     for group in groups {
@@ -101,7 +102,7 @@ pub struct Snapshot {
 }
 
 /// The rows of every selected group, without ages.
-fn all_rows(inputs: &LagInputs, selection: &Selection) -> Vec<PartitionLag> {
+fn all_rows(inputs: &LagInputs, selection: &GroupSelection) -> Vec<PartitionLag> {
     let empty = BTreeMap::new();
     inputs
         .groups
@@ -125,7 +126,10 @@ fn all_rows(inputs: &LagInputs, selection: &Selection) -> Vec<PartitionLag> {
 }
 
 /// The next offset of each lagging partition: where its oldest unconsumed record is.
-pub fn lagging_offsets(inputs: &LagInputs, selection: &Selection) -> Vec<(TopicPartition, i64)> {
+pub fn lagging_offsets(
+    inputs: &LagInputs,
+    selection: &GroupSelection,
+) -> Vec<(TopicPartition, i64)> {
     let wanted: BTreeSet<(TopicPartition, i64)> = all_rows(inputs, selection)
         .into_iter()
         .filter(|r| r.lag > 0)
@@ -149,7 +153,7 @@ pub struct Ages<'a> {
 /// Rows and per-group totals, with ages when they were read.
 pub fn snapshot(
     inputs: &LagInputs,
-    selection: &Selection,
+    selection: &GroupSelection,
     thresholds: &Thresholds,
     ages: Option<Ages<'_>>,
     taken: Instant,

@@ -11,7 +11,7 @@ pub struct PlanReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
+pub enum ChangeStatus {
     Applied,
     Failed(String),
     /// Skipped because an earlier batch failed; re-running apply will do it.
@@ -21,14 +21,14 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeResult {
     pub change: Change,
-    pub status: Status,
+    pub status: ChangeStatus,
 }
 
 /// The order batches run in. Adding partitions goes first: it is the change brokers most
 /// often lack (librdkafka refuses it locally), and failing first leaves nothing half-done.
 /// Deletions go last, after everything constructive succeeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Batch {
+pub enum ChangeBatch {
     AddPartitions,
     CreateTopics,
     AlterConfigs,
@@ -36,42 +36,42 @@ pub enum Batch {
     DeleteTopics,
 }
 
-pub const BATCH_ORDER: [Batch; 5] = [
-    Batch::AddPartitions,
-    Batch::CreateTopics,
-    Batch::AlterConfigs,
-    Batch::RegisterSchemas,
-    Batch::DeleteTopics,
+pub const BATCH_ORDER: [ChangeBatch; 5] = [
+    ChangeBatch::AddPartitions,
+    ChangeBatch::CreateTopics,
+    ChangeBatch::AlterConfigs,
+    ChangeBatch::RegisterSchemas,
+    ChangeBatch::DeleteTopics,
 ];
 
-pub fn batch_of(change: &Change) -> Batch {
+pub fn batch_of(change: &Change) -> ChangeBatch {
     match change {
-        Change::AddPartitions { .. } => Batch::AddPartitions,
-        Change::CreateTopic { .. } => Batch::CreateTopics,
-        Change::AlterConfigs { .. } => Batch::AlterConfigs,
-        Change::RegisterSchema { .. } => Batch::RegisterSchemas,
-        Change::DeleteTopic { .. } => Batch::DeleteTopics,
+        Change::AddPartitions { .. } => ChangeBatch::AddPartitions,
+        Change::CreateTopic { .. } => ChangeBatch::CreateTopics,
+        Change::AlterConfigs { .. } => ChangeBatch::AlterConfigs,
+        Change::RegisterSchema { .. } => ChangeBatch::RegisterSchemas,
+        Change::DeleteTopic { .. } => ChangeBatch::DeleteTopics,
     }
 }
 
 /// The changes of one batch, in plan order.
-pub fn changes_in(changes: &[Change], batch: Batch) -> Vec<&Change> {
+pub fn changes_in(changes: &[Change], batch: ChangeBatch) -> Vec<&Change> {
     changes.iter().filter(|c| batch_of(c) == batch).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
+pub struct ResultCounts {
     pub applied: usize,
     pub failed: usize,
     pub not_attempted: usize,
 }
 
-pub fn tally(results: &[ChangeResult]) -> Tally {
-    let count = |f: fn(&Status) -> bool| results.iter().filter(|r| f(&r.status)).count();
-    Tally {
-        applied: count(|s| *s == Status::Applied),
-        failed: count(|s| matches!(s, Status::Failed(_))),
-        not_attempted: count(|s| *s == Status::NotAttempted),
+pub fn count_results(results: &[ChangeResult]) -> ResultCounts {
+    let count = |f: fn(&ChangeStatus) -> bool| results.iter().filter(|r| f(&r.status)).count();
+    ResultCounts {
+        applied: count(|s| *s == ChangeStatus::Applied),
+        failed: count(|s| matches!(s, ChangeStatus::Failed(_))),
+        not_attempted: count(|s| *s == ChangeStatus::NotAttempted),
     }
 }
 
@@ -111,20 +111,20 @@ mod tests {
         let results = vec![
             ChangeResult {
                 change: change.clone(),
-                status: Status::Applied,
+                status: ChangeStatus::Applied,
             },
             ChangeResult {
                 change: change.clone(),
-                status: Status::Failed("x".into()),
+                status: ChangeStatus::Failed("x".into()),
             },
             ChangeResult {
                 change,
-                status: Status::NotAttempted,
+                status: ChangeStatus::NotAttempted,
             },
         ];
         assert_eq!(
-            tally(&results),
-            Tally {
+            count_results(&results),
+            ResultCounts {
                 applied: 1,
                 failed: 1,
                 not_attempted: 1

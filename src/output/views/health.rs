@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::core::health::{format_latency, HealthReport, Status};
+use crate::core::health::{format_latency, CheckStatus, HealthReport};
 use crate::output::style::{paint, Tone};
 use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
@@ -103,10 +103,10 @@ fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> 
     let mut checks = Table::new(&["CHECK", "STATUS", "DETAIL"]);
     for c in &report.checks {
         let tone = match c.status {
-            Status::Ok => Tone::Good,
-            Status::Warn => Tone::Warn,
-            Status::Fail => Tone::Bad,
-            Status::Skipped => Tone::Dim,
+            CheckStatus::Ok => Tone::Good,
+            CheckStatus::Warn => Tone::Warn,
+            CheckStatus::Fail => Tone::Bad,
+            CheckStatus::Skipped => Tone::Dim,
         };
         checks.row(vec![
             c.name.into(),
@@ -141,17 +141,17 @@ mod tests {
             checks: vec![
                 Check {
                     name: "brokers",
-                    status: Status::Ok,
+                    status: CheckStatus::Ok,
                     detail: "3 of 3 answer (slowest 1.2 ms)".into(),
                 },
                 Check {
                     name: "replication",
-                    status: Status::Warn,
+                    status: CheckStatus::Warn,
                     detail: "2 partitions under-replicated: orders/1, orders/2".into(),
                 },
                 Check {
                     name: "schema registry",
-                    status: Status::Fail,
+                    status: CheckStatus::Fail,
                     detail: "the Schema Registry at http://sr:8081 could not be reached: connection refused".repeat(2),
                 },
             ],

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::catalogue::humane_value;
-use crate::core::plan::results::{tally, PlanReport, Status};
+use crate::core::plan::results::{count_results, ChangeStatus, PlanReport};
 use crate::core::plan::{Change, ConfigChange, Plan};
 use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
@@ -33,9 +33,9 @@ pub(crate) fn render_results(out: &mut Output, report: &PlanReport) -> std::io::
     out.line("")?;
     for result in results {
         let (word, tone, detail) = match &result.status {
-            Status::Applied => ("done", Tone::Good, String::new()),
-            Status::Failed(why) => ("failed", Tone::Bad, format!(": {why}")),
-            Status::NotAttempted => (
+            ChangeStatus::Applied => ("done", Tone::Good, String::new()),
+            ChangeStatus::Failed(why) => ("failed", Tone::Bad, format!(": {why}")),
+            ChangeStatus::NotAttempted => (
                 "skipped",
                 Tone::Dim,
                 ": not attempted after an earlier failure".into(),
@@ -44,7 +44,7 @@ pub(crate) fn render_results(out: &mut Output, report: &PlanReport) -> std::io::
         let word = paint(out.color, tone, &format!("{word:<7}"));
         out.text(&format!("{word} {}{detail}", headline(&result.change)))?;
     }
-    let t = tally(results);
+    let t = count_results(results);
     out.line("")?;
     out.text(&format!(
         "Applied {} of {} changes{}.",
@@ -353,12 +353,12 @@ fn to_json(report: &PlanReport) -> PlanJson<'_> {
                 .map(|r| ResultJson {
                     change: change_json(&r.change),
                     status: match r.status {
-                        Status::Applied => "applied",
-                        Status::Failed(_) => "failed",
-                        Status::NotAttempted => "not_attempted",
+                        ChangeStatus::Applied => "applied",
+                        ChangeStatus::Failed(_) => "failed",
+                        ChangeStatus::NotAttempted => "not_attempted",
                     },
                     error: match &r.status {
-                        Status::Failed(why) => Some(why),
+                        ChangeStatus::Failed(why) => Some(why),
                         _ => None,
                     },
                 })
@@ -440,7 +440,7 @@ mod tests {
         let mut report = report();
         report.results = Some(vec![ChangeResult {
             change: report.plan.changes[0].clone(),
-            status: Status::Failed("broker said no".into()),
+            status: ChangeStatus::Failed("broker said no".into()),
         }]);
         let (mut out, captured) = Output::buffered(Format::Json);
         render_results(&mut out, &report).unwrap();
