@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::kop::kop;
-use crate::support::{broker, client, tail_all, unique};
+use crate::support::kop::{kop, Run, Spawned};
+use crate::support::{broker, client, signal, tail_all, unique, wait_until};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
     tail_all(bootstrap, topic, &["--format", "raw"])
@@ -387,12 +387,15 @@ fn replayed_offsets(bootstrap: &str, q: &Queue) -> BTreeMap<String, usize> {
     seen
 }
 
-fn kill_mid_replay(
-    q: &Queue,
-    bootstrap: &str,
-    extra: &[&str],
-    signal: i32,
-) -> std::process::ExitStatus {
+/// The consumer group holding a replay-everything cursor (a name kop pins across versions).
+fn cursor(q: &Queue) -> String {
+    format!("kop-replay.{}", q.dlq)
+}
+
+/// Starts a rate-limited replay of the whole queue, and stops it with `stop` once its
+/// first batch is committed: mid-way, since at 300 letters a second the queue of 1,800
+/// takes six seconds and a batch closes after one.
+fn stop_mid_replay(q: &Queue, bootstrap: &str, extra: &[&str], stop: fn(&Spawned)) -> Run {
     let mut args = vec![
         "dlq",
         "replay",
@@ -406,10 +409,14 @@ fn kill_mid_replay(
         "json",
     ];
     args.extend_from_slice(extra);
-    let mut child = kop(args).spawn();
-    std::thread::sleep(Duration::from_millis(2_500));
-    unsafe { libc::kill(child.id() as i32, signal) };
-    child.wait().unwrap()
+    let replay = kop(args).spawn();
+    wait_until(
+        Duration::from_secs(20),
+        "the replay to commit its first batch",
+        || !client::committed(bootstrap, &cursor(q), &q.dlq).is_empty(),
+    );
+    stop(&replay);
+    replay.finish()
 }
 
 fn pending(bootstrap: &str, dlq: &str) -> u64 {
@@ -424,7 +431,8 @@ fn pending(bootstrap: &str, dlq: &str) -> u64 {
 fn a_replay_killed_mid_way_resumes_and_with_transactions_delivers_exactly_once() {
     let b = broker::shared();
     let q = envelope_queue(&b.bootstrap(), 600);
-    kill_mid_replay(&q, &b.bootstrap(), &[], libc::SIGKILL);
+    let killed = stop_mid_replay(&q, &b.bootstrap(), &[], signal::kill_hard);
+    assert_eq!(killed.signal, Some(libc::SIGKILL), "{killed:#?}");
     let left = pending(&b.bootstrap(), &q.dlq);
     assert!(
         left > 0 && left < 1800,
@@ -455,7 +463,13 @@ fn a_replay_killed_mid_way_resumes_and_with_transactions_delivers_exactly_once()
 fn a_killed_at_least_once_replay_delivers_every_letter() {
     let b = broker::shared();
     let q = envelope_queue(&b.bootstrap(), 600);
-    kill_mid_replay(&q, &b.bootstrap(), &["--no-transactions"], libc::SIGKILL);
+    let killed = stop_mid_replay(
+        &q,
+        &b.bootstrap(),
+        &["--no-transactions"],
+        signal::kill_hard,
+    );
+    assert_eq!(killed.signal, Some(libc::SIGKILL), "{killed:#?}");
     let run = kop([
         "dlq",
         "replay",
@@ -483,8 +497,7 @@ fn a_killed_at_least_once_replay_delivers_every_letter() {
 fn ctrl_c_stops_cleanly_and_the_rest_follows_later() {
     let b = broker::shared();
     let q = envelope_queue(&b.bootstrap(), 600);
-    let status = kill_mid_replay(&q, &b.bootstrap(), &[], libc::SIGINT);
-    assert_eq!(status.code(), Some(130));
+    stop_mid_replay(&q, &b.bootstrap(), &[], signal::interrupt).expect_code(130);
     let left = pending(&b.bootstrap(), &q.dlq);
     let before = replayed_offsets(&b.bootstrap(), &q).len() as u64;
     assert_eq!(

@@ -7,6 +7,7 @@ mod cli;
 mod config_errors;
 mod dlq;
 mod health;
+mod hermetic;
 mod lag;
 mod publish_tail;
 mod secrets;

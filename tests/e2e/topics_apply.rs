@@ -1,10 +1,11 @@
 //! `kop topics apply` against the real broker.
 
 use std::path::Path;
+use std::time::Duration;
 
 use crate::support::kop::{kop, Run};
 use crate::support::registry::TestRegistry;
-use crate::support::{broker, client, unique};
+use crate::support::{broker, client, unique, wait_until};
 
 fn write_file(dir: &Path, text: &str) {
     std::fs::write(dir.join("topics.toml"), text).unwrap();
@@ -375,29 +376,27 @@ fn wait_lets_apply_start_before_the_cluster() {
         dir.path(),
         &format!("[topics.\"{name}\"]\npartitions = 1\n"),
     );
-    let path = dir.path().to_path_buf();
-    let runner = {
-        let bootstrap = bootstrap.clone();
-        std::thread::spawn(move || {
-            kop([
-                "topics",
-                "apply",
-                "-b",
-                &bootstrap,
-                "--wait",
-                "30s",
-                "--timeout",
-                "2s",
-            ])
-            .dir(&path)
-            .run()
-        })
-    };
+    let apply = kop([
+        "topics",
+        "apply",
+        "-b",
+        &bootstrap,
+        "--wait",
+        "30s",
+        "--timeout",
+        "2s",
+    ])
+    .dir(dir.path())
+    .spawn();
     // The broker comes up only after kop has started waiting for it.
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    wait_until(
+        Duration::from_secs(15),
+        "kop to say it is waiting for the cluster",
+        || apply.stderr().contains("waiting for the cluster"),
+    );
     let b = broker::start(port, port);
     broker::wait_until_ready(&b, &b.bootstrap());
-    let run = runner.join().unwrap().expect_code(0);
+    let run = apply.finish().expect_code(0);
     assert!(
         run.stderr.contains("waiting for the cluster"),
         "{}",

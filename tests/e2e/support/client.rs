@@ -1,5 +1,6 @@
 //! A second Kafka client (plain rdkafka), for arranging state that kop then observes.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
@@ -81,4 +82,35 @@ pub fn commit(bootstrap: &str, group: &str, topic: &str, partition: i32, offset:
     tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
         .expect("offset");
     consumer.commit(&tpl, CommitMode::Sync).expect("commit");
+}
+
+/// The group's committed offsets on each partition of `topic` that has one, as another
+/// tool would read them (an OffsetFetch; the group is not joined, nothing is committed).
+pub fn committed(bootstrap: &str, group: &str, topic: &str) -> BTreeMap<i32, i64> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()
+        .expect("consumer");
+    let metadata = consumer
+        .fetch_metadata(Some(topic), Duration::from_secs(10))
+        .expect("metadata");
+    let mut tpl = TopicPartitionList::new();
+    for p in metadata.topics()[0].partitions() {
+        tpl.add_partition(topic, p.id());
+    }
+    let committed = consumer
+        .committed_offsets(tpl, Duration::from_secs(10))
+        .expect("committed offsets");
+    committed
+        .elements()
+        .iter()
+        .filter_map(|e| match e.offset() {
+            Offset::Offset(at) => Some((e.partition(), at)),
+            _ => None,
+        })
+        .collect()
 }
