@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::admin::{AdminClient, AdminOptions, NewPartitions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::ClientConfig;
 
 pub fn admin(bootstrap: &str) -> AdminClient<DefaultClientContext> {
@@ -21,17 +22,46 @@ pub fn create_topic(bootstrap: &str, name: &str, partitions: i32, configs: &[(&s
     for (k, v) in configs {
         topic = topic.set(k, v);
     }
-    let options = AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let results = runtime
-        .block_on(admin.create_topics(&[topic], &options))
-        .expect("create topics");
+    let results = block_on(admin.create_topics(&[topic], &options())).expect("create topics");
     for r in results {
         r.unwrap_or_else(|(t, e)| panic!("creating {t}: {e}"));
     }
+}
+
+/// Whether the cluster can add partitions to a topic (CreatePartitions), found by trying
+/// on a scratch topic. The test broker cannot (test-broker.md); Apache Kafka can. Any
+/// failure other than "unsupported" fails the test: a probe must not guess.
+pub fn supports_create_partitions(bootstrap: &str) -> bool {
+    let scratch = super::unique("probe.create-partitions");
+    create_topic(bootstrap, &scratch, 1, &[]);
+    let grow = NewPartitions::new(&scratch, 2);
+    let code = match block_on(admin(bootstrap).create_partitions(&[grow], &options())) {
+        Ok(results) => match results.into_iter().next() {
+            Some(Ok(_)) => return true,
+            Some(Err((_, code))) => code,
+            None => panic!("CreatePartitions on {scratch} returned no result"),
+        },
+        Err(KafkaError::AdminOp(code)) => code,
+        Err(e) => panic!("CreatePartitions on {scratch}: {e}"),
+    };
+    assert_eq!(
+        code,
+        RDKafkaErrorCode::UnsupportedFeature,
+        "CreatePartitions on {scratch} failed, but not for lack of support"
+    );
+    false
+}
+
+fn options() -> AdminOptions {
+    AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)))
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(future)
 }
 
 /// A record to produce: key, value, headers.
