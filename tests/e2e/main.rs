@@ -9,6 +9,7 @@ mod dlq;
 mod health;
 mod hermetic;
 mod lag;
+mod proxy;
 mod publish_tail;
 mod secrets;
 mod tls;

@@ -1,9 +1,10 @@
 //! Test support: the real broker, the kop runner, unique names, a second Kafka client,
-//! bounded waits and signals.
+//! bounded waits, signals, and a fault-injecting TCP proxy.
 
 pub mod broker;
 pub mod client;
 pub mod kop;
+pub mod proxy;
 pub mod python;
 pub mod registry;
 pub mod signal;
