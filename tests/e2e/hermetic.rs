@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::support::kop::{kop, Kop, Spawned};
-use crate::support::{broker, client, unique};
+use crate::support::{broker, client, unique, wait_for};
 
 /// A kop that waits on its live stdin until the test closes it.
 fn waiting_publish(bootstrap: &str) -> Kop {
@@ -15,8 +16,18 @@ fn waiting_publish(bootstrap: &str) -> Kop {
     kop(["publish", &topic, "-b", bootstrap]).piped_stdin()
 }
 
+/// The environment kop runs with. Read once exec has set it up: the kernel shows an empty
+/// environment for a moment after `spawn` returns.
 fn environment(process: &Spawned) -> BTreeMap<String, String> {
-    let raw = std::fs::read(format!("/proc/{}/environ", process.pid())).unwrap();
+    let raw = wait_for(
+        Duration::from_secs(5),
+        "kop's environment in /proc",
+        || match std::fs::read(format!("/proc/{}/environ", process.pid())) {
+            Ok(raw) if !raw.is_empty() => Ok(raw),
+            Ok(_) => Err("empty".to_string()),
+            Err(e) => Err(e.to_string()),
+        },
+    );
     raw.split(|b| *b == 0)
         .filter(|entry| !entry.is_empty())
         .map(|entry| {
