@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::support::kop::kop;
 use crate::support::python::parse_prometheus;
-use crate::support::{broker, client, unique};
+use crate::support::{broker, client, signal, unique, wait_until};
 
 /// A topic with 100 records (one per batch: exact end offsets on the test broker) and a
 /// group that committed 40 of them.
@@ -110,6 +110,8 @@ fn time_lag_grows_while_nothing_consumes() {
         json[0]["age_seconds"].as_f64().expect("an age")
     };
     let first = age();
+    // Not a wait for something: wall-clock time passing while nothing consumes is what
+    // the test is about.
     std::thread::sleep(Duration::from_millis(1_500));
     let second = age();
     assert!(second >= first + 1.0, "{first} then {second}");
@@ -266,7 +268,7 @@ fn health_fails_on_lag_and_pending_dead_letters() {
 fn watch_redraws_with_rates_until_ctrl_c() {
     let b = broker::shared();
     let (_, group) = group_at_40_of_100(&b.bootstrap());
-    let child = kop([
+    let watch = kop([
         "lag",
         &group,
         "-b",
@@ -277,11 +279,18 @@ fn watch_redraws_with_rates_until_ctrl_c() {
         "500ms",
     ])
     .spawn();
-    std::thread::sleep(Duration::from_millis(2_000));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(130));
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    // A rate needs two samples: wait for the second screen, and for the verdict on it.
+    wait_until(
+        Duration::from_secs(10),
+        "lag --watch to redraw with a catch-up verdict",
+        || {
+            let screen = watch.stdout();
+            screen.matches("GROUP").count() >= 2 && screen.contains("falling behind")
+        },
+    );
+    signal::interrupt(&watch);
+    let run = watch.finish().expect_code(130);
+    let stdout = run.stdout;
     assert!(stdout.matches("GROUP").count() >= 2, "{stdout}");
     assert!(stdout.contains("CATCH-UP"), "{stdout}");
     assert!(

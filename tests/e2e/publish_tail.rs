@@ -1,7 +1,6 @@
 //! `kop publish` and `kop tail` against the real broker and a registry.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -9,7 +8,7 @@ use serde_json::{json, Value};
 use crate::support::kop::kop;
 use crate::support::python::interop;
 use crate::support::registry::TestRegistry;
-use crate::support::{broker, client, ndjson, tail_all, unique};
+use crate::support::{broker, client, ndjson, signal, tail_all, unique, wait_for, wait_until};
 
 fn read_all(bootstrap: &str, topic: &str) -> Vec<Value> {
     tail_all(bootstrap, topic, &[])
@@ -214,38 +213,33 @@ fn follow_prints_events_published_after_it_started_and_ctrl_c_exits_130() {
     let b = broker::shared();
     let topic = unique("tail.follow");
     client::create_topic(&b.bootstrap(), &topic, 1, &[]);
-    let mut child = kop(["tail", &topic, "-b", &b.bootstrap(), "-f", "-o", "ndjson"]).spawn();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    let tail = kop(["tail", &topic, "-b", &b.bootstrap(), "-f", "-o", "ndjson"]).spawn();
     // Publish until tail shows it: tail may still be starting when the first goes out.
-    let mut seen = None;
-    for attempt in 0..50 {
-        kop([
-            "publish",
-            &topic,
-            "-b",
-            &b.bootstrap(),
-            "--value",
-            &format!("{{\"attempt\": {attempt}}}"),
-        ])
-        .run()
-        .expect_code(0);
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(300)) {
-            seen = Some(line);
-            break;
-        }
-    }
-    let line = seen.expect("tail -f printed nothing");
+    let mut attempt = 0;
+    wait_until(
+        Duration::from_secs(20),
+        "tail -f to print an event published after it started",
+        || {
+            attempt += 1;
+            kop([
+                "publish",
+                &topic,
+                "-b",
+                &b.bootstrap(),
+                "--value",
+                &format!("{{\"attempt\": {attempt}}}"),
+            ])
+            .run()
+            .expect_code(0);
+            !tail.stdout().is_empty()
+        },
+    );
+    let stdout = tail.stdout();
+    let line = stdout.lines().next().unwrap();
     assert!(line.contains("\"attempt\""), "{line}");
     // Ctrl-C: a clean stop with exit 130.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
+    signal::interrupt(&tail);
+    tail.finish().expect_code(130);
 }
 
 #[test]
@@ -585,32 +579,23 @@ fn publish_from_a_live_pipe_sends_as_it_reads_and_ctrl_c_exits_130() {
     let b = broker::shared();
     let topic = unique("pub.live");
     client::create_topic(&b.bootstrap(), &topic, 1, &[]);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kop"))
-        .args(["publish", &topic, "-b", &b.bootstrap(), "-o", "json"])
-        .env_clear()
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(stdin, "{{\"n\": 1}}\n{{\"n\": 2}}").unwrap();
-    stdin.flush().unwrap();
+    let mut publish = kop(["publish", &topic, "-b", &b.bootstrap(), "-o", "json"])
+        .piped_stdin()
+        .spawn();
+    writeln!(publish.stdin(), "{{\"n\": 1}}\n{{\"n\": 2}}").unwrap();
+    publish.stdin().flush().unwrap();
     // The pipe stays open: the two events must arrive without more input.
-    let mut seen = 0;
-    for _ in 0..50 {
-        seen = read_all(&b.bootstrap(), &topic).len();
-        if seen == 2 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert_eq!(seen, 2, "events from a live pipe were held back");
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let output = child.wait_with_output().unwrap();
-    drop(stdin);
-    assert_eq!(output.status.code(), Some(130));
-    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(summary["published"], 2);
+    let seen = wait_for(
+        Duration::from_secs(10),
+        "the events from a live pipe to arrive",
+        || match read_all(&b.bootstrap(), &topic).len() {
+            n if n >= 2 => Ok(n),
+            n => Err(format!("{n} of 2 arrived")),
+        },
+    );
+    assert_eq!(seen, 2, "events from a live pipe");
+    // Ctrl-C with the pipe still open: kop must not wait for the end of its input.
+    signal::interrupt(&publish);
+    let run = publish.finish().expect_code(130);
+    assert_eq!(run.json()["published"], 2);
 }

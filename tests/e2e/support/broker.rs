@@ -7,12 +7,12 @@
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rdkafka::producer::{BaseProducer, Producer};
 use rdkafka::ClientConfig;
 
-use super::free_port;
+use super::{free_port, poll};
 
 pub struct Broker {
     pub port: u16,
@@ -119,24 +119,23 @@ pub fn watchdog(pid: u32) -> (Child, ChildStdin) {
 /// Waits until a Kafka client gets metadata from `bootstrap`, for at most 30 s; on failure
 /// the panic carries the last error and the broker's log.
 pub fn wait_until_ready(broker: &Broker, bootstrap: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
     let producer: BaseProducer = ClientConfig::new()
         .set("bootstrap.servers", bootstrap)
         .set("security.protocol", "plaintext")
         .create()
         .expect("probe client");
-    let mut last_error = String::from("no attempt made");
-    while Instant::now() < deadline {
+    let ready = poll(Duration::from_secs(30), || {
         match producer
             .client()
             .fetch_metadata(None, Duration::from_millis(500))
         {
-            Ok(md) if !md.brokers().is_empty() => return,
-            Ok(_) => last_error = "metadata without brokers".into(),
-            Err(e) => last_error = e.to_string(),
+            Ok(md) if !md.brokers().is_empty() => Ok(()),
+            Ok(_) => Err("metadata without brokers".to_string()),
+            Err(e) => Err(e.to_string()),
         }
-        std::thread::sleep(Duration::from_millis(50));
+    });
+    if let Err(last_error) = ready {
+        let log = std::fs::read_to_string(&broker.log).unwrap_or_default();
+        panic!("the test broker at {bootstrap} did not answer within 30 s: {last_error}\nbroker log:\n{log}");
     }
-    let log = std::fs::read_to_string(&broker.log).unwrap_or_default();
-    panic!("the test broker at {bootstrap} did not answer within 30 s: {last_error}\nbroker log:\n{log}");
 }

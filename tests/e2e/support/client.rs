@@ -1,9 +1,11 @@
 //! A second Kafka client (plain rdkafka), for arranging state that kop then observes.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
-use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::admin::{AdminClient, AdminOptions, NewPartitions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::ClientConfig;
 
 pub fn admin(bootstrap: &str) -> AdminClient<DefaultClientContext> {
@@ -20,17 +22,46 @@ pub fn create_topic(bootstrap: &str, name: &str, partitions: i32, configs: &[(&s
     for (k, v) in configs {
         topic = topic.set(k, v);
     }
-    let options = AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let results = runtime
-        .block_on(admin.create_topics(&[topic], &options))
-        .expect("create topics");
+    let results = block_on(admin.create_topics(&[topic], &options())).expect("create topics");
     for r in results {
         r.unwrap_or_else(|(t, e)| panic!("creating {t}: {e}"));
     }
+}
+
+/// Whether the cluster can add partitions to a topic (CreatePartitions), found by trying
+/// on a scratch topic. The test broker cannot (test-broker.md); Apache Kafka can. Any
+/// failure other than "unsupported" fails the test: a probe must not guess.
+pub fn supports_create_partitions(bootstrap: &str) -> bool {
+    let scratch = super::unique("probe.create-partitions");
+    create_topic(bootstrap, &scratch, 1, &[]);
+    let grow = NewPartitions::new(&scratch, 2);
+    let code = match block_on(admin(bootstrap).create_partitions(&[grow], &options())) {
+        Ok(results) => match results.into_iter().next() {
+            Some(Ok(_)) => return true,
+            Some(Err((_, code))) => code,
+            None => panic!("CreatePartitions on {scratch} returned no result"),
+        },
+        Err(KafkaError::AdminOp(code)) => code,
+        Err(e) => panic!("CreatePartitions on {scratch}: {e}"),
+    };
+    assert_eq!(
+        code,
+        RDKafkaErrorCode::UnsupportedFeature,
+        "CreatePartitions on {scratch} failed, but not for lack of support"
+    );
+    false
+}
+
+fn options() -> AdminOptions {
+    AdminOptions::new().operation_timeout(Some(Duration::from_secs(10)))
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(future)
 }
 
 /// A record to produce: key, value, headers.
@@ -81,4 +112,35 @@ pub fn commit(bootstrap: &str, group: &str, topic: &str, partition: i32, offset:
     tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
         .expect("offset");
     consumer.commit(&tpl, CommitMode::Sync).expect("commit");
+}
+
+/// The group's committed offsets on each partition of `topic` that has one, as another
+/// tool would read them (an OffsetFetch; the group is not joined, nothing is committed).
+pub fn committed(bootstrap: &str, group: &str, topic: &str) -> BTreeMap<i32, i64> {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+    let consumer: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()
+        .expect("consumer");
+    let metadata = consumer
+        .fetch_metadata(Some(topic), Duration::from_secs(10))
+        .expect("metadata");
+    let mut tpl = TopicPartitionList::new();
+    for p in metadata.topics()[0].partitions() {
+        tpl.add_partition(topic, p.id());
+    }
+    let committed = consumer
+        .committed_offsets(tpl, Duration::from_secs(10))
+        .expect("committed offsets");
+    committed
+        .elements()
+        .iter()
+        .filter_map(|e| match e.offset() {
+            Offset::Offset(at) => Some((e.partition(), at)),
+            _ => None,
+        })
+        .collect()
 }

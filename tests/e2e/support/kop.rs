@@ -1,21 +1,37 @@
-//! Runs the kop binary the way a user would, in a scrubbed environment: no stray KAFKA_*
-//! variables, no colour, a working directory of its own (so no topics.toml is picked up by
-//! accident), and stdin closed.
+//! Runs the kop binary the way a user would, hermetically: a scrubbed environment (no stray
+//! KAFKA_* variables, no colour, a fixed width), a scratch HOME (so no user config is read;
+//! XDG_CONFIG_HOME points inside it), and a scratch working directory unless the test names
+//! one (so no topics.toml is picked up by accident, least of all the repository's own).
+//! Every way of running kop (`run`, `spawn`, `run_in_terminal`) goes through [`Sandbox`].
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+pub use super::spawned::Spawned;
 
 pub struct Kop {
     args: Vec<String>,
     env: Vec<(String, String)>,
     dir: Option<PathBuf>,
-    stdin: Option<String>,
+    stdin: Input,
+}
+
+/// What kop reads on stdin.
+enum Input {
+    /// Nothing: stdin is /dev/null.
+    Closed,
+    /// A file with this text, as in `kop publish t < events.ndjson`.
+    Text(String),
+    /// A pipe the test writes to while kop runs (`Spawned::stdin`), as in `tail -f | kop`.
+    Pipe,
 }
 
 #[derive(Debug)]
 pub struct Run {
     pub code: i32,
+    /// The signal that ended kop, when one did (`code` is then -1).
+    pub signal: Option<i32>,
     pub stdout: String,
     pub stderr: String,
     pub elapsed: Duration,
@@ -50,7 +66,7 @@ where
         args: args.into_iter().map(|a| a.as_ref().to_string()).collect(),
         env: Vec::new(),
         dir: None,
-        stdin: None,
+        stdin: Input::Closed,
     }
 }
 
@@ -60,6 +76,7 @@ impl Kop {
         self
     }
 
+    /// Runs kop in `dir` instead of a scratch directory (HOME stays a scratch one).
     pub fn dir(mut self, dir: &Path) -> Kop {
         self.dir = Some(dir.to_path_buf());
         self
@@ -67,55 +84,31 @@ impl Kop {
 
     /// Text to pipe into kop's stdin.
     pub fn stdin(mut self, text: &str) -> Kop {
-        self.stdin = Some(text.to_string());
+        self.stdin = Input::Text(text.to_string());
         self
     }
 
-    pub fn run(mut self) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
-        command.args(&self.args);
-        let input = tempfile::NamedTempFile::new().expect("stdin file");
-        let stdin = match self.stdin.take() {
-            Some(text) => {
-                std::fs::write(input.path(), text).expect("stdin");
-                Stdio::from(std::fs::File::open(input.path()).expect("stdin file"))
-            }
-            None => Stdio::null(),
-        };
-        self.run_command(command, stdin)
+    /// A live pipe on stdin, for [`Kop::spawn`]: the test writes to it through
+    /// [`Spawned::stdin`] as slowly as it likes.
+    pub fn piped_stdin(mut self) -> Kop {
+        self.stdin = Input::Pipe;
+        self
     }
 
-    /// Starts kop and returns at once, stdout and stderr piped (for `tail -f`).
-    pub fn spawn(self) -> std::process::Child {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kop"));
-        command.args(&self.args);
-        self.scrub(&mut command);
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn kop")
+    /// Runs kop to the end (at most [`Spawned::finish`]'s bound).
+    pub fn run(self) -> Run {
+        self.spawn().finish()
     }
 
-    fn scrub(&self, command: &mut Command) {
-        command
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("NO_COLOR", "1")
-            .env("COLUMNS", "200")
-            .env("TERM", "dumb");
-        if let Some(dir) = &self.dir {
-            command.current_dir(dir);
-        }
-        for (k, v) in &self.env {
-            command.env(k, v);
-        }
+    /// Starts kop and returns at once; stdout and stderr are collected as they come.
+    pub fn spawn(self) -> Spawned {
+        let command = Command::new(env!("CARGO_BIN_EXE_kop"));
+        self.start(command)
     }
 
     /// Runs kop on a pseudo-terminal (util-linux `script`), typing `keys` at it: for the
     /// confirmations kop only asks where a person can answer.
-    pub fn run_in_terminal(self, keys: &str) -> Run {
+    pub fn run_in_terminal(mut self, keys: &str) -> Run {
         let mut line = shell_quote(env!("CARGO_BIN_EXE_kop"));
         for arg in &self.args {
             line.push(' ');
@@ -123,27 +116,86 @@ impl Kop {
         }
         let mut command = Command::new("script");
         command.args(["-qec", &line, "/dev/null"]);
-        let input = tempfile::NamedTempFile::new().expect("keys file");
-        std::fs::write(input.path(), keys).expect("keys");
-        let stdin = std::fs::File::open(input.path()).expect("keys file");
-        self.run_command(command, Stdio::from(stdin))
+        self.args.clear();
+        self.stdin = Input::Text(keys.to_string());
+        self.start(command).finish()
     }
 
-    fn run_command(self, mut command: Command, stdin: Stdio) -> Run {
-        let scratch = tempfile::tempdir().expect("scratch dir");
-        self.scrub(&mut command);
-        if self.dir.is_none() {
-            command.current_dir(scratch.path());
+    fn start(self, mut command: Command) -> Spawned {
+        let sandbox = Sandbox::new();
+        let dir = self.dir.clone().unwrap_or_else(|| sandbox.work());
+        command
+            .args(&self.args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .env("TERM", "dumb")
+            .env("HOME", sandbox.home())
+            .env("XDG_CONFIG_HOME", sandbox.home().join(".config"))
+            .current_dir(&dir);
+        if let Some(dir) = &self.dir {
+            assert_not_the_repository(dir);
         }
-        command.env("HOME", scratch.path()).stdin(stdin);
-        let start = Instant::now();
-        let output = command.output().expect("run kop (or util-linux `script`)");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            elapsed: start.elapsed(),
+        for (k, v) in &self.env {
+            command.env(k, v);
         }
+        let stdin = match &self.stdin {
+            Input::Closed => Stdio::null(),
+            Input::Text(text) => sandbox.stdin_file(text),
+            Input::Pipe => Stdio::piped(),
+        };
+        command
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        Spawned::start(command, sandbox)
+    }
+}
+
+/// The repository has a topics.toml of its own (the sample platform's): a test that ran
+/// kop there would read it.
+fn assert_not_the_repository(dir: &Path) {
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let same = match (dir.canonicalize(), repository.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    assert!(
+        !same,
+        "kop must not run in the repository, whose topics.toml it would read"
+    );
+}
+
+/// One run's scratch space: `home/` is HOME (with `home/.config` as XDG_CONFIG_HOME),
+/// `work/` the working directory when the test names none. Removed when the run ends.
+pub struct Sandbox {
+    root: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let root = tempfile::tempdir().expect("scratch dir");
+        let sandbox = Sandbox { root };
+        std::fs::create_dir_all(sandbox.home().join(".config")).expect("scratch HOME");
+        std::fs::create_dir(sandbox.work()).expect("scratch working dir");
+        sandbox
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    pub fn work(&self) -> PathBuf {
+        self.root.path().join("work")
+    }
+
+    /// `text` in a file of the sandbox, opened as stdin (a file, not a pipe: kop sees the
+    /// whole input and its end at once, as with `kop publish t < file`).
+    fn stdin_file(&self, text: &str) -> Stdio {
+        let path = self.root.path().join("stdin");
+        std::fs::write(&path, text).expect("stdin file");
+        Stdio::from(std::fs::File::open(&path).expect("stdin file"))
     }
 }
 

@@ -1,11 +1,18 @@
-//! Test support: the real broker, the kop runner, unique names, a second Kafka client.
+//! Test support: the real broker, the kop runner, unique names, a second Kafka client,
+//! bounded waits, signals, and a fault-injecting TCP proxy.
 
 pub mod broker;
 pub mod client;
 pub mod kop;
+pub mod proxy;
 pub mod python;
 pub mod registry;
+pub mod signal;
+mod spawned;
 pub mod tls;
+mod wait;
+
+pub use wait::{poll, wait_for, wait_until};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

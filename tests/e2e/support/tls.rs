@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::broker::watchdog;
+use super::wait_for;
 
 pub struct Pki {
     pub dir: tempfile::TempDir,
@@ -135,14 +136,11 @@ pub fn front(pki: &Pki, tls_port: u16, broker_port: u16) -> TlsFront {
             "socat is needed for the TLS test: apt-get install -y socat (scripts/setup.sh does)",
         );
     let watchdog = watchdog(process.id());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", tls_port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "socat did not listen on {tls_port} within 10 s"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for(
+        Duration::from_secs(10),
+        &format!("socat to listen on {tls_port}"),
+        || std::net::TcpStream::connect(("127.0.0.1", tls_port)),
+    );
     TlsFront {
         port: tls_port,
         _process: process,
