@@ -5,8 +5,8 @@ use std::collections::VecDeque;
 
 use regex::Regex;
 
-use crate::core::codec::{text_or_base64, Decoded};
 use crate::core::cluster::Ends;
+use crate::core::codec::{text_or_base64, Decoded};
 use crate::core::record::Headers;
 use crate::util::kv::parse_required_pair;
 use crate::util::time::{parse_time, TimeSpec, TIME_FORMS};

@@ -49,13 +49,30 @@ fn write_in_a_transaction(bootstrap: &str, topic: &str, origin: &str, letters: u
 fn every_reader_finishes_with(bootstrap: &str, topic: &str, expected: usize) {
     let started = Instant::now();
     let stats = kop([
-        "dlq", "stats", topic, "-b", bootstrap, "-o", "json", "--timeout", "8s",
+        "dlq",
+        "stats",
+        topic,
+        "-b",
+        bootstrap,
+        "-o",
+        "json",
+        "--timeout",
+        "8s",
     ])
     .run()
     .expect_code(0);
     assert_eq!(stats.json()["letters"], expected, "{stats:?}");
     let dry = kop([
-        "dlq", "replay", topic, "-b", bootstrap, "--dry-run", "-o", "json", "--timeout", "8s",
+        "dlq",
+        "replay",
+        topic,
+        "-b",
+        bootstrap,
+        "--dry-run",
+        "-o",
+        "json",
+        "--timeout",
+        "8s",
     ])
     .run()
     .expect_code(0);

@@ -40,7 +40,6 @@ pub struct Group {
     pub members: Vec<Member>,
 }
 
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartitionLag {
     pub group: String,
