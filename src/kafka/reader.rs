@@ -18,7 +18,7 @@ use rdkafka::{ClientContext, Message, Offset, TopicPartitionList};
 
 use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
-use super::error::{describe, KafkaError};
+use super::error::{describe, is_transport, KafkaError};
 use super::native;
 use crate::core::record::{Header, Headers, Record, TimestampType, TopicPartition};
 use crate::output::LogSink;
@@ -141,6 +141,8 @@ pub(crate) struct TopicReader {
     follow: bool,
     /// Following: the one `End` has been returned.
     end_reported: bool,
+    /// The last transport failure, while librdkafka reconnects.
+    trouble: Option<RdError>,
     last_activity: Instant,
 }
 
@@ -166,6 +168,7 @@ impl TopicReader {
             subscribed: false,
             follow: options.follow,
             end_reported: false,
+            trouble: None,
             last_activity: Instant::now(),
         })
     }
@@ -224,6 +227,12 @@ impl TopicReader {
     pub fn read(&mut self, wait: Duration) -> Result<Read<'_>, KafkaError> {
         let message = match self.consumer.poll(wait) {
             None | Some(Err(RdError::PartitionEOF(_))) => None,
+            // A dropped connection is librdkafka's to mend; it reconnects on its own. A
+            // reader that must end gives up at its timeout, naming this cause.
+            Some(Err(e)) if e.rdkafka_error_code().is_some_and(is_transport) => {
+                self.trouble = Some(e);
+                None
+            }
             Some(Err(e)) => return Err(self.failure(e)),
             Some(Ok(m)) => Some(m),
         };
@@ -233,14 +242,19 @@ impl TopicReader {
                 return Ok(Read::End);
             }
             if !self.follow && self.last_activity.elapsed() > self.context.timeout() {
-                return Err(KafkaError::Timeout {
-                    what: format!("reading {} up to its end", self.topics.join(", ")),
-                    after: self.context.timeout(),
+                let what = format!("reading {} up to its end", self.topics.join(", "));
+                return Err(match self.trouble.take() {
+                    Some(e) => self.context.failure(&e, &what),
+                    None => KafkaError::Timeout {
+                        what,
+                        after: self.context.timeout(),
+                    },
                 });
             }
             return Ok(Read::Idle);
         };
         self.last_activity = Instant::now();
+        self.trouble = None;
         let (partition, offset) = (message.partition(), message.offset());
         if let Some(progress) = self
             .progress

@@ -206,6 +206,55 @@ fn a_live_publish_rides_out_a_cut_connection() {
     assert_eq!(seen, expected, "every event once, in order");
 }
 
+#[test]
+fn tail_follow_rides_out_a_cut_connection() {
+    let (_broker, proxy) = proxied_broker();
+    let topic = unique("proxy.follow");
+    client::create_topic(&proxy.bootstrap(), &topic, 1, &[]);
+    let produce = |value: &str| {
+        client::produce(
+            &proxy.bootstrap(),
+            &topic,
+            &[(None, value.as_bytes(), vec![])],
+        );
+    };
+    produce("{\"n\": 1}");
+    let tail = kop([
+        "tail",
+        &topic,
+        "-b",
+        &proxy.bootstrap(),
+        "-f",
+        "--from",
+        "beginning",
+        "-o",
+        "ndjson",
+    ])
+    .spawn();
+    let lines = |n: usize| {
+        wait_until(
+            Duration::from_secs(15),
+            &format!("{n} events printed"),
+            || tail.stdout().lines().count() >= n,
+        )
+    };
+    lines(1);
+    proxy.cut();
+    produce("{\"n\": 2}");
+    lines(2);
+    crate::support::signal::interrupt(&tail);
+    let run = tail.finish();
+    assert_eq!(run.code, 130, "{run:?}");
+    let values: Vec<Value> = crate::support::ndjson(&run.stdout)
+        .into_iter()
+        .map(|e| e["value"].clone())
+        .collect();
+    assert_eq!(
+        values,
+        [serde_json::json!({"n": 1}), serde_json::json!({"n": 2})]
+    );
+}
+
 /// An upstream that echoes what it reads, on plain TCP.
 fn echo_server() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

@@ -204,5 +204,30 @@ impl Recogniser {
     }
 }
 
+/// Letters for unit tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Letter, Origin, Shape};
+    use crate::core::record::Header;
+
+    /// An envelope letter from `topic` (unroutable without one), with a trace header.
+    pub fn letter(topic: Option<&str>, error: &str, failed_at: i64, retries: u32) -> Letter {
+        Letter {
+            shape: Shape::Envelope,
+            origin: topic.map(|t| Origin {
+                topic: t.into(),
+                partition: None,
+                offset: None,
+            }),
+            payload: Some(b"{}".to_vec()),
+            key: None,
+            headers: [Header::text("trace", "t1")].into_iter().collect(),
+            error: Some(error.into()),
+            failed_at: Some(failed_at),
+            retry_count: retries,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -238,24 +238,7 @@ pub fn replayed_headers(letter: &Letter, source: &Record) -> Headers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dlq::{Origin, Shape};
-
-    fn letter(topic: Option<&str>, error: &str, failed_at: i64, retries: u32) -> Letter {
-        Letter {
-            shape: Shape::Envelope,
-            origin: topic.map(|t| Origin {
-                topic: t.into(),
-                partition: None,
-                offset: None,
-            }),
-            payload: Some(b"{}".to_vec()),
-            key: None,
-            headers: [Header::text("trace", "t1")].into_iter().collect(),
-            error: Some(error.into()),
-            failed_at: Some(failed_at),
-            retry_count: retries,
-        }
-    }
+    use crate::core::dlq::fixtures::letter;
 
     fn policy() -> Policy {
         Policy {

@@ -122,7 +122,7 @@ pub fn error_pattern(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dlq::{Origin, Shape};
+    use crate::core::dlq::fixtures::letter;
 
     #[test]
     fn similar_errors_share_a_pattern() {
@@ -140,20 +140,6 @@ mod tests {
 
     #[test]
     fn stats_count_by_topic_error_time_and_retries() {
-        let letter = |topic: Option<&str>, error: &str, at: i64, retries: u32| Letter {
-            shape: Shape::Envelope,
-            origin: topic.map(|t| Origin {
-                topic: t.into(),
-                partition: None,
-                offset: None,
-            }),
-            payload: None,
-            key: None,
-            headers: Default::default(),
-            error: Some(error.into()),
-            failed_at: Some(at),
-            retry_count: retries,
-        };
         let mut stats = Stats::default();
         stats.add(&letter(Some("a"), "Timeout after 3000 ms", 5, 0), true);
         stats.add(&letter(Some("a"), "Timeout after 5000 ms", 2, 1), true);

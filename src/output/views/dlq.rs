@@ -171,9 +171,9 @@ pub(crate) fn render_stats(out: &mut Output, report: &StatsReport) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::dlq::fixtures::letter;
     use crate::core::dlq::replay::{ReplayMode, ReplayTally};
     use crate::core::dlq::stats::Stats;
-    use crate::core::dlq::{Letter, Origin, Shape};
     use crate::output::test_support::assert_aligned;
 
     fn replay() -> ReplayReport {
@@ -221,20 +221,7 @@ mod tests {
 
     fn stats() -> StatsReport {
         let mut stats = Stats::default();
-        let letter = |topic: Option<&str>, error: &str| Letter {
-            shape: Shape::Envelope,
-            origin: topic.map(|t| Origin {
-                topic: t.into(),
-                partition: None,
-                offset: None,
-            }),
-            payload: None,
-            key: None,
-            headers: Default::default(),
-            error: Some(error.into()),
-            failed_at: Some(1_736_845_953_000),
-            retry_count: 1,
-        };
+        let letter = |topic, error| letter(topic, error, 1_736_845_953_000, 1);
         stats.add(
             &letter(Some("child.registered"), "Handler timeout after 30000 ms"),
             true,
