@@ -119,7 +119,7 @@ _kop() {
 
     case "${cmd}" in
         kop)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version topics publish tail dlq lag health completions help"
+            opts="-F -b -X -v -q -h -V --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version topics publish tail dlq lag health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,14 +153,6 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -173,52 +165,12 @@ _kop() {
             return 0
             ;;
         kop__subcmd__completions)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version bash elvish fish powershell zsh"
+            opts="-h -V --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topics-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -F)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bootstrap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --registry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -X)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -227,52 +179,12 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version replay stats help"
+            opts="-h -V --help --version replay stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topics-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -F)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bootstrap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --registry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -X)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -337,7 +249,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__replay)
-            opts="-F -b -X -o -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --follow --cursor --no-transactions --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --follow --cursor --no-transactions --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +295,14 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -409,14 +329,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -431,7 +343,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__stats)
-            opts="-F -b -X -o -v -q -h -V --cursor --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --cursor --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,6 +351,14 @@ _kop() {
             case "${prev}" in
                 --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --topics-file)
@@ -467,14 +387,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -489,7 +401,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__health)
-            opts="-F -b -X -o -v -q -h -V --max-lag --max-dlq --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --max-lag --max-dlq --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,6 +413,14 @@ _kop() {
                     ;;
                 --max-dlq)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --topics-file)
@@ -529,14 +449,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -733,7 +645,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__lag)
-            opts="-F -b -X -o -v -q -h -V --topic --pattern --by --all --time --threshold --max-age --watch --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --pattern --by --all --time --threshold --max-age --watch --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,6 +673,14 @@ _kop() {
                     ;;
                 --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --topics-file)
@@ -791,14 +711,6 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -811,7 +723,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-H -F -b -X -o -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-H -o -F -b -X -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -881,6 +793,14 @@ _kop() {
                     COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -909,14 +829,6 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -929,7 +841,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__tail)
-            opts="-n -f -F -b -X -o -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-n -f -o -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,6 +883,14 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -997,14 +917,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1019,52 +931,12 @@ _kop() {
             return 0
             ;;
         kop__subcmd__topics)
-            opts="-F -b -X -o -v -q -h -V --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version list apply help"
+            opts="-h -V --help --version list apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --topics-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -F)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bootstrap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --registry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -X)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1073,7 +945,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__topics__subcmd__apply)
-            opts="-F -b -X -o -v -q -h -V --dry-run --check --delete-unmanaged --prune-configs --only --wait --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --dry-run --check --delete-unmanaged --prune-configs --only --wait --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +959,14 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1113,14 +993,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1191,12 +1063,20 @@ _kop() {
             return 0
             ;;
         kop__subcmd__topics__subcmd__list)
-            opts="-F -b -X -o -v -q -h -V --all --topics-file --bootstrap --cluster --registry --output --timeout --verbose --quiet --no-color --yes --help --version"
+            opts="-o -F -b -X -v -q -h -V --all --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1223,14 +1103,6 @@ _kop() {
                     ;;
                 -X)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json ndjson prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kop_global_optspecs
-    string join \n F/topics-file= b/bootstrap= cluster= registry= X= o/output= timeout= v/verbose q/quiet no-color yes h/help V/version
+    string join \n F/topics-file= b/bootstrap= cluster= registry= X= timeout= v/verbose q/quiet no-color h/help V/version
 end
 
 function __fish_kop_needs_command
@@ -29,15 +29,10 @@ complete -c kop -n "__fish_kop_needs_command" -s b -l bootstrap -d 'Bootstrap se
 complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_needs_command" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_needs_command" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_needs_command" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_needs_command" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_needs_command" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_needs_command" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_needs_command" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_needs_command" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_needs_command" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_needs_command" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
@@ -48,62 +43,43 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "lag" -d 'Consumer-group lag
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s q -l quiet -d 'Only errors and data'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics (names starting with `_`)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l only -d 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l wait -d 'Wait up to this long for the cluster to answer before planning (e.g. 60s)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the plan and change nothing'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l check -d 'Change nothing; exit 3 when the cluster differs from the file, 0 when it matches'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l delete-unmanaged -d 'Delete topics the file does not declare (never internal or protected ones)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l prune-configs -d 'Remove topic configs the file does not declare (back to the broker\'s defaults)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
@@ -130,21 +106,18 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l key-subject -d 'Subj
 complete -c kop -n "__fish_kop_using_subcommand publish" -l subject-strategy -d 'How subjects are named' -r -f -a "topic\t'<topic>-key / <topic>-value'
 record\t'the record\'s full name'
 topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand publish" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
@@ -161,38 +134,22 @@ raw\t'Text when UTF-8, else base64'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "table\t'A header line and the value for people'
+json\t'One JSON document per record'
+ndjson\t'One JSON object per line'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand tail" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s q -l quiet -d 'Only errors and data'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
@@ -207,41 +164,36 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-retries -d 'Letters already retried this many times go to the parking topic instead' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'The parking topic [default: <dlq>.parked]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cursor -d 'Name the cursor (consumer group) instead of deriving it from the filters' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would go where, change nothing'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l follow -d 'Keep replaying letters as they arrive, until Ctrl-C'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-transactions -d 'At-least-once even where the broker supports transactions'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cursor -d 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
@@ -255,57 +207,38 @@ partition\t'One row per partition'"
 complete -c kop -n "__fish_kop_using_subcommand lag" -l threshold -d 'Exit 3 when a group\'s lag is above N messages' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l max-age -d 'Exit 3 when a group\'s oldest unconsumed record is older than this (implies --time)' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l watch -d 'Redraw every INTERVAL with consumption rates and catch-up estimates, until Ctrl-C' -r
+complete -c kop -n "__fish_kop_using_subcommand lag" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+prometheus\t'Prometheus text exposition format'"
 complete -c kop -n "__fish_kop_using_subcommand lag" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand lag" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand lag" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand lag" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand lag" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l all -d 'Also show groups with no lag'
 complete -c kop -n "__fish_kop_using_subcommand lag" -l time -d 'Also show how old the oldest unconsumed record of each partition is'
 complete -c kop -n "__fish_kop_using_subcommand lag" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand lag" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand lag" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand lag" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand lag" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand health" -l max-lag -d 'Fail when any consumer group\'s total lag is above N messages' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l max-dlq -d 'Fail when a dead-letter queue declared in topics.toml holds more than N pending letters' -r
+complete -c kop -n "__fish_kop_using_subcommand health" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand health" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand health" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
+complete -c kop -n "__fish_kop_using_subcommand health" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand health" -s q -l quiet -d 'Only errors and data'
+complete -c kop -n "__fish_kop_using_subcommand health" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand health" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand health" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand health" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand completions" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
-complete -c kop -n "__fish_kop_using_subcommand completions" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand completions" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
-complete -c kop -n "__fish_kop_using_subcommand completions" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
-complete -c kop -n "__fish_kop_using_subcommand completions" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
-complete -c kop -n "__fish_kop_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'
-ndjson\t'One JSON object per line'
-prometheus\t'Prometheus text exposition format'"
-complete -c kop -n "__fish_kop_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m)' -r
-complete -c kop -n "__fish_kop_using_subcommand completions" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
-complete -c kop -n "__fish_kop_using_subcommand completions" -s q -l quiet -d 'Only errors and data'
-complete -c kop -n "__fish_kop_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand completions" -l yes -d 'Answer yes to confirmations (required for destructive steps without a terminal)'
-complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
 complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'

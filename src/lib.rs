@@ -36,43 +36,37 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         return commands::completions::run(args.shell, out);
     }
     let settings = resolve_settings(cli, out)?;
-    let (format, yes) = (out.format, cli.global.yes);
     match &cli.command {
         Command::Completions(args) => commands::completions::run(args.shell, out),
         Command::Publish(args) => {
-            let publish = PublishSettings::resolve(args, &settings, format)?;
+            let publish = PublishSettings::resolve(args, &settings)?;
             commands::publish::run(&settings, &publish, out)
         }
         Command::Tail(args) => {
-            let tail = TailSettings::resolve(args, format)?;
+            let tail = TailSettings::resolve(args)?;
             commands::tail::run(&settings, &tail, out)
         }
         Command::Dlq(DlqCommand::Replay(args)) => {
-            let replay = ReplaySettings::resolve(args, &settings, format, yes)?;
+            let replay = ReplaySettings::resolve(args, &settings, args.yes.yes)?;
             commands::dlq::replay::run(&settings, &replay, out)
         }
         Command::Dlq(DlqCommand::Stats(args)) => {
-            let stats = StatsSettings::resolve(args, &settings, format)?;
+            let stats = StatsSettings::resolve(args, &settings)?;
             commands::dlq::stats::run(&settings, &stats, out)
         }
         Command::Lag(args) => {
-            let lag = LagSettings::resolve(args, &settings, format)?;
+            let lag = LagSettings::resolve(args, &settings)?;
             commands::lag::run(&settings, &lag, out)
         }
         Command::Health(args) => {
-            let health = HealthSettings::resolve(args, &settings, format)?;
+            let health = HealthSettings::resolve(args, &settings)?;
             commands::health::run(&settings, &health, out)
         }
         Command::Topics(TopicsCommand::List(args)) => {
-            settings::require_format(
-                format,
-                "kop topics list",
-                &[output::Format::Table, output::Format::Json],
-            )?;
             commands::topics_list::run(&settings, args.all, out)
         }
         Command::Topics(TopicsCommand::Apply(args)) => {
-            let apply = ApplySettings::resolve(args, &settings, format, yes)?;
+            let apply = ApplySettings::resolve(args, &settings, args.yes.yes)?;
             commands::topics_apply::run(&settings, &apply, out)
         }
     }
@@ -80,7 +74,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
 
 /// Connection settings for commands that talk to a cluster; `-v` shows where they came from.
 fn resolve_settings(cli: &Cli, out: &Output) -> Result<Settings, CommandError> {
-    let settings = Settings::resolve(&cli.global.flags(), &ProcessEnv, out.redactor())?;
+    let settings = Settings::resolve(&cli.flags(), &ProcessEnv, out.redactor())?;
     out.debug(&format!(
         "bootstrap {} ({})",
         settings.bootstrap, settings.bootstrap_source

@@ -6,7 +6,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = kop::Cli::parse();
-    let mut out = kop::Output::stdio(cli.global.output_options());
+    let mut out = kop::Output::stdio(cli.output_options());
     let result = kop::run(&cli, &mut out);
     ExitCode::from(kop::finish(result, &out))
 }

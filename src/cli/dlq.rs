@@ -2,6 +2,8 @@
 
 use clap::{Args, Subcommand};
 
+use super::{GlobalArgs, TableOrJson, YesArg};
+
 #[derive(Debug, Subcommand)]
 pub enum DlqCommand {
     /// Move dead letters back to the topic they failed on, unwrapped
@@ -78,6 +80,16 @@ pub struct DlqReplayArgs {
     /// At-least-once even where the broker supports transactions
     #[arg(long)]
     pub no_transactions: bool,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub yes: YesArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,4 +100,11 @@ pub struct DlqStatsArgs {
     /// Count as pending what is after this replay cursor [default: kop-replay.<dlq>]
     #[arg(long, value_name = "NAME")]
     pub cursor: Option<String>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+use super::{GlobalArgs, MetricsFormat, TableOrJson};
+
 use crate::util::units::parse_std_duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,6 +54,13 @@ pub struct LagArgs {
     /// Redraw every INTERVAL with consumption rates and catch-up estimates, until Ctrl-C
     #[arg(long, value_name = "INTERVAL", value_parser = parse_std_duration)]
     pub watch: Option<Duration>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: MetricsFormat,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -63,4 +72,11 @@ pub struct HealthArgs {
     /// Fail when a dead-letter queue declared in topics.toml holds more than N pending letters
     #[arg(long, value_name = "N")]
     pub max_dlq: Option<u64>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -35,100 +35,197 @@ use crate::util::units::parse_std_duration;
 #[derive(Debug, Parser)]
 #[command(name = "kop", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
+    /// Global options may also come before the command (`kop -F prod.toml topics apply`).
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub before: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
 }
 
-#[derive(Debug, Args)]
-pub struct GlobalArgs {
+/// How to reach the cluster and the registry. Every command that talks to one takes these,
+/// before or after its name; they are listed under their own heading in its help.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct ClusterArgs {
     /// The topics file [env: KOP_FILE] [default: ./topics.toml, if present]
-    #[arg(short = 'F', long = "topics-file", global = true, value_name = "PATH")]
+    #[arg(short = 'F', long = "topics-file", value_name = "PATH")]
     pub topics_file: Option<PathBuf>,
 
     /// Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]
-    #[arg(short = 'b', long, global = true, value_name = "HOST:PORT,...")]
+    #[arg(short = 'b', long, value_name = "HOST:PORT,...")]
     pub bootstrap: Option<String>,
 
     /// Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub cluster: Option<String>,
 
     /// Schema Registry URL [env: SCHEMA_REGISTRY_URL]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, value_name = "URL")]
     pub registry: Option<String>,
 
     /// Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)
-    #[arg(short = 'X', global = true, value_name = "KEY=VALUE", value_parser = parse_property)]
+    #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property)]
     pub property: Vec<(String, String)>,
 
-    /// Output format
-    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    /// How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_std_duration)]
+    pub timeout: Option<Duration>,
+}
 
-    /// How long to wait for the cluster before giving up (e.g. 3s, 1m)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = parse_std_duration)]
-    pub timeout: Duration,
-
+/// How much kop says on stderr, and in what colours; every command takes these.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct DisplayArgs {
     /// More detail on stderr: -v for resolved settings and client warnings, -vv for
     /// librdkafka debug logs
-    #[arg(short = 'v', long, global = true, action = ArgAction::Count, conflicts_with = "quiet")]
+    #[arg(short = 'v', long, action = ArgAction::Count, conflicts_with = "quiet")]
     pub verbose: u8,
 
-    /// Only errors and data
-    #[arg(short = 'q', long, global = true)]
+    /// Nothing on success but the data asked for; errors still show
+    #[arg(short = 'q', long)]
     pub quiet: bool,
 
     /// No colour (also when NO_COLOR is set, or output is not a terminal)
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_color: bool,
+}
 
-    /// Answer yes to confirmations (required for destructive steps without a terminal)
-    #[arg(long, global = true)]
+/// The global options of a command that talks to a cluster.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+/// `--yes`, for the commands that ask before they change something.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct YesArg {
+    /// Answer yes to the confirmation (required without a terminal)
+    #[arg(long)]
     pub yes: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+/// `-o` for commands that print a table or one JSON document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
     /// Tables and text for people
+    #[default]
     Table,
     /// One JSON document
     Json,
+}
+
+/// `-o` for commands that print records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum RecordsFormat {
+    /// A header line and the value for people
+    #[default]
+    Table,
+    /// One JSON document per record
+    Json,
     /// One JSON object per line
     Ndjson,
+}
+
+/// `-o` for commands that also feed Prometheus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum MetricsFormat {
+    /// Tables and text for people
+    #[default]
+    Table,
+    /// One JSON document
+    Json,
     /// Prometheus text exposition format
     Prometheus,
 }
 
-impl GlobalArgs {
-    pub fn flags(&self) -> Flags {
-        Flags {
-            file: self.topics_file.clone(),
-            default_file: PathBuf::from(crate::config::DEFAULT_FILE),
-            bootstrap: self.bootstrap.clone(),
-            cluster: self.cluster.clone(),
-            registry: self.registry.clone(),
-            properties: self.property.clone(),
-            timeout: self.timeout,
+impl From<TableOrJson> for Format {
+    fn from(f: TableOrJson) -> Format {
+        match f {
+            TableOrJson::Table => Format::Table,
+            TableOrJson::Json => Format::Json,
+        }
+    }
+}
+
+impl From<RecordsFormat> for Format {
+    fn from(f: RecordsFormat) -> Format {
+        match f {
+            RecordsFormat::Table => Format::Table,
+            RecordsFormat::Json => Format::Json,
+            RecordsFormat::Ndjson => Format::Ndjson,
+        }
+    }
+}
+
+impl From<MetricsFormat> for Format {
+    fn from(f: MetricsFormat) -> Format {
+        match f {
+            MetricsFormat::Table => Format::Table,
+            MetricsFormat::Json => Format::Json,
+            MetricsFormat::Prometheus => Format::Prometheus,
+        }
+    }
+}
+
+/// The default when neither `--timeout` nor anything else says.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Cli {
+    /// The command's global options, with those given before the command filling in.
+    fn global(&self) -> GlobalArgs {
+        let before = &self.before;
+        let Some(after) = self.command.global() else {
+            return before.clone();
+        };
+        let (b, a) = (&before.cluster, &after.cluster);
+        let mut property = b.property.clone();
+        property.extend(a.property.iter().cloned());
+        GlobalArgs {
+            cluster: ClusterArgs {
+                topics_file: a.topics_file.clone().or_else(|| b.topics_file.clone()),
+                bootstrap: a.bootstrap.clone().or_else(|| b.bootstrap.clone()),
+                cluster: a.cluster.clone().or_else(|| b.cluster.clone()),
+                registry: a.registry.clone().or_else(|| b.registry.clone()),
+                property,
+                timeout: a.timeout.or(b.timeout),
+            },
+            display: DisplayArgs {
+                verbose: before.display.verbose + after.display.verbose,
+                quiet: before.display.quiet || after.display.quiet,
+                no_color: before.display.no_color || after.display.no_color,
+            },
         }
     }
 
+    /// Connection flags as given, for settings resolution.
+    pub(crate) fn flags(&self) -> Flags {
+        let cluster = self.global().cluster;
+        Flags {
+            file: cluster.topics_file,
+            default_file: PathBuf::from(crate::config::DEFAULT_FILE),
+            bootstrap: cluster.bootstrap,
+            cluster: cluster.cluster,
+            registry: cluster.registry,
+            properties: cluster.property,
+            timeout: cluster.timeout.unwrap_or(DEFAULT_TIMEOUT),
+        }
+    }
+
+    /// How output looks: the command's `-o`, and the display options.
     pub fn output_options(&self) -> OutputOptions {
+        let display = self.global().display;
         OutputOptions {
-            format: match self.output {
-                OutputFormat::Table => Format::Table,
-                OutputFormat::Json => Format::Json,
-                OutputFormat::Ndjson => Format::Ndjson,
-                OutputFormat::Prometheus => Format::Prometheus,
-            },
-            verbosity: match (self.quiet, self.verbose) {
+            format: self.command.format(),
+            verbosity: match (display.quiet, display.verbose) {
                 (true, _) => Verbosity::Quiet,
                 (false, 0) => Verbosity::Normal,
                 (false, 1) => Verbosity::Verbose,
                 (false, _) => Verbosity::Debug,
             },
-            no_color: self.no_color,
+            no_color: display.no_color,
         }
     }
 }
@@ -168,6 +265,38 @@ pub enum Command {
     Health(HealthArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+impl Command {
+    /// The command's own global options (none for `completions`).
+    fn global(&self) -> Option<&GlobalArgs> {
+        Some(match self {
+            Command::Topics(TopicsCommand::List(a)) => &a.global,
+            Command::Topics(TopicsCommand::Apply(a)) => &a.global,
+            Command::Publish(a) => &a.global,
+            Command::Tail(a) => &a.global,
+            Command::Dlq(DlqCommand::Replay(a)) => &a.global,
+            Command::Dlq(DlqCommand::Stats(a)) => &a.global,
+            Command::Lag(a) => &a.global,
+            Command::Health(a) => &a.global,
+            Command::Completions(_) => return None,
+        })
+    }
+
+    /// The format `-o` chose.
+    fn format(&self) -> Format {
+        match self {
+            Command::Topics(TopicsCommand::List(a)) => a.output.into(),
+            Command::Topics(TopicsCommand::Apply(a)) => a.output.into(),
+            Command::Publish(a) => a.output.into(),
+            Command::Tail(a) => a.output.into(),
+            Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
+            Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
+            Command::Lag(a) => a.output.into(),
+            Command::Health(a) => a.output.into(),
+            Command::Completions(_) => Format::Table,
+        }
+    }
 }
 
 #[cfg(test)]

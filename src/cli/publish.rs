@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use super::{GlobalArgs, TableOrJson};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WriteFormat {
     /// JSON, validated
@@ -94,4 +96,11 @@ pub struct PublishArgs {
     /// Publish everything in one transaction: all events or none
     #[arg(long)]
     pub transactional: bool,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -2,6 +2,8 @@
 
 use clap::{Args, ValueEnum};
 
+use super::{GlobalArgs, RecordsFormat};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadFormat {
     /// Wire-format Avro, else JSON, else text, else base64
@@ -58,4 +60,11 @@ pub struct TailArgs {
     /// stopped; --from does not apply)
     #[arg(long, value_name = "NAME", conflicts_with = "from")]
     pub group: Option<String>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: RecordsFormat,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
+use super::{GlobalArgs, TableOrJson, YesArg};
+
 use crate::util::units::parse_std_duration;
 
 #[derive(Debug, Subcommand)]
@@ -45,6 +47,16 @@ pub struct TopicsApplyArgs {
     /// Wait up to this long for the cluster to answer before planning (e.g. 60s)
     #[arg(long, value_name = "DURATION", value_parser = parse_std_duration)]
     pub wait: Option<Duration>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub yes: YesArg,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -52,4 +64,11 @@ pub struct TopicsListArgs {
     /// Include internal topics (names starting with `_`)
     #[arg(long)]
     pub all: bool,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, default_value_t)]
+    pub output: TableOrJson,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

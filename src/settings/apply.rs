@@ -6,10 +6,9 @@ use crate::cli::TopicsApplyArgs;
 use crate::config::TopicsFile;
 use crate::core::plan::PlanOptions;
 use crate::error::CommandError;
-use crate::output::Format;
 use crate::util::glob::Glob;
 
-use super::{require_format, Settings};
+use super::Settings;
 
 /// What happens after the plan is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,10 +35,8 @@ impl ApplySettings {
     pub fn resolve(
         args: &TopicsApplyArgs,
         global: &Settings,
-        format: Format,
         yes: bool,
     ) -> Result<ApplySettings, CommandError> {
-        require_format(format, "kop topics apply", &[Format::Table, Format::Json])?;
         let file = global.file.clone().ok_or_else(|| {
             CommandError::failed("kop topics apply needs a topics file").with_hint(
                 "run it where topics.toml is, or name the file with -F PATH (or KOP_FILE)",

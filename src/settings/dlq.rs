@@ -7,10 +7,9 @@ use crate::config::TopicsFile;
 use crate::core::dlq::replay::LetterFilter;
 use crate::core::dlq::{EnvelopeFields, Recogniser};
 use crate::error::CommandError;
-use crate::output::Format;
 use crate::util::time::{now_ms, parse_time};
 
-use super::{require_format, Settings};
+use super::Settings;
 
 #[derive(Debug, Clone)]
 pub(crate) struct ReplaySettings {
@@ -37,10 +36,8 @@ impl ReplaySettings {
     pub fn resolve(
         args: &DlqReplayArgs,
         global: &Settings,
-        format: Format,
         yes: bool,
     ) -> Result<ReplaySettings, CommandError> {
-        require_format(format, "kop dlq replay", &[Format::Table, Format::Json])?;
         let time = |flag: &str, text: &Option<String>| {
             text.as_deref()
                 .map(|t| {
@@ -105,12 +102,7 @@ pub(crate) struct StatsSettings {
 }
 
 impl StatsSettings {
-    pub fn resolve(
-        args: &DlqStatsArgs,
-        global: &Settings,
-        format: Format,
-    ) -> Result<StatsSettings, CommandError> {
-        require_format(format, "kop dlq stats", &[Format::Table, Format::Json])?;
+    pub fn resolve(args: &DlqStatsArgs, global: &Settings) -> Result<StatsSettings, CommandError> {
         Ok(StatsSettings {
             dlq: args.dlq.clone(),
             cursor: args

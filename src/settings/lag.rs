@@ -7,10 +7,9 @@ use regex::Regex;
 use crate::cli::{HealthArgs, LagArgs, LagBy};
 use crate::core::lag::{GroupSelection, LagLevel, Limit, Thresholds};
 use crate::error::CommandError;
-use crate::output::Format;
 use crate::util::glob::Glob;
 
-use super::{require_format, Settings};
+use super::Settings;
 
 #[derive(Debug, Clone)]
 pub(crate) struct LagSettings {
@@ -26,16 +25,7 @@ pub(crate) struct LagSettings {
 }
 
 impl LagSettings {
-    pub fn resolve(
-        args: &LagArgs,
-        global: &Settings,
-        format: Format,
-    ) -> Result<LagSettings, CommandError> {
-        require_format(
-            format,
-            "kop lag",
-            &[Format::Table, Format::Json, Format::Prometheus],
-        )?;
+    pub fn resolve(args: &LagArgs, global: &Settings) -> Result<LagSettings, CommandError> {
         let pattern = args
             .pattern
             .as_deref()
@@ -99,12 +89,7 @@ pub(crate) struct HealthSettings {
 }
 
 impl HealthSettings {
-    pub fn resolve(
-        args: &HealthArgs,
-        global: &Settings,
-        format: Format,
-    ) -> Result<HealthSettings, CommandError> {
-        require_format(format, "kop health", &[Format::Table, Format::Json])?;
+    pub fn resolve(args: &HealthArgs, global: &Settings) -> Result<HealthSettings, CommandError> {
         Ok(HealthSettings {
             max_lag: args.max_lag,
             max_dlq: args.max_dlq,

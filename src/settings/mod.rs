@@ -8,14 +8,12 @@
 mod apply;
 mod dlq;
 mod lag;
-mod output;
 mod publish;
 mod tail;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
 pub(crate) use lag::{HealthSettings, LagSettings};
-pub(crate) use output::require_format;
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
 pub(crate) use tail::{TailSettings, TailStart};
 

@@ -8,11 +8,10 @@ use crate::core::publish::KeySource;
 use crate::core::record::{Header, Headers};
 use crate::core::subject::{Part, Strategy};
 use crate::error::CommandError;
-use crate::output::Format;
 use crate::util::kv::parse_pair;
 use crate::util::time::{now_ms, parse_timestamp};
 
-use super::{require_format, Settings};
+use super::Settings;
 
 /// Where events come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,12 +58,7 @@ pub(crate) struct PublishSettings {
 }
 
 impl PublishSettings {
-    pub fn resolve(
-        args: &PublishArgs,
-        global: &Settings,
-        format: Format,
-    ) -> Result<PublishSettings, CommandError> {
-        require_format(format, "kop publish", &[Format::Table, Format::Json])?;
+    pub fn resolve(args: &PublishArgs, global: &Settings) -> Result<PublishSettings, CommandError> {
         let headers = args
             .headers
             .iter()

@@ -4,9 +4,6 @@ use crate::cli::{ReadFormat, TailArgs};
 use crate::core::codec::Format as Codec;
 use crate::core::tail::{parse_start, Filter, StartAt};
 use crate::error::CommandError;
-use crate::output::Format;
-
-use super::require_format;
 
 /// Events shown when no count and no start are given.
 const DEFAULT_COUNT: u64 = 10;
@@ -37,12 +34,7 @@ pub(crate) struct TailSettings {
 }
 
 impl TailSettings {
-    pub fn resolve(args: &TailArgs, format: Format) -> Result<TailSettings, CommandError> {
-        require_format(
-            format,
-            "kop tail",
-            &[Format::Table, Format::Json, Format::Ndjson],
-        )?;
+    pub fn resolve(args: &TailArgs) -> Result<TailSettings, CommandError> {
         let filter =
             Filter::new(args.grep.as_deref(), &args.headers).map_err(CommandError::usage)?;
         let start = match (&args.group, &args.from) {

@@ -45,7 +45,8 @@ fn usage_errors_exit_2() {
         .run()
         .expect_code(2);
     assert!(
-        run.stderr.contains("cannot print -o prometheus"),
+        run.stderr.contains("invalid value 'prometheus'")
+            && run.stderr.contains("[possible values: table, json]"),
         "{}",
         run.stderr
     );

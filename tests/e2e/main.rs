@@ -8,6 +8,7 @@ mod cli;
 mod config_errors;
 mod dlq;
 mod health;
+mod help;
 mod hermetic;
 mod lag;
 mod proxy;
@@ -27,7 +28,7 @@ fn every_test_file_is_listed() {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        if stem == "main" || path.extension().is_some_and(|e| e != "rs") {
+        if stem == "main" || path.is_dir() || path.extension().is_some_and(|e| e != "rs") {
             continue;
         }
         assert!(
