@@ -144,6 +144,8 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
         Role::Admin | Role::Probe { .. } => vec![("allow.auto.create.topics", "false".to_string())],
         Role::Producer { transactional_id } => {
             let mut props = vec![
+                // A typo must not create a topic on brokers that allow auto-creation.
+                ("allow.auto.create.topics", "false".to_string()),
                 ("enable.idempotence", "true".to_string()),
                 ("acks", "all".to_string()),
                 ("linger.ms", "5".to_string()),

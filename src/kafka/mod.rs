@@ -6,6 +6,7 @@ mod admin;
 mod block;
 mod client_config;
 mod client_context;
+mod connect;
 mod error;
 mod native;
 mod native_alter;

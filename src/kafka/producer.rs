@@ -12,6 +12,7 @@ use rdkafka::{ClientContext, Message};
 
 use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
+use super::connect::await_cluster;
 use super::error::{describe, KafkaError};
 use super::reader::{offsets_list, TopicReader};
 use crate::core::publish::Deliveries;
@@ -80,11 +81,40 @@ impl Producer {
                 deliveries: deliveries.clone(),
             })
             .map_err(|e| KafkaError::Config(describe(&e)))?;
-        Ok(Producer {
+        let producer = Producer {
             inner,
             deliveries,
             context,
-        })
+        };
+        // Reaching a broker first also gets an idempotent producer its id at once:
+        // librdkafka asks for one when a Metadata response arrives, and otherwise waits
+        // for its 500 ms retry timer.
+        await_cluster(producer.inner.client(), &producer.context, || {
+            producer.inner.poll(Duration::ZERO);
+        })?;
+        Ok(producer)
+    }
+
+    /// Looks the topic up before the first send, so that a missing topic is said at once
+    /// and the first batch finds its partition leaders known.
+    pub fn prepare(&self, topic: &str) -> Result<(), KafkaError> {
+        let what = format!("producing to {topic}");
+        let md = self
+            .inner
+            .client()
+            .fetch_metadata(Some(topic), self.context.timeout())
+            .map_err(|e| self.context.failure(&e, &what))?;
+        let known = md
+            .topics()
+            .iter()
+            .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty());
+        if known {
+            Ok(())
+        } else {
+            Err(KafkaError::NotFound {
+                what: format!("topic {topic}"),
+            })
+        }
     }
 
     /// Queues one record, waiting for room when librdkafka's queue is full.

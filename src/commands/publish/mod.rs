@@ -31,6 +31,9 @@ pub(crate) fn run(
         .transactional
         .then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
     let producer = Producer::new(settings, out.log_sink(), transactional_id.as_deref())?;
+    producer
+        .prepare(&publish.topic)
+        .hint("kop publishes only to topics that exist: check the name, or create it with `kop topics apply`")?;
     let progress = out.progress(total.unwrap_or(0), "events");
     let start = Instant::now();
     let outcome = (|| {
