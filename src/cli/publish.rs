@@ -97,6 +97,12 @@ pub struct PublishArgs {
     #[arg(long)]
     pub transactional: bool,
 
+    /// How keys map to partitions [default: the profile's `partitioner`, else
+    /// murmur2_random: the Java client's hash, so keys land where Java, Spring, Streams and
+    /// Connect producers put them]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::config::PARTITIONERS))]
+    pub partitioner: Option<String>,
+
     /// Output format
     #[arg(short = 'o', long, value_enum, default_value_t)]
     pub output: TableOrJson,

@@ -20,6 +20,6 @@ pub(crate) use admin::{Admin, TopicOutcomes};
 pub(crate) use error::KafkaError;
 pub(crate) use native_alter::{AlterOp, TopicAlteration};
 pub(crate) use native_offsets::GroupOffsets;
-pub(crate) use producer::Producer;
+pub(crate) use producer::{Producer, Queued};
 pub(crate) use reader::{timestamps_at, Read, ReaderOptions, RecordRef, TopicReader};
 pub(crate) use topic_admin::TopicToCreate;

@@ -1,5 +1,6 @@
-//! Producing: an idempotent `acks=all` producer that counts acknowledgements per
-//! partition, so a command can say exactly how many events arrived.
+//! Producing: an idempotent `acks=all` producer that accounts for every event it took:
+//! acknowledged (per partition), not sent, failed and certainly not written, or in doubt
+//! (sent, unanswered, possibly written), by librdkafka's own verdict on each message.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -14,6 +15,7 @@ use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
 use super::connect::await_cluster;
 use super::error::{describe, KafkaError};
+use super::native::{self, Persistence};
 use super::reader::{offsets_list, TopicReader};
 use crate::core::publish::Deliveries;
 use crate::core::record::{NewRecord, TopicPartition};
@@ -48,14 +50,30 @@ impl ProducerContext for DeliveryContext {
                 d.bytes += (message.payload_len() + message.key().map_or(0, <[u8]>::len)) as u64;
                 *d.per_partition.entry(message.partition()).or_default() += 1;
             }
-            Err((err, _)) => {
-                d.failed += 1;
-                if d.first_error.is_none() {
+            Err((err, message)) => {
+                let purged = matches!(err.rdkafka_error_code(), Some(RDKafkaErrorCode::PurgeQueue));
+                match native::persistence(message) {
+                    Persistence::No if purged => d.not_sent += 1,
+                    Persistence::No => d.failed += 1,
+                    // Written but reported with an error (rare): counting it as in doubt
+                    // keeps the bounds true either way.
+                    Persistence::Possibly | Persistence::Yes => d.in_doubt += 1,
+                }
+                if d.first_error.is_none() && !purged {
                     d.first_error = Some(describe(err));
                 }
             }
         }
     }
+}
+
+/// Whether `send` queued the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub(crate) enum Queued {
+    Yes,
+    /// Ctrl-C came while waiting for room in a full queue.
+    Interrupted,
 }
 
 pub(crate) struct Producer {
@@ -65,16 +83,21 @@ pub(crate) struct Producer {
 }
 
 impl Producer {
-    /// An idempotent producer with `acks=all`; transactional when given an id.
+    /// An idempotent producer with `acks=all` and the given partitioner; transactional
+    /// when given an id.
     pub fn new(
         settings: &Settings,
         sink: LogSink,
         transactional_id: Option<&str>,
+        partitioner: &str,
     ) -> Result<Producer, KafkaError> {
         let chattiness = Chattiness::for_sink(&sink);
         let context = KopContext::new(sink, &settings.bootstrap, settings.timeout);
         let deliveries = Arc::new(Mutex::new(Deliveries::default()));
-        let role = Role::Producer { transactional_id };
+        let role = Role::Producer {
+            transactional_id,
+            partitioner,
+        };
         let inner = client_config(settings, role, chattiness)
             .create_with_context(DeliveryContext {
                 inner: context.clone(),
@@ -118,7 +141,7 @@ impl Producer {
     }
 
     /// Queues one record, waiting for room when librdkafka's queue is full.
-    pub fn send(&self, topic: &str, record: &NewRecord) -> Result<(), KafkaError> {
+    pub fn send(&self, topic: &str, record: &NewRecord) -> Result<Queued, KafkaError> {
         let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
         for header in &record.headers {
             headers = headers.insert(Header {
@@ -141,8 +164,11 @@ impl Producer {
         }
         loop {
             match self.inner.send(base) {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Ok(Queued::Yes),
                 Err((RdError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
+                    if crate::interrupt::requested() {
+                        return Ok(Queued::Interrupted);
+                    }
                     base = returned;
                     self.inner.poll(Duration::from_millis(10));
                 }
@@ -160,10 +186,14 @@ impl Producer {
     ///
     /// rdkafka's own flush polls in 100 ms steps, which a replay committing every batch
     /// pays each time; polling in 1 ms steps returns as soon as the last report is in.
+    ///
+    /// When the time is up, what is left is purged so that every event has its report
+    /// (queued ones not sent, in-flight ones in doubt) before this returns the timeout.
     pub fn flush(&self) -> Result<(), KafkaError> {
         let deadline = std::time::Instant::now() + self.context.timeout();
         while self.inner.in_flight_count() > 0 {
             if std::time::Instant::now() >= deadline {
+                self.purge(true);
                 let timed_out = RdError::Flush(RDKafkaErrorCode::OperationTimedOut);
                 return Err(self.produce_error(timed_out, ""));
             }
@@ -171,6 +201,23 @@ impl Producer {
         }
         self.inner.poll(Duration::ZERO);
         Ok(())
+    }
+
+    /// Stops at once (Ctrl-C): what is still queued is not sent, and what is in flight is
+    /// waited for, so that every event is accounted for.
+    pub fn stop(&self) {
+        self.purge(false);
+        let _ = self.flush();
+    }
+
+    /// Purges and waits for the purged messages' reports (they come at once).
+    fn purge(&self, in_flight: bool) {
+        native::purge(self.inner.client(), in_flight);
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while self.inner.in_flight_count() > 0 && std::time::Instant::now() < deadline {
+            self.inner.poll(Duration::from_millis(1));
+        }
+        self.inner.poll(Duration::ZERO);
     }
 
     pub fn deliveries(&self) -> Deliveries {

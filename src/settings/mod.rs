@@ -194,6 +194,14 @@ impl Settings {
         })
     }
 
+    /// The partitioner a producer uses: the flag's, else the profile's, else the one that
+    /// hashes keys like the Java client.
+    pub fn partitioner(&self, flag: Option<&str>) -> String {
+        flag.or_else(|| self.profile.as_ref().and_then(|p| p.partitioner.as_deref()))
+            .unwrap_or(config::DEFAULT_PARTITIONER)
+            .to_string()
+    }
+
     /// The cluster id the profile pins, if any.
     pub fn pinned_cluster_id(&self) -> Option<&str> {
         self.profile.as_ref().and_then(|p| p.cluster_id.as_deref())

@@ -55,6 +55,7 @@ pub(crate) struct PublishSettings {
     pub value_encoding: EncodingChoice,
     pub key_encoding: EncodingChoice,
     pub transactional: bool,
+    pub partitioner: String,
 }
 
 impl PublishSettings {
@@ -130,6 +131,7 @@ impl PublishSettings {
             value_encoding,
             key_encoding,
             transactional: args.transactional,
+            partitioner: global.partitioner(args.partitioner.as_deref()),
         })
     }
 }

@@ -176,6 +176,22 @@ pub fn format_size_bytes(bytes: u64) -> String {
     format!("{bytes}B")
 }
 
+/// A size for people, to three figures: `512 B`, `1.5 KiB`, `50.3 MiB`.
+pub fn humane_size(bytes: u64) -> String {
+    let units = [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in units {
+        if bytes >= size {
+            let n = bytes as f64 / size as f64;
+            return if n >= 100.0 {
+                format!("{n:.0} {unit}")
+            } else {
+                format!("{n:.1} {unit}")
+            };
+        }
+    }
+    format!("{bytes} B")
+}
+
 /// A `Duration` for command-line flags such as `--timeout 3s`.
 pub fn parse_std_duration(text: &str) -> Result<std::time::Duration, UnitError> {
     parse_duration_ms(text).map(std::time::Duration::from_millis)
@@ -259,5 +275,13 @@ mod tests {
         ] {
             assert_eq!(parse_duration_ms(&format_duration_ms(ms)), Ok(ms));
         }
+    }
+
+    #[test]
+    fn sizes_read_in_human_units() {
+        assert_eq!(humane_size(512), "512 B");
+        assert_eq!(humane_size(1_536), "1.5 KiB");
+        assert_eq!(humane_size(53_024_890), "50.6 MiB");
+        assert_eq!(humane_size(300 << 20), "300 MiB");
     }
 }

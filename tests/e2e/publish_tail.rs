@@ -496,6 +496,7 @@ fn a_bad_line_deep_in_a_large_file_is_named_exactly() {
     // Large enough to be validated in parallel chunks; the line number must still be exact.
     let b = broker::shared();
     let topic = unique("pub.large");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("events.ndjson");
     let padding = "x".repeat(100);
