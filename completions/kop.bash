@@ -249,7 +249,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__replay)
-            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --follow --cursor --no-transactions --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,6 +293,10 @@ _kop() {
                     ;;
                 --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitioner)
+                    COMPREPLY=($(compgen -W "murmur2_random murmur2 consistent_random consistent fnv1a_random fnv1a random" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -723,7 +727,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-H -o -F -b -X -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-H -o -F -b -X -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,6 +795,10 @@ _kop() {
                     ;;
                 --subject-strategy)
                     COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --partitioner)
+                    COMPREPLY=($(compgen -W "murmur2_random murmur2 consistent_random consistent fnv1a_random fnv1a random" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -106,6 +106,13 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l key-subject -d 'Subj
 complete -c kop -n "__fish_kop_using_subcommand publish" -l subject-strategy -d 'How subjects are named' -r -f -a "topic\t'<topic>-key / <topic>-value'
 record\t'the record\'s full name'
 topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -l partitioner -d 'How keys map to partitions [default: the profile\'s `partitioner`, else murmur2_random: the Java client\'s hash, so keys land where Java, Spring, Streams and Connect producers put them]' -r -f -a "murmur2_random\t''
+murmur2\t''
+consistent_random\t''
+consistent\t''
+fnv1a_random\t''
+fnv1a\t''
+random\t''"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
@@ -162,8 +169,15 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send every letter to this topic instead of its original' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l rate -d 'At most this many letters a second' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-retries -d 'Letters already retried this many times go to the parking topic instead' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'The parking topic [default: <dlq>.parked]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'Park letters here: those retried too often, and those with nowhere to go (without a parking topic, the cursor stops before an unroutable letter) [default with --max-retries: <dlq>.parked]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cursor -d 'Name the cursor (consumer group) instead of deriving it from the filters' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partitioner -d 'How keys map to partitions [default: the profile\'s `partitioner`, else murmur2_random: the Java client\'s hash, so keys land where Java, Spring, Streams and Connect producers put them]' -r -f -a "murmur2_random\t''
+murmur2\t''
+consistent_random\t''
+consistent\t''
+fnv1a_random\t''
+fnv1a\t''
+random\t''"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
@@ -173,7 +187,8 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would go where, change nothing'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3 (the cursor still stops before them)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l again -d 'Replay letters again that the ledger says were already replayed (by this or another cursor); their kop.replay.count goes up'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l follow -d 'Keep replaying letters as they arrive, until Ctrl-C'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-transactions -d 'At-least-once even where the broker supports transactions'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l yes -d 'Answer yes to the confirmation (required without a terminal)'

@@ -13,7 +13,7 @@ pub enum DlqCommand {
     /// consumer group per selection (the cursor), so a finished replay run again replays
     /// nothing and an interrupted one resumes. Where the broker supports transactions,
     /// each batch's letters and the cursor commit are one transaction.
-    Replay(DlqReplayArgs),
+    Replay(Box<DlqReplayArgs>),
     /// What is in a dead-letter queue and what is still pending replay
     Stats(DlqStatsArgs),
 }

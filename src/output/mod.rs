@@ -156,14 +156,17 @@ impl Output {
         writeln!(self.stdout, "{text}")
     }
 
-    /// A line of prose for people: control characters from data escaped, cut to the
-    /// terminal's width (with `…`).
+    /// A line of prose for people: control characters from data escaped, wrapped at
+    /// the terminal's width (continuation lines indented like the first).
     pub fn text(&mut self, text: &str) -> io::Result<()> {
         let plain = console::strip_ansi_codes(text);
         let safe = table::escape_controls(&plain);
         match self.width {
             Some(width) if console::measure_text_width(&safe) > width => {
-                self.line(&table::cut(&safe, width))
+                for line in table::wrap(&safe, width) {
+                    self.line(&line)?;
+                }
+                Ok(())
             }
             // Unchanged text keeps its colour.
             _ if safe == plain => self.line(text),

@@ -221,6 +221,7 @@ mod tests {
             assert!(text.contains("\u{1b}["), "colour is on");
             assert_aligned(&text, width);
             assert!(text.contains("would go to:"));
+            let text = console::strip_ansi_codes(&text).replace('\n', " ");
             assert!(text.contains(
                 "Plan: 4 replayed, 1 parked, 2 skipped by filter, 0 already replayed, 1 unroutable"
             ));
