@@ -230,8 +230,15 @@ impl Cli {
     }
 }
 
+/// `-X KEY=VALUE`. Errors never repeat the value: it may be a secret typed by mistake.
 fn parse_property(text: &str) -> Result<(String, String), String> {
-    crate::util::kv::parse_required_pair(text)
+    match text.split_once('=') {
+        Some((key, value)) if !key.trim().is_empty() => {
+            Ok((key.trim().to_string(), value.to_string()))
+        }
+        Some(_) => Err("expected KEY=VALUE: the key is missing".into()),
+        None => Err("expected KEY=VALUE: there is no `=`".into()),
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,8 @@ use super::{GlobalArgs, RecordsFormat};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadFormat {
-    /// Wire-format Avro, else JSON, else text, else base64
+    /// Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format
+    /// Avro, else text exactly as sent (never parsed as JSON), else base64
     Auto,
     /// JSON
     Json,

@@ -184,15 +184,27 @@ fn hint_for(cause: &str) -> Option<&'static str> {
         .map(|(_, hint)| *hint)
 }
 
-/// librdkafka's sentence for an error, without rdkafka's enum names around it.
+/// librdkafka's sentence for an error, without rdkafka's enum names around it (and
+/// without any configuration value it quotes: that may be a secret).
 pub(super) fn describe(err: &RdError) -> String {
     match err {
-        RdError::ClientCreation(text) => text.clone(),
+        RdError::ClientCreation(text) => without_values(text),
         RdError::AdminOp(code) => code_text(*code),
         other => match other.rdkafka_error_code() {
             Some(code) => code_text(code),
             None => other.to_string(),
         },
+    }
+}
+
+/// `Invalid value "hunter2" for configuration property "x"` → `Invalid value for
+/// configuration property "x"`.
+fn without_values(text: &str) -> String {
+    match (text.find("value \""), text.find("\" for ")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}value{}", &text[..start], &text[end + 1..])
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -263,5 +275,17 @@ mod tests {
             KafkaError::from_code(RDKafkaErrorCode::NonEmptyGroup, "resetting g"),
             KafkaError::GroupNotEmpty { .. }
         ));
+    }
+
+    #[test]
+    fn configuration_errors_never_quote_the_value() {
+        assert_eq!(
+            without_values(r#"Invalid value "p4ss" for configuration property "sasl.mechanism""#),
+            r#"Invalid value for configuration property "sasl.mechanism""#
+        );
+        assert_eq!(
+            without_values("No such configuration property"),
+            "No such configuration property"
+        );
     }
 }

@@ -179,12 +179,22 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Control characters as visible escapes (`\n`, `\t`, `\x1b`), so data cannot steer the
 /// terminal.
 pub(crate) fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    escape(text, |_| false)
+}
+
+/// The same for a multi-line value: new lines and tabs stay as they are.
+pub(crate) fn escape_controls_but_lines(text: &str) -> String {
+    escape(text, |c| matches!(c, '\n' | '\t'))
+}
+
+fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(|c| c.is_control() && !keep(c)) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if keep(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),

@@ -55,7 +55,10 @@ impl TailSettings {
             follow: args.follow,
             partitions: args.partition.clone(),
             value_format: codec(args.format),
-            key_format: codec(args.key_format),
+            key_format: match args.key_format {
+                ReadFormat::Auto => Codec::AutoText,
+                other => codec(other),
+            },
             filter,
         })
     }

@@ -193,15 +193,20 @@ fn prometheus(view: &LagView) -> String {
 }
 
 fn trend_text(trend: Option<&Trend>) -> (String, String) {
+    let rate = |r: f64| match r {
+        r if r >= 10.0 => format!("{r:.0}/s"),
+        r => format!("{r:.1}/s"),
+    };
     match trend {
         None => ("-".into(), "-".into()),
         Some(Trend::CaughtUp) => ("-".into(), "caught up".into()),
         Some(Trend::CatchingUp { consume_rate, eta }) => (
-            format!("{consume_rate:.0}/s"),
+            rate(*consume_rate),
             format!("in {}", format_duration_ms((eta.as_secs().max(1)) * 1000)),
         ),
+        Some(Trend::Stalled { consume_rate }) => (rate(*consume_rate), "no progress".into()),
         Some(Trend::FallingBehind { consume_rate }) => {
-            (format!("{consume_rate:.0}/s"), "falling behind".into())
+            (rate(*consume_rate), "falling behind".into())
         }
     }
 }

@@ -2,10 +2,10 @@
 //! per record for programs.
 //!
 //! JSON shape (stable): `{"topic", "partition", "offset", "timestamp": ms|null, "key",
-//! "headers": [{"key", "value"}], "value", "schema_id": int|null, "value_encoding":
-//! "avro"|"json"|"text"|"base64"|null}`. `key` and `value` are JSON values (Avro and JSON
-//! payloads as themselves, text as a string, anything else base64); `value` is `null` for a
-//! tombstone.
+//! "key_encoding", "headers": [{"key", "value"}], "value", "schema_id": int|null,
+//! "value_encoding"}`; each encoding is `"avro"|"json"|"text"|"base64"`, or `null` when
+//! there is no key or (a tombstone) no value. `key` and `value` are JSON values: Avro and
+//! JSON payloads as themselves, text as a string exactly as sent, anything else base64.
 
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -13,6 +13,7 @@ use serde_json::Value as Json;
 use crate::core::codec::Decoded;
 use crate::core::tail::TailRecord;
 use crate::output::style::{paint, Tone};
+use crate::output::table::{escape_controls, escape_controls_but_lines};
 use crate::output::{Format, Output};
 use crate::util::time::format_rfc3339;
 
@@ -23,6 +24,7 @@ struct RecordJson<'a> {
     offset: i64,
     timestamp: Option<i64>,
     key: Option<&'a Json>,
+    key_encoding: Option<&'static str>,
     headers: Vec<HeaderJson<'a>>,
     value: Option<&'a Json>,
     schema_id: Option<u32>,
@@ -42,6 +44,7 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
         offset: r.offset,
         timestamp: r.timestamp,
         key: r.key.as_ref().map(|k| &k.value),
+        key_encoding: r.key.as_ref().map(|k| k.encoding),
         headers: r
             .headers
             .iter()
@@ -64,9 +67,11 @@ pub(crate) fn render(out: &mut Output, record: &TailRecord) -> std::io::Result<(
     }
 }
 
+/// A decoded key or value as people read it; control characters that could steer the
+/// terminal (a carriage return hiding a line, an escape sequence) are shown escaped.
 fn text(decoded: &Decoded) -> String {
     match &decoded.value {
-        Json::String(s) => s.clone(),
+        Json::String(s) => escape_controls_but_lines(s),
         other => serde_json::to_string_pretty(other).unwrap_or_default(),
     }
 }
@@ -85,14 +90,14 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
     if let Some(key) = &r.key {
         header.push_str(&format!(
             "  key={}",
-            paint(out.color, Tone::Strong, &text(key))
+            paint(out.color, Tone::Strong, &escape_controls(&text(key)))
         ));
     }
     for (k, v) in &r.headers {
         header.push_str(&paint(
             out.color,
             Tone::Dim,
-            &format!("  {k}={}", v.as_deref().unwrap_or("null")),
+            &escape_controls(&format!("  {k}={}", v.as_deref().unwrap_or("null"))),
         ));
     }
     out.line(&header)?;
@@ -150,6 +155,7 @@ mod tests {
                 "offset": 41,
                 "timestamp": 1_736_845_923_250_i64,
                 "key": "user-7",
+                "key_encoding": "text",
                 "headers": [{"key": "source", "value": "app"}, {"key": "flag", "value": null}],
                 "value": {"taskId": "t-1"},
                 "schema_id": 3,
