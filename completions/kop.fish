@@ -130,11 +130,11 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Pri
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l partition -d 'Only these partitions (repeatable)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
 raw\t'Text when UTF-8, else base64'"
-complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
 raw\t'Text when UTF-8, else base64'"
