@@ -189,9 +189,16 @@ impl Producer {
     ///
     /// When the time is up, what is left is purged so that every event has its report
     /// (queued ones not sent, in-flight ones in doubt) before this returns the timeout.
+    /// Ctrl-C stops at once: what is still queued is not sent, and only what is already
+    /// in flight is waited for.
     pub fn flush(&self) -> Result<(), KafkaError> {
         let deadline = std::time::Instant::now() + self.context.timeout();
+        let mut stopped = false;
         while self.inner.in_flight_count() > 0 {
+            if !stopped && crate::interrupt::requested() {
+                self.purge(false);
+                stopped = true;
+            }
             if std::time::Instant::now() >= deadline {
                 self.purge(true);
                 let timed_out = RdError::Flush(RDKafkaErrorCode::OperationTimedOut);
@@ -201,13 +208,6 @@ impl Producer {
         }
         self.inner.poll(Duration::ZERO);
         Ok(())
-    }
-
-    /// Stops at once (Ctrl-C): what is still queued is not sent, and what is in flight is
-    /// waited for, so that every event is accounted for.
-    pub fn stop(&self) {
-        self.purge(false);
-        let _ = self.flush();
     }
 
     /// Purges and waits for the purged messages' reports (they come at once).

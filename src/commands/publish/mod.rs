@@ -55,15 +55,10 @@ pub(crate) fn run(
         )
     });
     progress.finish();
+    // Every event gets its report before the count: waited for (purged at the timeout,
+    // or at once on Ctrl-C, which only waits for what is in flight).
+    let settled = producer.flush();
     let interrupted = interrupt::requested();
-    // Every event gets its report before the count: stopped at once on Ctrl-C, waited for
-    // (and purged at the timeout) otherwise.
-    let settled = if interrupted {
-        producer.stop();
-        Ok(())
-    } else {
-        producer.flush()
-    };
     let mut deliveries = producer.deliveries();
     match (&sent, total) {
         (Ok(s), None) => deliveries.not_sent += s.unsent,
