@@ -727,7 +727,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-H -o -F -b -X -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,11 +741,23 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --value-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --key-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -K)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -758,6 +770,10 @@ _kop() {
                     return 0
                     ;;
                 --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -849,7 +865,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__tail)
-            opts="-n -f -o -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +884,10 @@ _kop() {
                     return 0
                     ;;
                 --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -891,12 +911,20 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --topics-file)

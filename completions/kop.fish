@@ -87,10 +87,12 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s H -l header -d 'A header for every event (repeatable); KEY alone sends a null value' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l partition -d 'Send every event to this partition (default: by key)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s p -l partition -d 'Send every event to this partition (default: by key)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l format -d 'How to encode values' -r -f -a "json\t'JSON, validated'
 avro\t'Avro in the Confluent wire format, from plain JSON'
@@ -121,6 +123,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster 
 complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l tombstone -d 'One event with a null value (a tombstone: deletes the key from a compacted topic); needs --key'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
@@ -129,7 +132,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l partition -d 'Only these partitions (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
@@ -141,9 +144,8 @@ raw\t'Text when UTF-8, else base64'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "table\t'A header line and the value for people'
-json\t'One JSON document per record'
-ndjson\t'One JSON object per line'"
+complete -c kop -n "__fish_kop_using_subcommand tail" -s K -l key-separator -d 'Print KEY<SEP>VALUE lines, one per event (as kcat\'s -K)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format: table, json (one array) or ndjson [default: table on a terminal, ndjson when piped]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
@@ -151,6 +153,7 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Reg
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s e -d 'kcat\'s -e: not needed, kop tail stops at the end unless -f follows'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'

@@ -220,6 +220,7 @@ impl Cli {
         let display = self.global().display;
         OutputOptions {
             format: self.command.format(),
+            piped: self.command.piped_format(),
             verbosity: match (display.quiet, display.verbose) {
                 (true, _) => Verbosity::Quiet,
                 (false, 0) => Verbosity::Normal,
@@ -280,13 +281,24 @@ impl Command {
         })
     }
 
+    /// The format when stdout is not a terminal and `-o` was not given: records go to
+    /// scripts as NDJSON (`kop tail t | jq .`).
+    fn piped_format(&self) -> Option<Format> {
+        match self {
+            Command::Tail(a) if a.output.is_none() && a.key_separator.is_none() => {
+                Some(Format::Ndjson)
+            }
+            _ => None,
+        }
+    }
+
     /// The format `-o` chose.
     fn format(&self) -> Format {
         match self {
             Command::Topics(TopicsCommand::List(a)) => a.output.into(),
             Command::Topics(TopicsCommand::Apply(a)) => a.output.into(),
             Command::Publish(a) => a.output.into(),
-            Command::Tail(a) => a.output.into(),
+            Command::Tail(a) => a.output.unwrap_or_default().into(),
             Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
             Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
             Command::Lag(a) => a.output.into(),

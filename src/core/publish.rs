@@ -124,6 +124,8 @@ pub enum KeySource {
     Fixed(String),
     /// A field of each (JSON) event, as a dotted path.
     Field(Vec<String>),
+    /// Each line is KEY<SEP>VALUE.
+    Separator(String),
 }
 
 impl KeySource {
@@ -184,16 +186,6 @@ pub fn record_limit(
     }
 }
 
-/// What a record weighs against the limits: key, value and headers, as librdkafka
-/// measures it before compression.
-fn record_size(key: Option<&[u8]>, value: &[u8], headers: &Headers) -> usize {
-    let headers: usize = headers
-        .iter()
-        .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
-        .sum();
-    key.map_or(0, <[u8]>::len) + value.len() + headers
-}
-
 impl Template {
     /// One event from one input (a line, or the --value). The error says what is wrong;
     /// the caller adds the line number.
@@ -206,7 +198,34 @@ impl Template {
         self.build(text, true).map(|_| ())
     }
 
+    /// One event whose value is these bytes as they are (`--value-file` with raw).
+    pub fn raw_event(&self, value: Vec<u8>) -> Result<NewRecord, String> {
+        let key = match &self.key {
+            KeySource::Fixed(k) => Some(self.key_encoding.encode(k, None, false)?),
+            _ => None,
+        };
+        let len = value.len();
+        self.finish(key, value, len)
+    }
+
+    /// A tombstone: the key, and no value.
+    pub fn tombstone(&self) -> Result<NewRecord, String> {
+        let mut record = self.raw_event(Vec::new())?;
+        record.value = None;
+        Ok(record)
+    }
+
     fn build(&self, text: &str, check_only: bool) -> Result<NewRecord, String> {
+        if let KeySource::Separator(sep) = &self.key {
+            let (key, value) = text
+                .split_once(sep.as_str())
+                .ok_or_else(|| format!("no `{sep}` between a key and a value"))?;
+            let key = self
+                .key_encoding
+                .encode(key, None, check_only)
+                .map_err(|e| format!("key: {e}"))?;
+            return self.build_value(value, None, Some(key), check_only);
+        }
         let needs_json = self.value.needs_parse() || matches!(self.key, KeySource::Field(_));
         let parsed: Option<Json> = if needs_json {
             Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
@@ -214,7 +233,7 @@ impl Template {
             None
         };
         let key = match &self.key {
-            KeySource::None => None,
+            KeySource::None | KeySource::Separator(_) => None,
             KeySource::Fixed(k) => Some(
                 self.key_encoding
                     .encode(k, None, check_only)
@@ -236,27 +255,39 @@ impl Template {
                 )
             }
         };
-        // A check that skipped encoding measures the text, which is never smaller than its
+        self.build_value(text, parsed.as_ref(), key, check_only)
+    }
+
+    fn build_value(
+        &self,
+        text: &str,
+        parsed: Option<&Json>,
+        key: Option<Vec<u8>>,
+        check_only: bool,
+    ) -> Result<NewRecord, String> {
+        let mut value = self.value.encode(text, parsed, check_only)?;
+        // A check that skipped encoding (Avro) measures the text, never smaller than its
         // encoding; only a record that might be too large is encoded to be sure.
-        let mut value = self.value.encode(text, parsed.as_ref(), check_only)?;
-        if let Some(limit) = &self.limit {
-            let rough = record_size(key.as_deref(), text.as_bytes(), &self.headers);
-            if check_only && rough > limit.bytes {
-                value = self.value.encode(text, parsed.as_ref(), false)?;
-            }
-            let size = if value.is_empty() && check_only {
-                rough
-            } else {
-                record_size(key.as_deref(), &value, &self.headers)
-            };
-            if size > limit.bytes {
-                return Err(format!(
-                    "the event is {} (key, value and headers), over the {} of {}",
-                    humane_size(size as u64),
-                    limit.whose,
-                    humane_size(limit.bytes as u64)
-                ));
-            }
+        let skipped = check_only && value.is_empty() && !text.is_empty();
+        if skipped && self.over_limit(key.as_deref(), text.len()).is_some() {
+            value = self.value.encode(text, parsed, false)?;
+        }
+        let size = match check_only && value.is_empty() {
+            true => text.len(),
+            false => value.len(),
+        };
+        self.finish(key, value, size)
+    }
+
+    /// Checks the record's size (`value_len` for its value) and assembles it.
+    fn finish(
+        &self,
+        key: Option<Vec<u8>>,
+        value: Vec<u8>,
+        value_len: usize,
+    ) -> Result<NewRecord, String> {
+        if let Some(too_big) = self.over_limit(key.as_deref(), value_len) {
+            return Err(too_big);
         }
         Ok(NewRecord {
             key,
@@ -264,6 +295,25 @@ impl Template {
             headers: self.headers.clone(),
             partition: self.partition,
             timestamp: self.timestamp,
+        })
+    }
+
+    /// Why a record with this key and a value of this length is too large, if it is.
+    fn over_limit(&self, key: Option<&[u8]>, value_len: usize) -> Option<String> {
+        let limit = self.limit.as_ref()?;
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
+            .sum();
+        let size = key.map_or(0, <[u8]>::len) + value_len + headers;
+        (size > limit.bytes).then(|| {
+            format!(
+                "the event is {} (key, value and headers), over the {} of {}",
+                humane_size(size as u64),
+                limit.whose,
+                humane_size(limit.bytes as u64)
+            )
         })
     }
 }

@@ -18,6 +18,7 @@ mod publish_faults;
 mod publish_input;
 mod publish_tail;
 mod secrets;
+mod terminal;
 mod tls;
 mod topics_apply;
 mod topics_list;

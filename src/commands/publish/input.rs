@@ -11,7 +11,7 @@ use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use super::with_path;
-use crate::core::publish::Template;
+use crate::core::publish::{Encoding, Template};
 use crate::core::record::NewRecord;
 use crate::error::CommandError;
 use crate::interrupt;
@@ -44,10 +44,8 @@ pub(super) fn send_all(
         progress,
     };
     match input {
-        PublishInput::Value(text) => {
-            let event = template
-                .event(text)
-                .map_err(|e| CommandError::failed(format!("--value: {e}")))?;
+        PublishInput::Value(_) | PublishInput::ValueFile(_) | PublishInput::Tombstone => {
+            let event = single(input, template)?;
             Ok(match producer.send(topic, &event)? {
                 Queued::Yes => Sent {
                     queued: 1,
@@ -65,6 +63,34 @@ pub(super) fn send_all(
         }
         PublishInput::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
     }
+}
+
+/// The one event of `--value`, `--value-file` or `--tombstone`, checked: called before
+/// anything connects, so a value that is not JSON is said first.
+pub(super) fn single(input: &PublishInput, template: &Template) -> Result<NewRecord, CommandError> {
+    let (flag, result) = match input {
+        PublishInput::Value(text) => ("--value", template.event(text)),
+        PublishInput::Tombstone => ("--tombstone", template.tombstone()),
+        PublishInput::ValueFile(path) => {
+            let bytes = with_path(std::fs::read(path), path)?;
+            let result = match (&template.value, String::from_utf8(bytes)) {
+                (Encoding::Raw, Ok(text)) => template.raw_event(text.into_bytes()),
+                (Encoding::Raw, Err(e)) => template.raw_event(e.into_bytes()),
+                (_, Ok(text)) => template.event(text.trim_end_matches(['\n', '\r'])),
+                (_, Err(_)) => Err("not UTF-8 text (use --format raw for binary)".into()),
+            };
+            ("--value-file", result)
+        }
+        PublishInput::File(_) | PublishInput::Stdin => {
+            return Err(CommandError::internal("one event asked of a stream"))
+        }
+    };
+    result.map_err(|e| match e.strip_prefix("not JSON: ") {
+        Some(why) => CommandError::failed(why)
+            .context(format!("{flag} is not JSON"))
+            .with_hint("to send it as it is, add --format raw"),
+        None => CommandError::failed(format!("{flag}: {e}")),
+    })
 }
 
 /// Below this size a file is validated on one thread.

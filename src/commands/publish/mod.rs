@@ -22,12 +22,16 @@ pub(crate) fn run(
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
     interrupt::watch();
-    let limit = limit(settings, &publish.topic, out)?;
+    let limit = check_topic(settings, publish, out)?;
     let template: Arc<Template> = Arc::new(schemas::template(settings, publish, limit)?);
-    // From a file, every line is checked before anything is sent.
+    // From a file, every line is checked before anything is sent; one event too.
     let total = match &publish.input {
         PublishInput::File(path) => Some(input::validate_file(path, &template)?),
-        _ => None,
+        PublishInput::Stdin => None,
+        one => {
+            input::single(one, &template)?;
+            Some(1)
+        }
     };
     let transactional_id = publish
         .transactional
@@ -112,8 +116,14 @@ pub(crate) fn run(
     Ok(Outcome::Clean)
 }
 
-/// The largest record this topic and this producer take.
-fn limit(settings: &Settings, topic: &str, out: &Output) -> Result<RecordLimit, CommandError> {
+/// The topic exists, has the asked partition, and takes records up to the limit returned
+/// (with this producer).
+fn check_topic(
+    settings: &Settings,
+    publish: &PublishSettings,
+    out: &Output,
+) -> Result<RecordLimit, CommandError> {
+    let topic = publish.topic.as_str();
     let property = |key: &str| {
         settings
             .properties
@@ -123,9 +133,18 @@ fn limit(settings: &Settings, topic: &str, out: &Output) -> Result<RecordLimit, 
             .map(|(_, v)| v.as_str())
     };
     let admin = Admin::connect(settings, out.log_sink())?;
-    admin.topic(topic).hint(
+    let info = admin.topic(topic).hint(
         "kop publishes only to topics that exist: check the name, or create it with `kop topics apply`",
     )?;
+    if let Some(p) = publish
+        .partition
+        .filter(|p| usize::try_from(*p).map_or(true, |p| p >= info.partitions.len()))
+    {
+        return Err(CommandError::failed(format!(
+            "{topic} has no partition {p} (it has {})",
+            info.partitions.len()
+        )));
+    }
     let configs = admin.topic_configs(&[topic.to_string()])?;
     let topic_max = configs
         .get(topic)

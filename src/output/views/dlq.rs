@@ -60,6 +60,9 @@ pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> s
             letters_per_second: rate.round(),
         });
     }
+    if !out.wants_report() {
+        return Ok(());
+    }
     let verb = if plan { "would go" } else { "went" };
     if t.by_target.is_empty() {
         out.text(&format!(

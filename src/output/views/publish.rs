@@ -55,6 +55,9 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
             transactional: s.transactional,
         });
     }
+    if !out.wants_report() {
+        return Ok(());
+    }
     let of_total = if d.complete() {
         String::new()
     } else {
@@ -180,5 +183,17 @@ mod tests {
         assert_eq!(json["not_sent"], 300);
         assert_eq!(json["failed"], 2);
         assert_eq!(json["partitions"]["1"], 3_400);
+    }
+
+    #[test]
+    fn quiet_means_no_summary_unless_it_is_asked_for_as_json() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.verbosity = crate::output::Verbosity::Quiet;
+        render_summary(&mut out, &summary()).unwrap();
+        assert_eq!(captured.stdout(), "");
+        let (mut out, captured) = Output::buffered(Format::Json);
+        out.verbosity = crate::output::Verbosity::Quiet;
+        render_summary(&mut out, &summary()).unwrap();
+        assert!(captured.stdout().contains("\"published\""));
     }
 }
