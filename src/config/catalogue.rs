@@ -5,6 +5,7 @@
 //! `["delete", "compact"]` → `"compact,delete"`), so that the file and the broker compare by
 //! meaning and never by spelling.
 
+use crate::util::names::closest;
 use crate::util::units::{parse_duration_ms, parse_size_bytes, UnitError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,28 +335,10 @@ fn describe(value: &RawValue) -> String {
 
 /// " (did you mean `retention.ms`?)" for near misses, else nothing.
 fn suggestion(name: &str) -> String {
-    let best = TOPIC_CONFIGS
-        .iter()
-        .map(|s| (edit_distance(name, s.name), s.name))
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((d, candidate)) if d <= 3 => format!(" (did you mean `{candidate}`?)"),
-        _ => String::new(),
+    match closest(name, TOPIC_CONFIGS.iter().map(|s| s.name)) {
+        Some(candidate) => format!(" (did you mean `{candidate}`?)"),
+        None => String::new(),
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 mod location;
+mod messages;
 pub mod model;
 mod raw;
 pub mod topic_name;
@@ -57,9 +58,17 @@ pub fn parse(path: &Path, text: &str) -> Result<TopicsFile, ConfigError> {
         let span = err.span().unwrap_or(0..0);
         // The parser's message spans lines ("invalid string\nexpected `\"`"); one line
         // reads better after `file:line:col:`. At the end of input it can be empty.
+        let line = text[..span.start.min(text.len())]
+            .rsplit('\n')
+            .next()
+            .map(|before| {
+                let start = span.start.min(text.len()) - before.len();
+                text[start..].lines().next().unwrap_or_default()
+            })
+            .unwrap_or_default();
         let message = match err.message().trim() {
             "" => "unexpected end of file: a value is missing".to_string(),
-            m => m.lines().collect::<Vec<_>>().join("; "),
+            m => messages::humane(&m.lines().collect::<Vec<_>>().join("; "), line),
         };
         ConfigError::At(Box::new(Located::new(path, text, span, message)))
     })?;

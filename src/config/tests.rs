@@ -84,7 +84,7 @@ fn every_bad_file_names_line_column_and_problem() {
             "[topics.a]\npartitions = 3\ncolour = \"red\"\n",
             3,
             1,
-            "unknown field `colour`",
+            "unknown key `colour`",
         ),
         (
             "[topics.a]\npartitions = 0\n",
@@ -133,7 +133,7 @@ fn every_bad_file_names_line_column_and_problem() {
             "[topics.a]\npartitions = \"three\"\n",
             2,
             14,
-            "invalid type",
+            "expected an integer, found the string",
         ),
         (
             "[topics.a]\nretention = \"7d\"\nconfig = { \"retention.ms\" = 1 }\n",

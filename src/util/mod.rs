@@ -2,5 +2,6 @@
 
 pub(crate) mod glob;
 pub(crate) mod kv;
+pub(crate) mod names;
 pub(crate) mod time;
 pub(crate) mod units;

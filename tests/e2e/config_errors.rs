@@ -13,7 +13,7 @@ fn each_bad_file_names_file_line_and_column() {
         (
             "[topics.a]\ncolour = \"red\"\n",
             "topics.toml:2:1:",
-            "unknown field `colour`",
+            "unknown key `colour`",
         ),
         (
             "[topics.a]\npartitions = 0\n",
