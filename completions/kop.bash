@@ -405,7 +405,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__health)
-            opts="-o -F -b -X -v -q -h -V --max-lag --max-dlq --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --max-lag --replay-cursors --max-dlq --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,11 +420,11 @@ _kop() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --topics-file)
@@ -649,7 +649,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__lag)
-            opts="-o -F -b -X -v -q -h -V --topic --pattern --by --all --time --threshold --max-age --watch --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --pattern --by --all --replay-cursors --time --threshold --max-age --watch --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

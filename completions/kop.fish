@@ -235,6 +235,7 @@ complete -c kop -n "__fish_kop_using_subcommand lag" -l registry -d 'Schema Regi
 complete -c kop -n "__fish_kop_using_subcommand lag" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l all -d 'Also show groups with no lag'
+complete -c kop -n "__fish_kop_using_subcommand lag" -l replay-cursors -d 'Also count kop\'s own dead-letter replay cursors (kop-replay.*; `kop dlq stats` reports them)'
 complete -c kop -n "__fish_kop_using_subcommand lag" -l time -d 'Also show how old the oldest unconsumed record of each partition is'
 complete -c kop -n "__fish_kop_using_subcommand lag" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand lag" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
@@ -243,14 +244,16 @@ complete -c kop -n "__fish_kop_using_subcommand lag" -s h -l help -d 'Print help
 complete -c kop -n "__fish_kop_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand health" -l max-lag -d 'Fail when any consumer group\'s total lag is above N messages' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l max-dlq -d 'Fail when a dead-letter queue declared in topics.toml holds more than N pending letters' -r
-complete -c kop -n "__fish_kop_using_subcommand health" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
-json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand health" -s o -l output -d 'Output format (prometheus: one 0/1 gauge per check and the broker count, for node_exporter\'s textfile collector)' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'
+prometheus\t'Prometheus text exposition format'"
 complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand health" -l replay-cursors -d 'Also hold kop\'s own dead-letter replay cursors (kop-replay.*) to --max-lag'
 complete -c kop -n "__fish_kop_using_subcommand health" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand health" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand health" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use super::{GlobalArgs, MetricsFormat, TableOrJson};
+use super::{GlobalArgs, MetricsFormat};
 
 use crate::util::units::parse_std_duration;
 
@@ -39,6 +39,11 @@ pub struct LagArgs {
     #[arg(long)]
     pub all: bool,
 
+    /// Also count kop's own dead-letter replay cursors (kop-replay.*; `kop dlq stats` reports
+    /// them)
+    #[arg(long)]
+    pub replay_cursors: bool,
+
     /// Also show how old the oldest unconsumed record of each partition is
     #[arg(long)]
     pub time: bool,
@@ -69,13 +74,18 @@ pub struct HealthArgs {
     #[arg(long, value_name = "N")]
     pub max_lag: Option<u64>,
 
+    /// Also hold kop's own dead-letter replay cursors (kop-replay.*) to --max-lag
+    #[arg(long, requires = "max_lag")]
+    pub replay_cursors: bool,
+
     /// Fail when a dead-letter queue declared in topics.toml holds more than N pending letters
     #[arg(long, value_name = "N")]
     pub max_dlq: Option<u64>,
 
-    /// Output format
+    /// Output format (prometheus: one 0/1 gauge per check and the broker count, for
+    /// node_exporter's textfile collector)
     #[arg(short = 'o', long, value_enum, default_value_t)]
-    pub output: TableOrJson,
+    pub output: MetricsFormat,
 
     #[command(flatten)]
     pub global: GlobalArgs,

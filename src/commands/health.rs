@@ -28,7 +28,7 @@ pub(crate) fn run(
     ) {
         let admin = Admin::connect(settings, out.log_sink())?;
         if let Some(max) = health.max_lag {
-            input.lag = Some((max, group_lags(&admin)));
+            input.lag = Some((max, group_lags(&admin, health.replay_cursors)));
         }
         if let Some(max) = health.max_dlq {
             input.dead_letters = Some((
@@ -133,12 +133,19 @@ fn probe_registry(settings: &RegistrySettings, timeout: Duration) -> RegistryPro
     }
 }
 
-/// Every consumer group's total lag.
-fn group_lags(admin: &Admin) -> Result<Vec<(String, u64)>, String> {
-    let all = GroupSelection::default();
+/// Every consumer group's total lag; kop's replay cursors only when asked.
+fn group_lags(admin: &Admin, replay_cursors: bool) -> Result<Vec<(String, u64)>, String> {
+    let all = GroupSelection {
+        replay_cursors,
+        ..GroupSelection::default()
+    };
     let inputs = admin
         .groups()
-        .and_then(|groups| admin.lag_inputs(groups, &all))
+        .and_then(|groups| {
+            // Nothing is named, so nothing can be missing.
+            let picked = all.pick(groups).unwrap_or_default();
+            admin.lag_inputs(picked, &all)
+        })
         .map_err(|e| e.to_string())?;
     let snapshot = lag::snapshot(&inputs, &all, &Thresholds::default(), None, Instant::now());
     Ok(snapshot

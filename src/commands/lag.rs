@@ -10,6 +10,7 @@ use crate::kafka::{timestamps_at, Admin};
 use crate::output::views::lag::render;
 use crate::output::Output;
 use crate::settings::{LagSettings, Settings};
+use crate::util::names::closest;
 use crate::util::time::now_ms;
 
 pub(crate) fn run(
@@ -21,6 +22,7 @@ pub(crate) fn run(
         interrupt::watch();
     }
     let admin = Admin::connect(settings, out.log_sink())?;
+    check_topics_exist(&admin, &lag.selection.topics)?;
     let mut previous: Option<Snapshot> = None;
     loop {
         let snapshot = look(settings, &admin, lag, out)?;
@@ -47,6 +49,27 @@ pub(crate) fn run(
         }
         previous = Some(view.snapshot);
     }
+}
+
+/// `--topic` of a topic that does not exist would otherwise print "no lag" and pass a CI
+/// gate that checks nothing.
+fn check_topics_exist(admin: &Admin, topics: &[String]) -> Result<(), CommandError> {
+    if topics.is_empty() {
+        return Ok(());
+    }
+    let cluster = admin.metadata()?;
+    for topic in topics {
+        if cluster.topic(topic).is_none() {
+            let error =
+                CommandError::failed(format!("--topic {topic}: no such topic on the cluster"));
+            let names = cluster.topics.iter().map(|t| t.name.as_str());
+            return Err(match closest(topic, names) {
+                Some(name) => error.with_hint(format!("did you mean {name}?")),
+                None => error.with_hint("`kop topics list` shows the topics there are"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// One look: the groups, their offsets and ends, and (with `--time`) the age of each

@@ -190,3 +190,14 @@ fn empty_file_is_valid() {
     let file = parse_str("").unwrap();
     assert!(file.topics.is_empty() && file.clusters.is_empty());
 }
+
+#[test]
+fn the_shipped_sample_file_loads_and_watches_the_platforms_dead_letter_queue() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("topics.toml");
+    let file = load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let queues = file.dead_letter_queues();
+    assert!(
+        queues.iter().any(|q| q == "dlq.failed-events"),
+        "`kop health --max-dlq` should check the main queue: {queues:?}"
+    );
+}

@@ -47,6 +47,10 @@ impl KopContext {
         self.timeout
     }
 
+    pub fn warn(&self, message: &str) {
+        self.sink.warn(message);
+    }
+
     /// The most telling recent error: a specific cause rather than librdkafka's
     /// "0/1 brokers are down" summary, which follows every specific one.
     pub fn last_cause(&self) -> Option<String> {

@@ -35,6 +35,10 @@ pub(crate) enum KafkaError {
     GroupNotEmpty { what: String },
     #[error("{what}: no answer within {}", format_duration_ms(.after.as_millis() as u64))]
     Timeout { what: String, after: Duration },
+    /// A subscription got no partitions in time: the group's coordinator never finished
+    /// the rebalance that would hand them out.
+    #[error("joining consumer group {group}: no partitions were assigned within {}", format_duration_ms(.after.as_millis() as u64))]
+    GroupJoin { group: String, after: Duration },
     /// A request reached the cluster and failed for another reason.
     #[error("{what} failed: {cause}")]
     Request { what: String, cause: String },
@@ -100,6 +104,9 @@ impl KafkaError {
             KafkaError::Timeout { .. } => {
                 Some("the cluster did not answer in time: check the network, or raise --timeout")
             }
+            KafkaError::GroupJoin { .. } => Some(
+                "other members may hold every partition (a group shares a partition with no more than one member), or a member that stopped without leaving holds it until its session times out (session.timeout.ms, 45 s by default): `kop groups describe` shows the members; wait and run again, or raise --timeout",
+            ),
             KafkaError::GroupNotEmpty { .. } => {
                 Some("stop the group's consumers first (Kafka refuses this while members are active)")
             }

@@ -142,8 +142,16 @@ pub(crate) struct TopicReader {
     progress: HashMap<String, BTreeMap<i32, Progress>>,
     /// The topics read, for messages.
     topics: Vec<String>,
+    /// The group joined, for a subscription.
+    group: Option<String>,
     subscribed: bool,
     follow: bool,
+    /// A subscription has had partitions at some point (after that, an empty assignment
+    /// is a rebalance in progress, not a join that never finished).
+    joined: bool,
+    /// Following a subscription: the slow join has been warned about.
+    join_warned: bool,
+    opened: Instant,
     /// Following: the one `End` has been returned.
     end_reported: bool,
     /// The last transport failure, while librdkafka reconnects.
@@ -170,8 +178,12 @@ impl TopicReader {
             context,
             progress: HashMap::new(),
             topics: Vec::new(),
+            group: options.group.map(str::to_string),
             subscribed: false,
             follow: options.follow,
+            joined: false,
+            join_warned: false,
+            opened: Instant::now(),
             end_reported: false,
             trouble: None,
             last_activity: Instant::now(),
@@ -251,6 +263,22 @@ impl TopicReader {
                 self.end_reported = self.follow;
                 return Ok(Read::End);
             }
+            if self.opened.elapsed() > self.context.timeout()
+                && never_joined(&self.consumer, self.subscribed, &mut self.joined)
+            {
+                let group = self.group.clone().unwrap_or_default();
+                let after = self.context.timeout();
+                if !self.follow {
+                    return Err(KafkaError::GroupJoin { group, after });
+                }
+                if !self.join_warned {
+                    self.join_warned = true;
+                    self.context.warn(&format!(
+                        "{}; still waiting",
+                        KafkaError::GroupJoin { group, after }
+                    ));
+                }
+            }
             if !self.follow && self.last_activity.elapsed() > self.context.timeout() {
                 let what = format!("reading {} up to its end", self.topics.join(", "));
                 return Err(match self.trouble.take() {
@@ -265,6 +293,7 @@ impl TopicReader {
         };
         self.last_activity = Instant::now();
         self.trouble = None;
+        self.joined = true;
         let (partition, offset) = (message.partition(), message.offset());
         if let Some(progress) = self
             .progress
@@ -371,6 +400,19 @@ fn reached_end(
             p.eof = true;
         }
     }
+}
+
+/// A subscription that the group has not yet given any partition (`joined` remembers
+/// that it has).
+fn never_joined(
+    consumer: &BaseConsumer<ReaderContext>,
+    subscribed: bool,
+    joined: &mut bool,
+) -> bool {
+    if subscribed && !*joined {
+        *joined = consumer.assignment().is_ok_and(|list| list.count() > 0);
+    }
+    subscribed && !*joined
 }
 
 /// Every partition has reached its end (freezing ends as Fetch responses tell them).

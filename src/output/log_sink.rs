@@ -49,6 +49,19 @@ impl LogSink {
         }
     }
 
+    /// A warning of kop's own from the Kafka edge (shown unless `-q`), worded as
+    /// [`super::Output::warn`] words them.
+    pub fn warn(&self, message: &str) {
+        if self.verbosity == Verbosity::Quiet {
+            return;
+        }
+        let label = style::paint(self.color, style::Tone::Warn, "warning:");
+        let text = self.redactor.redact(&format!("{label} {message}"));
+        if let Ok(mut stderr) = self.stderr.lock() {
+            let _ = writeln!(stderr, "{text}");
+        }
+    }
+
     pub fn log(&self, level: LogLevel, facility: &str, message: &str) {
         if !self.wants(level) {
             return;

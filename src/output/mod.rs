@@ -7,6 +7,7 @@
 
 mod log_sink;
 mod progress;
+pub(crate) mod prometheus;
 pub(crate) mod style;
 pub(crate) mod table;
 #[cfg(test)]

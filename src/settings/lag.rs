@@ -49,6 +49,7 @@ impl LagSettings {
                 groups: args.groups.clone(),
                 topics: args.topics.clone(),
                 pattern,
+                replay_cursors: args.replay_cursors,
             },
             thresholds,
             level: match args.by {
@@ -56,7 +57,9 @@ impl LagSettings {
                 LagBy::Topic => LagLevel::Topic,
                 LagBy::Partition => LagLevel::Partition,
             },
-            show_all: args.all,
+            // A group asked for by name is shown even when it has no lag: "is it
+            // caught up?" deserves an answer, not silence.
+            show_all: args.all || !args.groups.is_empty(),
             time,
             watch: args.watch,
         })
@@ -89,6 +92,8 @@ fn thresholds(settings: &Settings, max_lag: Option<u64>, max_age: Option<Duratio
 pub(crate) struct HealthSettings {
     /// `--max-lag`: no group may lag more.
     pub max_lag: Option<u64>,
+    /// Hold kop's replay cursors to `--max-lag` too.
+    pub replay_cursors: bool,
     /// `--max-dlq`: no declared dead-letter queue may hold more pending letters.
     pub max_dlq: Option<u64>,
     /// The queues `--max-dlq` looks at.
@@ -101,6 +106,7 @@ impl HealthSettings {
     pub fn resolve(args: &HealthArgs, global: &Settings) -> Result<HealthSettings, CommandError> {
         Ok(HealthSettings {
             max_lag: args.max_lag,
+            replay_cursors: args.replay_cursors,
             max_dlq: args.max_dlq,
             dead_letter_queues: global
                 .file

@@ -141,3 +141,49 @@ fn the_schema_registry_is_checked_when_configured() {
     assert_eq!(sr["status"], "fail");
     assert!(sr["detail"].as_str().unwrap().contains(&closed), "{sr}");
 }
+
+#[test]
+fn prometheus_output_has_a_gauge_per_check_and_the_broker_count() {
+    let b = broker::shared();
+    let run = kop(["health", "-b", &b.bootstrap(), "-o", "prometheus"])
+        .run()
+        .expect_code(0);
+    let samples = crate::support::python::parse_prometheus(&run.stdout);
+    let value = |name: &str, check: Option<&str>| -> f64 {
+        samples
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s[0] == name && check.is_none_or(|c| s[1]["check"] == c))
+            .and_then(|s| s[2].as_f64())
+            .unwrap_or_else(|| panic!("no {name} {check:?} in {}", run.stdout))
+    };
+    assert_eq!(value("kop_health_healthy", None), 1.0);
+    assert_eq!(value("kop_health_brokers", None), 1.0);
+    assert_eq!(value("kop_health_brokers_answering", None), 1.0);
+    assert_eq!(value("kop_health_check", Some("brokers")), 1.0);
+    assert_eq!(value("kop_health_check", Some("controller")), 1.0);
+
+    let down = kop([
+        "health",
+        "-b",
+        "127.0.0.1:1",
+        "-o",
+        "prometheus",
+        "--timeout",
+        "2s",
+    ])
+    .run()
+    .expect_code(3);
+    assert!(
+        down.stdout.contains("kop_health_healthy 0"),
+        "{}",
+        down.stdout
+    );
+    assert!(
+        down.stdout
+            .contains("kop_health_check{check=\"brokers\"} 0"),
+        "{}",
+        down.stdout
+    );
+}

@@ -52,9 +52,11 @@ fn a_group_forty_of_a_hundred_in_lags_sixty() {
         .lines()
         .find(|l| l.starts_with(&group))
         .unwrap();
+    let cells = line.split_whitespace().collect::<Vec<_>>();
     assert_eq!(
-        line.split_whitespace().collect::<Vec<_>>(),
-        vec![group.as_str(), topic.as_str(), "60"]
+        (cells[0], cells[2], cells[3]),
+        (group.as_str(), topic.as_str(), "60"),
+        "GROUP STATE TOPIC LAG: {line}"
     );
 
     let over = kop(["lag", &group, "-b", &b.bootstrap(), "--threshold", "10"])
@@ -124,37 +126,48 @@ fn time_lag_grows_while_nothing_consumes() {
 }
 
 #[test]
-fn groups_without_lag_are_hidden_unless_all_and_selection_works() {
+fn a_caught_up_group_is_hidden_unless_named_or_all_and_selection_works() {
     let b = broker::shared();
     let (topic, group) = group_at_40_of_100(&b.bootstrap());
     client::commit(&b.bootstrap(), &group, &topic, 0, 100);
-    let run = kop(["lag", &group, "-b", &b.bootstrap()])
+    let by_pattern = |extra: &[&str]| -> Vec<Value> {
+        let pattern = format!("^{}$", regex_escape(&group));
+        let bootstrap = b.bootstrap();
+        let mut args = vec![
+            "lag",
+            "-b",
+            bootstrap.as_str(),
+            "--pattern",
+            &pattern,
+            "-o",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        kop(args)
+            .run()
+            .expect_code(0)
+            .json()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        by_pattern(&[]).is_empty(),
+        "caught up and not named: hidden"
+    );
+    let all = by_pattern(&["--all"]);
+    assert!(all.iter().all(|r| r["group"] == group.as_str()));
+    assert_eq!(all[0]["lag"], 0);
+    // Named, it answers "is it caught up?" rather than saying nothing.
+    let named = kop(["lag", &group, "-b", &b.bootstrap()])
         .run()
         .expect_code(0);
-    assert!(run.stdout.contains("No lag"), "{}", run.stdout);
-    let all = kop(["lag", &group, "-b", &b.bootstrap(), "--all", "-o", "json"])
-        .run()
-        .expect_code(0)
-        .json();
-    assert_eq!(all[0]["lag"], 0);
-    let pattern = kop([
-        "lag",
-        "-b",
-        &b.bootstrap(),
-        "--all",
-        "--pattern",
-        &format!("^{}$", regex_escape(&group)),
-        "-o",
-        "json",
-    ])
-    .run()
-    .expect_code(0)
-    .json();
-    assert!(pattern
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["group"] == group.as_str()));
+    let line = named
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&group))
+        .unwrap_or_else(|| panic!("the named group is shown: {}", named.stdout));
+    assert!(line.trim_end().ends_with(" 0"), "{line}");
     let missing = kop(["lag", "no-such-group", "-b", &b.bootstrap()])
         .run()
         .expect_code(1);
@@ -164,6 +177,134 @@ fn groups_without_lag_are_hidden_unless_all_and_selection_works() {
             .contains("no consumer group named no-such-group"),
         "{}",
         missing.stderr
+    );
+}
+
+#[test]
+fn replay_cursors_are_left_out_of_lag_and_health_unless_asked_for() {
+    let b = broker::dedicated();
+    let bootstrap = b.bootstrap();
+    let dlq = unique("lag.cursor.dlq");
+    client::create_topic(&bootstrap, &dlq, 1, &[]);
+    let records: Vec<client::Record> = (0..5).map(|_| (None, &b"{}"[..], vec![])).collect();
+    client::produce(&bootstrap, &dlq, &records);
+    let cursor = format!("kop-replay.{dlq}");
+    client::commit(&bootstrap, &cursor, &dlq, 0, 0);
+    let lag = |extra: &[&str]| -> Vec<Value> {
+        let mut args = vec!["lag", "-b", bootstrap.as_str(), "-o", "json"];
+        args.extend_from_slice(extra);
+        kop(args)
+            .run()
+            .expect_code(0)
+            .json()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        lag(&[]).iter().all(|r| r["group"] != cursor.as_str()),
+        "letters waiting for a replay are not consumer lag"
+    );
+    let asked = lag(&["--replay-cursors"]);
+    assert!(
+        asked
+            .iter()
+            .any(|r| r["group"] == cursor.as_str() && r["lag"] == 5),
+        "{asked:?}"
+    );
+    let named = lag(&[cursor.as_str()]);
+    assert_eq!(named[0]["lag"], 5, "{named:?}");
+    kop(["lag", "-b", &bootstrap, "--threshold", "1"])
+        .run()
+        .expect_code(0);
+    kop(["health", "-b", &bootstrap, "--max-lag", "1"])
+        .run()
+        .expect_code(0);
+    kop([
+        "health",
+        "-b",
+        &bootstrap,
+        "--max-lag",
+        "1",
+        "--replay-cursors",
+    ])
+    .run()
+    .expect_code(3);
+}
+
+#[test]
+fn lag_of_a_topic_that_does_not_exist_is_an_error_not_silence() {
+    let b = broker::shared();
+    let (topic, group) = group_at_40_of_100(&b.bootstrap());
+    let typo = format!("{topic}x");
+    let run = kop([
+        "lag",
+        &group,
+        "-b",
+        &b.bootstrap(),
+        "--topic",
+        &typo,
+        "--threshold",
+        "1000",
+    ])
+    .run()
+    .expect_code(1);
+    assert!(
+        run.stderr
+            .contains(&format!("--topic {typo}: no such topic on the cluster")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("did you mean {topic}?")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_json_marks_only_the_partitions_over_the_limit() {
+    let b = broker::shared();
+    let bootstrap = b.bootstrap();
+    let topic = unique("lag.two");
+    let group = unique("two-partitions");
+    client::create_topic(&bootstrap, &topic, 2, &[]);
+    client::commit(&bootstrap, &group, &topic, 0, 0);
+    client::commit(&bootstrap, &group, &topic, 1, 0);
+    let records: Vec<client::Record> = (0..3).map(|_| (None, &b"{}"[..], vec![])).collect();
+    client::produce_to(&bootstrap, &topic, 0, &records);
+    let json = kop([
+        "lag",
+        &group,
+        "-b",
+        &bootstrap,
+        "--threshold",
+        "2",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(3)
+    .json();
+    let row = |p: i64| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["partition"] == p)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row(0)["breach"], "lag 3 > 2");
+    assert_eq!(row(0)["partition_breach"], "lag 3 > 2");
+    assert_eq!(
+        row(1)["breach"],
+        "lag 3 > 2",
+        "the group's verdict, on each of its rows"
+    );
+    assert_eq!(
+        row(1)["partition_breach"],
+        Value::Null,
+        "partition 1 is caught up"
     );
 }
 

@@ -614,3 +614,70 @@ fn publish_from_a_live_pipe_sends_as_it_reads_and_ctrl_c_exits_130() {
     let run = publish.finish().expect_code(130);
     assert_eq!(run.json()["published"], 2);
 }
+
+#[test]
+fn tail_as_a_group_that_gets_no_partitions_in_time_says_so_and_why() {
+    let b = broker::shared();
+    let topic = unique("tail.join");
+    let group = unique("tail-join");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    // The test broker completes a first join only after half the session timeout (as
+    // Kafka waits group.initial.rebalance.delay.ms): 15 s here, past kop's 2 s.
+    let run = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--group",
+        &group,
+        "--timeout",
+        "2s",
+        "-X",
+        "session.timeout.ms=30000",
+    ])
+    .run()
+    .expect_code(1);
+    assert!(
+        run.stderr.contains(&format!(
+            "joining consumer group {group}: no partitions were assigned within 2s"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("session.timeout.ms"), "{}", run.stderr);
+    assert!(!run.stderr.contains("did not answer"), "{}", run.stderr);
+}
+
+#[test]
+fn a_key_separator_splits_each_line_into_key_and_value_both_ways() {
+    let b = broker::shared();
+    let topic = unique("pub.keysep");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--key-separator",
+        ":",
+    ])
+    .stdin("user-1:{\"a\":1}\n")
+    .run()
+    .expect_code(0);
+    let consumed = client::consume_all(&b.bootstrap(), &topic);
+    assert_eq!(consumed.len(), 1);
+    assert_eq!(consumed[0].key.as_deref(), Some(&b"user-1"[..]));
+    assert_eq!(consumed[0].value.as_deref(), Some(&b"{\"a\":1}"[..]));
+    // Piped, tail prints NDJSON: `kop tail T -n 1 | jq -r .key` prints user-1.
+    let tailed = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "1"])
+        .run()
+        .expect_code(0);
+    let events = ndjson(&tailed.stdout);
+    assert_eq!(events[0]["key"], "user-1");
+    assert_eq!(events[0]["value"], serde_json::json!({"a": 1}));
+    // And back: -K prints key, separator, value, as kcat -K does.
+    let plain = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "1", "-K", "\t"])
+        .run()
+        .expect_code(0);
+    assert_eq!(plain.stdout.trim_end(), "user-1\t{\"a\":1}");
+}

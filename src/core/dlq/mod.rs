@@ -6,6 +6,8 @@ pub mod ledger;
 pub mod replay;
 pub mod stats;
 
+pub use replay::REPLAY_CURSOR_PREFIX;
+
 use base64::Engine as _;
 use serde_json::Value as Json;
 

@@ -10,6 +10,10 @@ use super::ledger::Entry;
 use super::Letter;
 use crate::core::record::{Header, Headers, Record};
 
+/// Every replay cursor's consumer group starts with this: `kop lag` and `kop health`
+/// leave these groups out unless asked (`kop dlq stats` reports them).
+pub const REPLAY_CURSOR_PREFIX: &str = "kop-replay.";
+
 /// The filters of one replay. Each selection keeps its progress in a consumer group of
 /// its own, so letters a filter leaves out stay available to a replay with other filters.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +54,7 @@ impl LetterFilter {
     /// filtered one (the hash of the filters and `--to`, stable across kop versions).
     pub fn cursor(&self, dlq: &str, to: Option<&str>) -> String {
         if self.is_everything() && to.is_none() {
-            return format!("kop-replay.{dlq}");
+            return format!("{REPLAY_CURSOR_PREFIX}{dlq}");
         }
         let mut topics = self.topics.clone();
         topics.sort();
@@ -62,7 +66,10 @@ impl LetterFilter {
             self.until,
             to
         );
-        format!("kop-replay.{dlq}.{:016x}", fnv1a(canonical.as_bytes()))
+        format!(
+            "{REPLAY_CURSOR_PREFIX}{dlq}.{:016x}",
+            fnv1a(canonical.as_bytes())
+        )
     }
 }
 

@@ -53,6 +53,8 @@ pub struct PartitionLag {
     pub owner: Option<(String, String)>,
     /// Age of the next unconsumed record, when asked (`--time`) and known.
     pub age: Option<Duration>,
+    /// Why this partition by itself is over its group's limit, if it is.
+    pub breach: Option<String>,
 }
 
 pub fn partition_lag(committed: Option<i64>, ends: Ends) -> u64 {
@@ -90,6 +92,7 @@ pub fn rows(
                 end: e.latest,
                 owner,
                 age: None,
+                breach: None,
             })
         })
         .collect()
@@ -145,11 +148,19 @@ pub struct Thresholds {
 }
 
 impl Thresholds {
-    pub fn breach(&self, group: &str, lag: u64, age: Option<Duration>) -> Option<String> {
-        let (max_lag, max_age) = match self.per_group.iter().find(|l| l.pattern.matches(group)) {
+    /// The limits that apply to `group`: the first matching file limit, falling back to the
+    /// command line's for what it leaves unset.
+    fn limits(&self, group: &str) -> (Option<u64>, Option<Duration>) {
+        match self.per_group.iter().find(|l| l.pattern.matches(group)) {
             Some(l) => (l.max_lag.or(self.max_lag), l.max_age.or(self.max_age)),
             None => (self.max_lag, self.max_age),
-        };
+        }
+    }
+
+    /// Why `lag` and `age` are over `group`'s limits, if they are. Said of a group's total
+    /// and oldest record, or of one partition's own.
+    pub fn breach(&self, group: &str, lag: u64, age: Option<Duration>) -> Option<String> {
+        let (max_lag, max_age) = self.limits(group);
         if let Some(max) = max_lag.filter(|m| lag > *m) {
             return Some(format!("lag {lag} > {max}"));
         }

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::{rows, summarize, Group, GroupLag, PartitionLag, Thresholds};
 use crate::core::cluster::Ends;
+use crate::core::dlq::REPLAY_CURSOR_PREFIX;
 use crate::core::record::TopicPartition;
 
 /// How much detail a lag table shows.
@@ -25,11 +26,18 @@ pub struct GroupSelection {
     pub groups: Vec<String>,
     pub topics: Vec<String>,
     pub pattern: Option<Regex>,
+    /// Include kop's own replay cursors (`kop-replay.*`) without naming them.
+    pub replay_cursors: bool,
 }
 
 impl GroupSelection {
     pub fn wants_group(&self, name: &str) -> bool {
-        (self.groups.is_empty() || self.groups.iter().any(|g| g == name))
+        let named = self.groups.iter().any(|g| g == name);
+        // A replay cursor's "lag" is the letters not yet replayed: `dlq stats` reports
+        // that, and counting it here would page the on-call about a parked queue.
+        let cursor_ok = named || self.replay_cursors || !name.starts_with(REPLAY_CURSOR_PREFIX);
+        (self.groups.is_empty() || named)
+            && cursor_ok
             && self.pattern.as_ref().is_none_or(|p| p.is_match(name))
     }
 
@@ -169,6 +177,9 @@ pub fn snapshot(
                     .map(|ts| Duration::from_millis(u64::try_from(ages.now_ms - ts).unwrap_or(0)))
             };
         }
+    }
+    for r in &mut rows {
+        r.breach = thresholds.breach(&r.group, r.lag, r.age);
     }
     let groups = inputs
         .groups

@@ -137,3 +137,53 @@ fn consumer_protocol_assignments() {
     );
     assert_eq!(parse_assignment(&[0, 1, 0]), None);
 }
+
+#[test]
+fn replay_cursors_are_left_out_unless_named_or_asked_for() {
+    let all = GroupSelection::default();
+    assert!(all.wants_group("billing"));
+    assert!(!all.wants_group("kop-replay.dlq.failed-events"));
+    assert!(!all.wants_group("kop-replay.dlq.failed-events.00ff00ff00ff00ff"));
+    let named = GroupSelection {
+        groups: vec!["kop-replay.dlq.failed-events".into()],
+        ..GroupSelection::default()
+    };
+    assert!(named.wants_group("kop-replay.dlq.failed-events"));
+    let asked = GroupSelection {
+        replay_cursors: true,
+        ..GroupSelection::default()
+    };
+    assert!(asked.wants_group("kop-replay.dlq.failed-events"));
+}
+
+#[test]
+fn only_partitions_over_the_limit_carry_a_breach() {
+    let thresholds = Thresholds {
+        max_lag: Some(50),
+        ..Thresholds::default()
+    };
+    let inputs = LagInputs {
+        groups: vec![group()],
+        committed: BTreeMap::from([(
+            "billing".to_string(),
+            BTreeMap::from([
+                (TopicPartition::new("orders", 0), Some(40)),
+                (TopicPartition::new("orders", 1), Some(70)),
+            ]),
+        )]),
+        ends: BTreeMap::from([
+            (TopicPartition::new("orders", 0), ends(100)),
+            (TopicPartition::new("orders", 1), ends(100)),
+        ]),
+    };
+    let s = snapshot(
+        &inputs,
+        &GroupSelection::default(),
+        &thresholds,
+        None,
+        std::time::Instant::now(),
+    );
+    assert_eq!(s.groups[0].breach.as_deref(), Some("lag 90 > 50"));
+    assert_eq!(s.rows[0].breach.as_deref(), Some("lag 60 > 50"));
+    assert_eq!(s.rows[1].breach, None, "30 behind is within the limit");
+}

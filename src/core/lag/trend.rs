@@ -105,6 +105,7 @@ mod tests {
                 lag: u64::try_from(end - committed.unwrap_or(0)).unwrap(),
                 owner: None,
                 age: None,
+                breach: None,
             })
             .collect();
         let lag = rows.iter().map(|r| r.lag).sum();

@@ -3,10 +3,16 @@
 //! JSON shape (stable): `{"status": "healthy"|"unhealthy", "cluster_id": str|null,
 //! "brokers": [{"id", "address", "controller", "rtt_ms": number|null, "error": str|null}],
 //! "checks": [{"name", "status": "ok"|"warn"|"fail"|"skip", "detail"}]}`.
+//!
+//! Prometheus (for node_exporter's textfile collector): `kop_health_healthy` 0/1,
+//! `kop_health_check{check}` 0/1 per check that ran (a warning passes, as it does for the
+//! exit code; a skipped check has no sample), `kop_health_brokers` (the brokers the cluster
+//! lists), `kop_health_brokers_answering`, and `kop_health_broker_rtt_seconds{broker,address}`.
 
 use serde::Serialize;
 
 use crate::core::health::{format_latency, CheckStatus, HealthReport};
+use crate::output::prometheus::{label, Exposition};
 use crate::output::style::{paint, Tone};
 use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
@@ -38,6 +44,7 @@ struct CheckJson<'a> {
 pub(crate) fn render(out: &mut Output, report: &HealthReport) -> std::io::Result<()> {
     match out.format {
         Format::Json => out.json(&to_json(report)),
+        Format::Prometheus => out.line(prometheus(report).trim_end()),
         _ => render_table(out, report),
     }
 }
@@ -79,6 +86,64 @@ fn to_json(report: &HealthReport) -> HealthJson<'_> {
             })
             .collect(),
     }
+}
+
+fn gauge_value(yes: bool) -> String {
+    if yes { "1" } else { "0" }.to_string()
+}
+
+fn prometheus(report: &HealthReport) -> String {
+    let mut e = Exposition::default();
+    e.gauge(
+        "kop_health_healthy",
+        "1 when every health check passed, 0 when one failed",
+        [(String::new(), gauge_value(report.healthy()))],
+    );
+    e.gauge(
+        "kop_health_check",
+        "1 when the check passed (a warning passes), 0 when it failed",
+        report
+            .checks
+            .iter()
+            .filter(|c| c.status != CheckStatus::Skipped)
+            .map(|c| {
+                (
+                    format!("check=\"{}\"", label(c.name)),
+                    gauge_value(c.status != CheckStatus::Fail),
+                )
+            }),
+    );
+    e.gauge(
+        "kop_health_brokers",
+        "Brokers the cluster lists",
+        [(String::new(), report.brokers.len().to_string())],
+    );
+    e.gauge(
+        "kop_health_brokers_answering",
+        "Brokers that answered a request of their own",
+        [(
+            String::new(),
+            report
+                .brokers
+                .iter()
+                .filter(|b| b.answer.is_ok())
+                .count()
+                .to_string(),
+        )],
+    );
+    e.gauge(
+        "kop_health_broker_rtt_seconds",
+        "Round trip of a metadata request to the broker",
+        report.brokers.iter().filter_map(|b| {
+            b.answer.as_ref().ok().map(|rtt| {
+                (
+                    format!("broker=\"{}\",address=\"{}\"", b.id, label(&b.address)),
+                    format!("{:.6}", rtt.as_secs_f64()),
+                )
+            })
+        }),
+    );
+    e.finish()
 }
 
 fn render_table(out: &mut Output, report: &HealthReport) -> std::io::Result<()> {
@@ -199,5 +264,34 @@ mod tests {
         assert_eq!(json["brokers"][1]["error"], "timed out");
         assert_eq!(json["checks"][1]["status"], "warn");
         assert_eq!(json["checks"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn prometheus_has_a_gauge_per_check_and_the_broker_count() {
+        let mut report = report();
+        report.checks.push(Check {
+            name: "consumer lag",
+            status: CheckStatus::Skipped,
+            detail: String::new(),
+        });
+        let (mut out, captured) = Output::buffered(Format::Prometheus);
+        render(&mut out, &report).unwrap();
+        let text = captured.stdout();
+        for line in [
+            "# TYPE kop_health_healthy gauge",
+            "kop_health_healthy 0",
+            "kop_health_check{check=\"brokers\"} 1",
+            "kop_health_check{check=\"replication\"} 1",
+            "kop_health_check{check=\"schema registry\"} 0",
+            "kop_health_brokers 2",
+            "kop_health_brokers_answering 1",
+            "kop_health_broker_rtt_seconds{broker=\"1\",address=\"kafka-1:9092\"} 0.000420",
+        ] {
+            assert!(text.lines().any(|l| l == line), "no `{line}` in\n{text}");
+        }
+        assert!(
+            !text.contains("consumer lag"),
+            "a skipped check has no sample: {text}"
+        );
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! JSON shape (stable), one object per partition: `{"group", "state", "topic", "partition",
 //! "committed": int|null, "end", "lag", "client_id": str|null, "host": str|null,
-//! "age_seconds": number|null (with --time), "breach": str|null}` (`breach` is the group's).
+//! "age_seconds": number|null (with --time), "breach": str|null, "partition_breach": str|null}`:
+//! `breach` says why the group is over its limit (on every row of the group, as it always
+//! has), `partition_breach` why this partition by itself is (its own lag or oldest
+//! record), so `select(.partition_breach)` finds the partitions to look at.
 //!
 //! Prometheus (the names kafka-exporter users alert on, label `consumergroup`):
 //! `kafka_consumergroup_lag{consumergroup,topic,partition}`,
@@ -12,11 +15,11 @@
 //! and with --time `kop_consumergroup_lag_seconds{consumergroup,topic,partition}`.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::core::lag::{GroupLag, LagLevel, LagView, PartitionLag, Trend};
+use crate::output::prometheus::{label, Exposition};
 use crate::output::style::Tone;
 use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
@@ -35,6 +38,7 @@ struct PartitionJson<'a> {
     host: Option<&'a str>,
     age_seconds: Option<f64>,
     breach: Option<&'a str>,
+    partition_breach: Option<&'a str>,
 }
 
 pub(crate) fn render(out: &mut Output, view: &LagView) -> std::io::Result<()> {
@@ -77,25 +81,17 @@ fn json_rows(view: &LagView) -> Vec<PartitionJson<'_>> {
                     None
                 },
                 breach: g.breach.as_deref(),
+                partition_breach: r.breach.as_deref(),
             })
         })
         .collect()
 }
 
-fn label(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-}
-
 fn prometheus(view: &LagView) -> String {
-    let mut s = String::new();
+    let mut exposition = Exposition::default();
     let snapshot = &view.snapshot;
     let mut metric = |name: &str, help: &str, samples: Vec<(String, String)>| {
-        let _ = writeln!(s, "# HELP {name} {help}\n# TYPE {name} gauge");
-        for (labels, value) in samples {
-            let _ = writeln!(s, "{name}{{{labels}}} {value}");
-        }
+        exposition.gauge(name, help, samples);
     };
     let partition_labels = |g: &str, t: &str, p: i32| {
         format!(
@@ -186,7 +182,7 @@ fn prometheus(view: &LagView) -> String {
                 .collect(),
         );
     }
-    s
+    exposition.finish()
 }
 
 fn trend_text(trend: Option<&Trend>) -> (String, String) {
@@ -230,9 +226,10 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
     }
     let mut headers = match view.level {
         LagLevel::Group => vec!["GROUP", "STATE", "PARTITIONS", "LAG"],
-        LagLevel::Topic => vec!["GROUP", "TOPIC", "LAG"],
+        LagLevel::Topic => vec!["GROUP", "STATE", "TOPIC", "LAG"],
         LagLevel::Partition => vec![
             "GROUP",
+            "STATE",
             "TOPIC",
             "PARTITION",
             "COMMITTED",
@@ -263,7 +260,7 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
             LagLevel::Group => {
                 let mut row: Vec<Cell> = vec![
                     g.group.clone().into(),
-                    g.state.clone().into(),
+                    state(&g.state),
                     g.partitions.to_string().into(),
                     g.lag.to_string().into(),
                 ];
@@ -281,6 +278,7 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
                 for (topic, lag) in &g.by_topic {
                     let mut row: Vec<Cell> = vec![
                         g.group.clone().into(),
+                        state(&g.state),
                         topic.clone().into(),
                         lag.to_string().into(),
                     ];
@@ -298,7 +296,7 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
             }
             LagLevel::Partition => {
                 for r in rows {
-                    let mut row = partition_row(r);
+                    let mut row = partition_row(r, &g.state);
                     if view.time {
                         row.push(age(r.age).into());
                     }
@@ -311,13 +309,23 @@ fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
     out.table(&t)
 }
 
-fn partition_row(r: &PartitionLag) -> Vec<Cell> {
+/// A group's state as the broker says it; one being rebalanced or gone stands out.
+fn state(state: &str) -> Cell {
+    match state {
+        "Stable" | "Empty" => Cell::from(state.to_string()),
+        "Dead" => Cell::toned(state.to_string(), Tone::Bad),
+        _ => Cell::toned(state.to_string(), Tone::Warn),
+    }
+}
+
+fn partition_row(r: &PartitionLag, group_state: &str) -> Vec<Cell> {
     let owner = r
         .owner
         .as_ref()
         .map_or("-".to_string(), |(c, h)| format!("{c}@{h}"));
     vec![
         r.group.clone().into(),
+        state(group_state),
         r.topic.clone().into(),
         r.partition.to_string().into(),
         r.committed
@@ -347,6 +355,11 @@ mod tests {
             lag: u64::try_from(end - committed.unwrap_or(0)).unwrap(),
             owner: Some(("billing-1".into(), "/10.0.0.7".into())),
             age: Some(Duration::from_secs(83)),
+            breach: None,
+        };
+        let over = |mut r: PartitionLag, why: &str| {
+            r.breach = Some(why.into());
+            r
         };
         let group = |name: &str, lag, breach: Option<&str>| GroupLag {
             group: name.into(),
@@ -360,7 +373,8 @@ mod tests {
         LagView {
             snapshot: Snapshot {
                 rows: vec![
-                    row("billing", "orders", 0, Some(40), 100),
+                    over(row("billing", "orders", 0, Some(40), 100), "lag 60 > 10"),
+                    row("billing", "orders", 1, Some(100), 100),
                     row("billing-reconciliation-nightly", "orders", 1, None, 7),
                 ],
                 groups: vec![
@@ -400,17 +414,44 @@ mod tests {
     }
 
     #[test]
-    fn the_json_has_one_object_per_partition_with_the_groups_breach() {
+    fn the_json_marks_the_group_over_its_limit_and_only_the_partitions_over_it() {
         let (mut out, captured) = Output::buffered(Format::Json);
         render(&mut out, &view(LagLevel::Topic)).unwrap();
         let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
-        assert_eq!(json.as_array().unwrap().len(), 2);
+        assert_eq!(json.as_array().unwrap().len(), 3);
         assert_eq!(json[0]["group"], "billing");
         assert_eq!(json[0]["lag"], 60);
         assert_eq!(json[0]["breach"], "lag 60 > 10");
+        assert_eq!(json[0]["partition_breach"], "lag 60 > 10");
         assert_eq!(json[0]["age_seconds"], 83.0);
-        assert_eq!(json[1]["committed"], serde_json::Value::Null);
-        assert_eq!(json[1]["client_id"], "billing-1");
+        assert_eq!(json[1]["lag"], 0);
+        assert_eq!(
+            json[1]["partition_breach"],
+            serde_json::Value::Null,
+            "a caught-up partition is not over"
+        );
+        assert_eq!(json[1]["breach"], "lag 60 > 10");
+        assert_eq!(json[2]["committed"], serde_json::Value::Null);
+        assert_eq!(json[2]["client_id"], "billing-1");
+        assert_eq!(json[2]["breach"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn every_level_has_the_groups_state() {
+        for level in [LagLevel::Group, LagLevel::Topic, LagLevel::Partition] {
+            let (mut out, captured) = Output::buffered(Format::Table);
+            render(&mut out, &view(level)).unwrap();
+            let text = captured.stdout();
+            let header = text.lines().next().unwrap();
+            assert!(
+                header.starts_with("GROUP") && header.contains(" STATE "),
+                "{level:?}: {header}"
+            );
+            assert!(
+                text.lines().nth(1).unwrap().contains("Stable"),
+                "{level:?}: {text}"
+            );
+        }
     }
 
     #[test]

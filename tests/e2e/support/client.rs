@@ -70,6 +70,15 @@ pub type Record<'a> = (Option<&'a [u8]>, &'a [u8], Vec<(&'a str, &'a [u8])>);
 /// Produces one record per batch (so that the broker's end offsets are exact; see
 /// test-broker.md) and waits for every acknowledgement.
 pub fn produce(bootstrap: &str, topic: &str, records: &[Record]) {
+    produce_into(bootstrap, topic, None, records);
+}
+
+/// As [`produce`], every record to one partition.
+pub fn produce_to(bootstrap: &str, topic: &str, partition: i32, records: &[Record]) {
+    produce_into(bootstrap, topic, Some(partition), records);
+}
+
+fn produce_into(bootstrap: &str, topic: &str, partition: Option<i32>, records: &[Record]) {
     use rdkafka::message::{Header, OwnedHeaders};
     use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
     let producer: BaseProducer = ClientConfig::new()
@@ -91,6 +100,9 @@ pub fn produce(bootstrap: &str, topic: &str, records: &[Record]) {
             .headers(owned);
         if let Some(k) = key {
             record = record.key(*k);
+        }
+        if let Some(p) = partition {
+            record = record.partition(p);
         }
         producer.send(record).map_err(|(e, _)| e).expect("send");
         producer.poll(Duration::ZERO);
