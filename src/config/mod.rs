@@ -13,7 +13,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use location::Located;
-pub use model::{ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile};
+pub use model::{ClusterProfile, CompatibilityLevel, SaslMechanism, SecurityProtocol, TopicsFile};
 
 /// The file kop reads when `-f` is not given.
 pub const DEFAULT_FILE: &str = "topics.toml";

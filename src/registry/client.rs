@@ -1,14 +1,18 @@
 //! A blocking HTTP client for the registry: small, and enough for a command-line tool that
-//! makes a handful of requests per run.
+//! makes a handful of requests per run. This file holds the transport and the requests the
+//! codecs and `topics apply` make; `subjects.rs` and `config.rs` add the ones `kop schemas`
+//! makes.
 
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ureq::tls::{TlsConfig, TlsProvider};
 
 use super::error::RegistryError;
+use crate::core::schemas::check::{Compatibility, Lookup};
+use crate::core::schemas::{Reference, SchemaText, SchemaType};
 use crate::settings::RegistrySettings;
 
 /// The media type the Confluent API speaks.
@@ -23,7 +27,9 @@ pub struct Registry {
 #[derive(Deserialize)]
 struct ApiError {
     error_code: Option<u32>,
-    message: Option<String>,
+    /// A sentence from most registries; a list of problems from some (Karapace 6 answers
+    /// a malformed request with FastAPI's validation details).
+    message: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -40,11 +46,31 @@ struct SchemaById {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct SubjectVersion {
-    id: u32,
-    version: u32,
-    schema: String,
-    schema_type: Option<String>,
+pub(super) struct SubjectVersion {
+    pub subject: Option<String>,
+    pub id: u32,
+    pub version: u32,
+    pub schema: String,
+    pub schema_type: Option<String>,
+    #[serde(default)]
+    pub references: Option<Vec<ReferenceJson>>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct ReferenceJson {
+    pub name: String,
+    pub subject: String,
+    pub version: u32,
+}
+
+impl From<ReferenceJson> for Reference {
+    fn from(r: ReferenceJson) -> Reference {
+        Reference {
+            name: r.name,
+            subject: r.subject,
+            version: r.version,
+        }
+    }
 }
 
 /// kop reads and writes Avro; the registry also holds Protobuf and JSON Schema.
@@ -57,54 +83,73 @@ fn check_avro(schema_type: Option<&str>) -> Result<(), RegistryError> {
     }
 }
 
-#[derive(serde::Serialize)]
-struct SchemaBody<'a> {
+/// A schema as the registry takes it. Avro is the default type, so it is left out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct SchemaBody<'a> {
     schema: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schema_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<ReferenceJson>,
 }
 
 impl<'a> SchemaBody<'a> {
-    fn new(schema: &'a str) -> Self {
-        SchemaBody { schema }
+    fn avro(schema: &'a str) -> Self {
+        SchemaBody {
+            schema,
+            schema_type: None,
+            references: Vec::new(),
+        }
+    }
+
+    pub(super) fn of(schema: &'a SchemaText) -> Self {
+        SchemaBody {
+            schema: &schema.text,
+            schema_type: (schema.schema_type != SchemaType::Avro)
+                .then_some(schema.schema_type.as_str()),
+            references: schema
+                .references
+                .iter()
+                .map(|r| ReferenceJson {
+                    name: r.name.clone(),
+                    subject: r.subject.clone(),
+                    version: r.version,
+                })
+                .collect(),
+        }
     }
 }
 
 #[derive(Deserialize)]
-struct Registered {
-    id: u32,
-    version: u32,
+pub(super) struct Registered {
+    pub id: u32,
+    pub version: u32,
 }
 
 #[derive(Deserialize)]
-struct RegisteredId {
-    id: u32,
+pub(super) struct RegisteredId {
+    pub id: u32,
 }
 
 #[derive(Deserialize)]
-struct CompatibilityAnswer {
-    is_compatible: bool,
-    messages: Option<Vec<String>>,
+pub(super) struct CompatibilityAnswer {
+    pub is_compatible: bool,
+    pub messages: Option<Vec<String>>,
 }
 
-/// Where a schema stands under a subject.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    Registered {
-        id: u32,
-        version: u32,
-    },
-    /// The subject exists; this schema is not one of its versions.
-    NotRegistered,
-    NoSubject,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compatibility {
-    Compatible,
-    Incompatible(Vec<String>),
+impl CompatibilityAnswer {
+    pub(super) fn into_core(self) -> Compatibility {
+        if self.is_compatible {
+            Compatibility::Compatible
+        } else {
+            Compatibility::Incompatible(self.messages.unwrap_or_default())
+        }
+    }
 }
 
 /// Percent-encodes a path segment (subjects may hold any character).
-fn encode(segment: &str) -> String {
+pub(super) fn encode(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -128,16 +173,20 @@ impl Registry {
             )
             .user_agent(concat!("kop/", env!("CARGO_PKG_VERSION")))
             .build();
-        let authorization = settings.username.as_ref().map(|user| {
+        let basic = settings.username.as_ref().map(|user| {
             let password = settings.password.as_ref().map(|p| p.expose()).unwrap_or("");
             let token =
                 base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
             format!("Basic {token}")
         });
+        let bearer = settings
+            .bearer_token
+            .as_ref()
+            .map(|t| format!("Bearer {}", t.expose()));
         Registry {
             agent: config.into(),
             base: settings.url.trim_end_matches('/').to_string(),
-            authorization,
+            authorization: bearer.or(basic),
         }
     }
 
@@ -180,10 +229,18 @@ impl Registry {
         }
     }
 
-    /// Whether this exact schema is registered under the subject.
+    /// Whether this exact Avro schema is registered under the subject.
     pub fn lookup(&self, subject: &str, schema: &str) -> Result<Lookup, RegistryError> {
+        self.lookup_body(subject, &SchemaBody::avro(schema))
+    }
+
+    pub(super) fn lookup_body(
+        &self,
+        subject: &str,
+        body: &SchemaBody<'_>,
+    ) -> Result<Lookup, RegistryError> {
         let path = format!("/subjects/{}", encode(subject));
-        match self.post::<Registered>(&path, &SchemaBody::new(schema)) {
+        match self.post::<Registered>(&path, body) {
             Ok(r) => Ok(Lookup::Registered {
                 id: r.id,
                 version: r.version,
@@ -198,7 +255,8 @@ impl Registry {
         }
     }
 
-    /// The registry's verdict on the schema against the subject's latest version.
+    /// The registry's verdict on an Avro schema against the subject's latest version; a
+    /// subject without versions takes anything.
     pub fn compatibility(
         &self,
         subject: &str,
@@ -208,11 +266,8 @@ impl Registry {
             "/compatibility/subjects/{}/versions/latest?verbose=true",
             encode(subject)
         );
-        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::new(schema)) {
-            Ok(answer) if answer.is_compatible => Ok(Compatibility::Compatible),
-            Ok(answer) => Ok(Compatibility::Incompatible(
-                answer.messages.unwrap_or_default(),
-            )),
+        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::avro(schema)) {
+            Ok(answer) => Ok(answer.into_core()),
             // No version yet: anything is compatible with nothing.
             Err(RegistryError::Api {
                 code: Some(40401 | 40402),
@@ -222,14 +277,14 @@ impl Registry {
         }
     }
 
-    /// Registers the schema under the subject and returns its id.
+    /// Registers the Avro schema under the subject and returns its id.
     pub fn register(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
         let path = format!("/subjects/{}/versions", encode(subject));
-        self.post::<RegisteredId>(&path, &SchemaBody::new(schema))
+        self.post::<RegisteredId>(&path, &SchemaBody::avro(schema))
             .map(|r| r.id)
     }
 
-    fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
+    pub(super) fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
         let request = self
             .agent
             .get(format!("{}{path}", self.base))
@@ -241,16 +296,47 @@ impl Registry {
         self.answer(request.call())
     }
 
-    fn post<T: DeserializeOwned>(
+    pub(super) fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
+        let request = self
+            .agent
+            .delete(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.call())
+    }
+
+    pub(super) fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &impl serde::Serialize,
+        body: &impl Serialize,
     ) -> Result<T, RegistryError> {
         let body =
             serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
         let request = self
             .agent
             .post(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE)
+            .header("Content-Type", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.send(body))
+    }
+
+    pub(super) fn put<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<T, RegistryError> {
+        let body =
+            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
+        let request = self
+            .agent
+            .put(format!("{}{path}", self.base))
             .header("Accept", MEDIA_TYPE)
             .header("Content-Type", MEDIA_TYPE);
         let request = match &self.authorization {
@@ -270,20 +356,104 @@ impl Registry {
             .body_mut()
             .read_to_string()
             .map_err(|e| RegistryError::unreachable(&self.base, e))?;
-        if status == 401 || status == 403 {
-            return Err(RegistryError::Unauthorized {
-                url: self.base.clone(),
-                status,
-            });
-        }
         if status >= 400 {
-            let api: Option<ApiError> = serde_json::from_str(&body).ok();
-            return Err(RegistryError::Api {
-                status,
-                code: api.as_ref().and_then(|a| a.error_code),
-                message: api.and_then(|a| a.message).unwrap_or_default(),
-            });
+            return Err(api_error(&self.base, status, &body));
         }
         serde_json::from_str(&body).map_err(|e| RegistryError::Malformed(e.to_string()))
+    }
+}
+
+/// The error an answer with status >= 400 stands for.
+fn api_error(base: &str, status: u16, body: &str) -> RegistryError {
+    let api: Option<ApiError> = serde_json::from_str(body).ok();
+    let code = api.as_ref().and_then(|a| a.error_code);
+    let message = match api.and_then(|a| a.message) {
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    if status == 401 || status == 403 || code == Some(40301) {
+        return RegistryError::Unauthorized {
+            url: crate::secret::redact_url_userinfo(base),
+            status,
+            message,
+        };
+    }
+    RegistryError::Api {
+        status,
+        code,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_as_registries_send_them() {
+        // Confluent and Karapace.
+        let e = api_error(
+            "http://sr",
+            404,
+            r#"{"error_code":40401,"message":"Subject 'x' not found."}"#,
+        );
+        assert!(
+            matches!(e, RegistryError::Api { code: Some(40401), ref message, .. } if message == "Subject 'x' not found.")
+        );
+        // Karapace 6 on a malformed request (FastAPI's validation details).
+        let e = api_error(
+            "http://sr",
+            422,
+            r#"{"error_code":422,"message":[{"type":"missing","loc":["body","schema"],"msg":"Field required"}]}"#,
+        );
+        assert!(e.to_string().contains("Field required"), "{e}");
+        // Karapace 6 on a route it lacks: a bare JSON string; Karapace 3: plain text.
+        for body in [r#""Not Found""#, "404: Not Found"] {
+            let e = api_error("http://sr", 404, body);
+            assert!(matches!(
+                e,
+                RegistryError::Api {
+                    code: None,
+                    status: 404,
+                    ..
+                }
+            ));
+        }
+        // Karapace's basic auth refusal; Confluent's RBAC denial.
+        let e = api_error("http://sr", 401, r#"{"message":"Unauthorized"}"#);
+        assert!(matches!(e, RegistryError::Unauthorized { status: 401, .. }));
+        let e = api_error(
+            "http://sr",
+            403,
+            r#"{"error_code":40301,"message":"User is denied operation Write on Subject: x"}"#,
+        );
+        assert!(e.to_string().contains("denied operation Write"), "{e}");
+    }
+
+    #[test]
+    fn schema_bodies_leave_out_avro_and_empty_references() {
+        let text = SchemaText {
+            text: "{}".into(),
+            schema_type: SchemaType::Avro,
+            references: vec![],
+        };
+        assert_eq!(
+            serde_json::to_string(&SchemaBody::of(&text)).unwrap(),
+            r#"{"schema":"{}"}"#
+        );
+        let text = SchemaText {
+            text: "syntax".into(),
+            schema_type: SchemaType::Protobuf,
+            references: vec![Reference {
+                name: "common.proto".into(),
+                subject: "common".into(),
+                version: 2,
+            }],
+        };
+        assert_eq!(
+            serde_json::to_string(&SchemaBody::of(&text)).unwrap(),
+            r#"{"schema":"syntax","schemaType":"PROTOBUF","references":[{"name":"common.proto","subject":"common","version":2}]}"#
+        );
     }
 }

@@ -13,6 +13,7 @@ mod hermetic;
 mod lag;
 mod proxy;
 mod publish_tail;
+mod schemas;
 mod secrets;
 mod tls;
 mod topics_apply;

@@ -135,6 +135,12 @@ impl RegistryDouble {
         *self.state.mode.lock().expect("mode") = mode.into();
     }
 
+    /// From now on, only requests with exactly this `Authorization` header are served;
+    /// the others get Karapace's 401.
+    pub fn require_authorization(&self, header: &str) {
+        *self.state.required_authorization.lock().expect("auth") = Some(header.into());
+    }
+
     pub fn hits(&self) -> usize {
         self.state.hits.load(Ordering::SeqCst)
     }
@@ -588,6 +594,18 @@ fn route(state: &State, request: &Request) -> (u16, Value) {
             (200, json!({"id": id}))
         }
         ("POST", ["compatibility", "subjects", s, "versions", v]) => {
+            // Karapace parses the new schema before it looks for the old one.
+            let Some(p) = posted(&request.body) else {
+                return error(422, 422, "Field required: schema");
+            };
+            if validate(&p).is_err() {
+                // Python's name for the enum member, as Karapace prints it.
+                let member = match p.schema_type.as_str() {
+                    "JSON" => "JSONSCHEMA",
+                    other => other,
+                };
+                return error(422, 42201, &format!("Invalid SchemaType.{member} schema"));
+            }
             let live: Vec<Version> = r
                 .subjects
                 .get(*s)
@@ -604,12 +622,6 @@ fn route(state: &State, request: &Request) -> (u16, Value) {
                     None => return version_not_found(v),
                 }
             };
-            let Some(p) = posted(&request.body) else {
-                return error(422, 422, "Field required: schema");
-            };
-            if validate(&p).is_err() {
-                return error(422, 42201, &format!("Invalid {} schema", p.schema_type));
-            }
             match r.verdict(s, &p, &[against]) {
                 Err(answer) => answer,
                 Ok(messages) if messages.is_empty() => (200, json!({"is_compatible": true})),

@@ -58,6 +58,10 @@ impl TestRegistry {
         }
     }
 
+    pub fn is_real(&self) -> bool {
+        matches!(self, TestRegistry::Real(_))
+    }
+
     /// A subject no other test (in this or an earlier run against the same registry) uses.
     pub fn subject(&self, prefix: &str) -> String {
         format!("{}-{}-value", super::unique(prefix), run_token())
