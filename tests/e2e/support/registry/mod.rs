@@ -64,7 +64,7 @@ impl TestRegistry {
 
     /// A subject no other test (in this or an earlier run against the same registry) uses.
     pub fn subject(&self, prefix: &str) -> String {
-        format!("{}-{}-value", super::unique(prefix), run_token())
+        format!("{}-value", super::unique(prefix))
     }
 
     /// One request over plain HTTP/1.1 (the test registries are all on loopback).
@@ -130,18 +130,6 @@ impl TestRegistry {
                 .is_some_and(|m| !m.is_empty())
         })
     }
-}
-
-/// Tells runs against one long-lived registry apart (process ids repeat across boots).
-fn run_token() -> &'static str {
-    static TOKEN: OnceLock<String> = OnceLock::new();
-    TOKEN.get_or_init(|| {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        format!("{:x}", nanos % 0xffff_ffff)
-    })
 }
 
 fn http(base: &str, method: &str, path: &str, body: Option<&Value>) -> Answer {
