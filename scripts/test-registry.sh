@@ -3,7 +3,7 @@
 # one: Karapace from ../shared/registry/ beside this checkout (installed into
 # .tools/registry, started on free loopback ports with its own broker, stopped on every
 # path, failures included). The selection is the tests whose path contains `registry` or
-# starts with `schemas::` (tests/e2e/support/registry/mod.rs checks that none is missed).
+# `schemas` (tests/e2e/support/registry/mod.rs checks that none is missed).
 # Without ../shared/registry/ (a newcomer's clone) it says so in one line and succeeds:
 # the suite's own run already covered these tests against the registry double.
 set -euo pipefail
@@ -39,5 +39,5 @@ started=$("$shared/up.sh")
 head -n -1 <<<"$started"
 eval "$(tail -1 <<<"$started")"
 echo "real-registry tests: Karapace $version at $REGISTRY_URL"
-KOP_TEST_REGISTRY_URL=$REGISTRY_URL cargo test --test e2e -- registry schemas::
+KOP_TEST_REGISTRY_URL=$REGISTRY_URL cargo test --test e2e -- registry schemas
 echo "real-registry tests: passed against Karapace $version"

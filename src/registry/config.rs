@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::client::{encode, Registry};
+use super::client::Registry;
 use super::error::RegistryError;
+use super::wire::encode;
 use crate::core::schemas::Level;
 
 /// What `GET /config` answers (the key differs from the one `PUT` takes).

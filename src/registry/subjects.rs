@@ -1,10 +1,11 @@
 //! Subjects and their versions, for `kop schemas`: listing, reading, looking up, checking,
 //! registering and deleting, for every schema type the registry holds.
 
-use super::client::{
-    encode, CompatibilityAnswer, Registered, RegisteredId, Registry, SchemaBody, SubjectVersion,
-};
+use super::client::Registry;
 use super::error::RegistryError;
+use super::wire::{
+    encode, CompatibilityAnswer, Registered, RegisteredId, SchemaBody, SubjectVersion,
+};
 use crate::core::schemas::check::{Compatibility, Lookup};
 use crate::core::schemas::{Reference, SchemaRecord, SchemaText, SchemaType, VersionRef};
 

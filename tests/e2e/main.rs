@@ -14,6 +14,7 @@ mod lag;
 mod proxy;
 mod publish_tail;
 mod schemas;
+mod schemas_check;
 mod secrets;
 mod tls;
 mod topics_apply;

@@ -7,6 +7,7 @@ pub mod kop;
 pub mod proxy;
 pub mod python;
 pub mod registry;
+pub mod schemas;
 pub mod signal;
 mod spawned;
 pub mod tls;
