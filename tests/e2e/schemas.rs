@@ -340,6 +340,36 @@ fn delete_asks_first_then_goes_soft_before_permanent() {
     .json();
     assert_eq!(versions["versions"][0]["deleted"], true);
     assert_eq!(versions["versions"][1]["deleted"], false);
+    // Now version 1 can go for good.
+    let json = schemas(
+        &registry,
+        &[
+            "delete",
+            &subject,
+            "--version",
+            "1",
+            "--permanent",
+            "--yes",
+            "-o",
+            "json",
+        ],
+    )
+    .run()
+    .expect_code(0)
+    .json();
+    assert_eq!(
+        (json["versions"].clone(), json["permanent"].clone()),
+        (json!([1]), json!(true))
+    );
+    let versions = schemas(
+        &registry,
+        &["show", &subject, "--versions", "--deleted", "-o", "json"],
+    )
+    .run()
+    .expect_code(0)
+    .json();
+    assert_eq!(versions["versions"].as_array().unwrap().len(), 1);
+    assert_eq!(versions["versions"][0]["version"], 2);
 
     args.push("--yes");
     let run = kop(&args).run().expect_code(0);
