@@ -9,7 +9,7 @@ use crate::core::schemas::check::Compatibility;
 use crate::core::schemas::{Reference, SchemaText, SchemaType};
 
 #[derive(Deserialize)]
-pub(super) struct ApiError {
+struct ApiError {
     error_code: Option<u32>,
     /// A sentence from most registries; a list of problems from some (Karapace 6 answers
     /// a malformed request with FastAPI's validation details).

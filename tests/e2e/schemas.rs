@@ -162,6 +162,96 @@ fn show_prints_the_registrys_record_for_every_schema_type() {
 }
 
 #[test]
+fn references_are_registered_pinned_and_shown() {
+    let registry = TestRegistry::start();
+    let dir = tempfile::tempdir().unwrap();
+    let common = registry.subject("schemas.refs.common");
+    let task = registry.subject("schemas.refs.task");
+    let common_proto = file(
+        dir.path(),
+        "common.proto",
+        "syntax = \"proto3\";\npackage com.todo;\n\nmessage User {\n  string id = 1;\n}\n",
+    );
+    let task_proto = file(
+        dir.path(),
+        "task.proto",
+        "syntax = \"proto3\";\npackage com.todo;\nimport \"common.proto\";\n\nmessage Task {\n  string id = 1;\n  com.todo.User owner = 2;\n}\n",
+    );
+    schemas(
+        &registry,
+        &["register", &common_proto, "--subject", &common],
+    )
+    .run()
+    .expect_code(0);
+    // No version: the referenced subject's latest, looked up and pinned.
+    let reference = format!("common.proto={common}");
+    schemas(
+        &registry,
+        &[
+            "register",
+            &task_proto,
+            "--subject",
+            &task,
+            "--reference",
+            &reference,
+        ],
+    )
+    .run()
+    .expect_code(0);
+    let record = schemas(&registry, &["show", &task, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        record["references"],
+        json!([{"name": "common.proto", "subject": common, "version": 1}])
+    );
+    let text = schemas(&registry, &["show", &task]).run().expect_code(0);
+    assert!(
+        text.stdout
+            .contains(&format!("references  common.proto → {common} version 1")),
+        "{}",
+        text.stdout
+    );
+    let pinned = format!("common.proto={common}:1");
+    let check = schemas(
+        &registry,
+        &[
+            "check",
+            &task_proto,
+            "--subject",
+            &task,
+            "--reference",
+            &pinned,
+            "-o",
+            "json",
+        ],
+    )
+    .run()
+    .expect_code(0)
+    .json();
+    assert_eq!(check["results"][0]["verdict"], "registered");
+    let run = schemas(
+        &registry,
+        &[
+            "register",
+            &task_proto,
+            "--subject",
+            &task,
+            "--reference",
+            "common.proto",
+        ],
+    )
+    .run()
+    .expect_code(2);
+    assert!(
+        run.stderr.contains("NAME=SUBJECT[:VERSION]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn register_refuses_incompatible_and_invalid_schemas_in_the_registrys_words() {
     let registry = TestRegistry::start();
     let subject = registry.subject("schemas.register");
