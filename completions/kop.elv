@@ -41,6 +41,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+            cand schemas 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -328,6 +329,207 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kop;schemas'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Subjects with their latest version, id, type, compatibility level and topic'
+            cand show 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+            cand check 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+            cand diff 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject''s compatibility level; exit 3 when one is not'
+            cand register 'Register a schema file under a subject (a schema it already has keeps its version)'
+            cand compatibility 'Show or set the compatibility level of a subject, or the registry''s global one'
+            cand delete 'Delete a subject, or one version of it: soft first, then --permanent'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;schemas;list'= {
+            cand --pattern 'Only subjects whose name matches this regular expression'
+            cand --subject-strategy 'How subjects are named after topics, for the TOPIC column'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --deleted 'Include soft-deleted subjects'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;schemas;show'= {
+            cand --version 'Which version: a number, or latest'
+            cand -o 'Output format (json: the registry''s record)'
+            cand --output 'Output format (json: the registry''s record)'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --versions 'List the subject''s versions (id and type of each) instead of showing one'
+            cand --deleted 'Also find soft-deleted versions'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kop;schemas;check'= {
+            cand --subject 'The subject to check FILE against'
+            cand --type 'The schema''s type [default: from the extension (.avsc, .proto), else the subject''s, else from the text]'
+            cand --reference 'A schema the file imports, as NAME=SUBJECT[:VERSION] (repeatable; VERSION defaults to the subject''s latest)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;schemas;diff'= {
+            cand --subject 'The subject to compare with'
+            cand --version 'Which version to compare with: a number, or latest'
+            cand --level 'Judge the changes under this level instead of the subject''s'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kop;schemas;register'= {
+            cand --subject 'The subject to register it under'
+            cand --type 'The schema''s type [default: from the extension (.avsc, .proto), else the subject''s, else from the text]'
+            cand --reference 'A schema the file imports, as NAME=SUBJECT[:VERSION] (repeatable; VERSION defaults to the subject''s latest)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;schemas;compatibility'= {
+            cand --set 'Set the level'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --unset 'Remove the subject''s own level, so that the global one applies'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;schemas;delete'= {
+            cand --version 'Only this version (a number, or latest)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --permanent 'Delete for good what an earlier (soft) delete hid; ids stop resolving'
+            cand --yes 'Answer yes to the confirmation (required without a terminal)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kop;schemas;help'= {
+            cand list 'Subjects with their latest version, id, type, compatibility level and topic'
+            cand show 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+            cand check 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+            cand diff 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject''s compatibility level; exit 3 when one is not'
+            cand register 'Register a schema file under a subject (a schema it already has keeps its version)'
+            cand compatibility 'Show or set the compatibility level of a subject, or the registry''s global one'
+            cand delete 'Delete a subject, or one version of it: soft first, then --permanent'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;schemas;help;list'= {
+        }
+        &'kop;schemas;help;show'= {
+        }
+        &'kop;schemas;help;check'= {
+        }
+        &'kop;schemas;help;diff'= {
+        }
+        &'kop;schemas;help;register'= {
+        }
+        &'kop;schemas;help;compatibility'= {
+        }
+        &'kop;schemas;help;delete'= {
+        }
+        &'kop;schemas;help;help'= {
+        }
         &'kop;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -341,6 +543,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+            cand schemas 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -367,6 +570,29 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;help;lag'= {
         }
         &'kop;help;health'= {
+        }
+        &'kop;help;schemas'= {
+            cand list 'Subjects with their latest version, id, type, compatibility level and topic'
+            cand show 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+            cand check 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+            cand diff 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject''s compatibility level; exit 3 when one is not'
+            cand register 'Register a schema file under a subject (a schema it already has keeps its version)'
+            cand compatibility 'Show or set the compatibility level of a subject, or the registry''s global one'
+            cand delete 'Delete a subject, or one version of it: soft first, then --permanent'
+        }
+        &'kop;help;schemas;list'= {
+        }
+        &'kop;help;schemas;show'= {
+        }
+        &'kop;help;schemas;check'= {
+        }
+        &'kop;help;schemas;diff'= {
+        }
+        &'kop;help;schemas;register'= {
+        }
+        &'kop;help;schemas;compatibility'= {
+        }
+        &'kop;help;schemas;delete'= {
         }
         &'kop;help;completions'= {
         }

@@ -41,6 +41,7 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, deco
 complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
 complete -c kop -n "__fish_kop_needs_command" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_needs_command" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
@@ -259,17 +260,169 @@ complete -c kop -n "__fish_kop_using_subcommand health" -s q -l quiet -d 'Nothin
 complete -c kop -n "__fish_kop_using_subcommand health" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand health" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -s h -l help -d 'Print help'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "list" -d 'Subjects with their latest version, id, type, compatibility level and topic'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "show" -d 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "check" -d 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "diff" -d 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject\'s compatibility level; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "register" -d 'Register a schema file under a subject (a schema it already has keeps its version)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "compatibility" -d 'Show or set the compatibility level of a subject, or the registry\'s global one'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "delete" -d 'Delete a subject, or one version of it: soft first, then --permanent'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and not __fish_seen_subcommand_from list show check diff register compatibility delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l pattern -d 'Only subjects whose name matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l subject-strategy -d 'How subjects are named after topics, for the TOPIC column' -r -f -a "topic\t'<topic>-key / <topic>-value'
+record\t'the record\'s full name'
+topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l deleted -d 'Include soft-deleted subjects'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l version -d 'Which version: a number, or latest' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format (json: the registry\'s record)' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l versions -d 'List the subject\'s versions (id and type of each) instead of showing one'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l deleted -d 'Also find soft-deleted versions'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l subject -d 'The subject to check FILE against' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l type -d 'The schema\'s type [default: from the extension (.avsc, .proto), else the subject\'s, else from the text]' -r -f -a "avro\t'Apache Avro (.avsc)'
+json\t'JSON Schema'
+protobuf\t'Protocol Buffers (.proto)'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l reference -d 'A schema the file imports, as NAME=SUBJECT[:VERSION] (repeatable; VERSION defaults to the subject\'s latest)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l subject -d 'The subject to compare with' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l version -d 'Which version to compare with: a number, or latest' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l level -d 'Judge the changes under this level instead of the subject\'s' -r -f -a "NONE\t'No check'
+BACKWARD\t'New schemas read data written with the latest one'
+BACKWARD_TRANSITIVE\t'New schemas read data written with every earlier one'
+FORWARD\t'The latest schema reads data written with new ones'
+FORWARD_TRANSITIVE\t'Every earlier schema reads data written with new ones'
+FULL\t'Backward and forward, with the latest schema'
+FULL_TRANSITIVE\t'Backward and forward, with every earlier schema'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l subject -d 'The subject to register it under' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l type -d 'The schema\'s type [default: from the extension (.avsc, .proto), else the subject\'s, else from the text]' -r -f -a "avro\t'Apache Avro (.avsc)'
+json\t'JSON Schema'
+protobuf\t'Protocol Buffers (.proto)'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l reference -d 'A schema the file imports, as NAME=SUBJECT[:VERSION] (repeatable; VERSION defaults to the subject\'s latest)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l set -d 'Set the level' -r -f -a "NONE\t'No check'
+BACKWARD\t'New schemas read data written with the latest one'
+BACKWARD_TRANSITIVE\t'New schemas read data written with every earlier one'
+FORWARD\t'The latest schema reads data written with new ones'
+FORWARD_TRANSITIVE\t'Every earlier schema reads data written with new ones'
+FULL\t'Backward and forward, with the latest schema'
+FULL_TRANSITIVE\t'Backward and forward, with every earlier schema'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l unset -d 'Remove the subject\'s own level, so that the global one applies'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l version -d 'Only this version (a number, or latest)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l permanent -d 'Delete for good what an earlier (soft) delete hid; ids stop resolving'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "list" -d 'Subjects with their latest version, id, type, compatibility level and topic'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "show" -d 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject\'s compatibility level; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a schema file under a subject (a schema it already has keeps its version)'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "compatibility" -d 'Show or set the compatibility level of a subject, or the registry\'s global one'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subject, or one version of it: soft first, then --permanent'
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "list" -d 'Subjects with their latest version, id, type, compatibility level and topic'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "show" -d 'One version of a subject: the schema pretty-printed, its id, version, type and references; --versions lists every version'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "check" -d 'Ask the registry whether schema files are compatible with their subjects; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "diff" -d 'What changed against a version of the subject, field by field (Avro), and whether each change is safe under the subject\'s compatibility level; exit 3 when one is not'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "register" -d 'Register a schema file under a subject (a schema it already has keeps its version)'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "compatibility" -d 'Show or set the compatibility level of a subject, or the registry\'s global one'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "delete" -d 'Delete a subject, or one version of it: soft first, then --permanent'

@@ -28,6 +28,11 @@ pub const SCHEMA_REGISTRY_URL: &str = "SCHEMA_REGISTRY_URL";
 pub const SCHEMA_REGISTRY_USERNAME: &str = "SCHEMA_REGISTRY_USERNAME";
 /// A secret: never printed, never logged.
 pub const SCHEMA_REGISTRY_PASSWORD: &str = "SCHEMA_REGISTRY_PASSWORD";
+/// A secret: a bearer token sent instead of basic auth (OAuth, Confluent Cloud API keys
+/// behind a gateway). Never printed, never logged.
+pub const SCHEMA_REGISTRY_BEARER_TOKEN: &str = "SCHEMA_REGISTRY_BEARER_TOKEN";
+/// A file holding the bearer token (for tokens mounted as files and refreshed there).
+pub const SCHEMA_REGISTRY_BEARER_TOKEN_FILE: &str = "SCHEMA_REGISTRY_BEARER_TOKEN_FILE";
 /// Default path of the topics file, instead of `./topics.toml`.
 pub const KOP_FILE: &str = "KOP_FILE";
 /// Default cluster profile, instead of none.

@@ -21,11 +21,13 @@ pub use cli::Cli;
 pub use error::{CommandError, Outcome};
 pub use output::Output;
 
-use crate::cli::{Command, DlqCommand, TopicsCommand};
+use crate::cli::{Command, DlqCommand, SchemasCommand, TopicsCommand};
 use crate::env::ProcessEnv;
 use crate::settings::{
-    ApplySettings, HealthSettings, LagSettings, PublishSettings, ReplaySettings, Settings,
-    StatsSettings, TailSettings,
+    ApplySettings, HealthSettings, LagSettings, PublishSettings, ReplaySettings,
+    SchemasCheckSettings, SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings,
+    SchemasListSettings, SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings,
+    TailSettings,
 };
 
 /// Runs a parsed command line: settings first (usage errors stop here, before any
@@ -68,6 +70,45 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         Command::Topics(TopicsCommand::Apply(args)) => {
             let apply = ApplySettings::resolve(args, &settings, args.yes.yes)?;
             commands::topics_apply::run(&settings, &apply, out)
+        }
+        Command::Schemas(command) => run_schemas(command, &settings, out),
+    }
+}
+
+fn run_schemas(
+    command: &SchemasCommand,
+    settings: &Settings,
+    out: &mut Output,
+) -> Result<Outcome, CommandError> {
+    use commands::schemas;
+    match command {
+        SchemasCommand::List(args) => {
+            let list = SchemasListSettings::resolve(args, settings)?;
+            schemas::list::run(settings, &list, out)
+        }
+        SchemasCommand::Show(args) => {
+            let show = SchemasShowSettings::resolve(args, settings)?;
+            schemas::show::run(settings, &show, out)
+        }
+        SchemasCommand::Check(args) => {
+            let check = SchemasCheckSettings::resolve(args, settings)?;
+            schemas::check::run(settings, &check, out)
+        }
+        SchemasCommand::Diff(args) => {
+            let diff = SchemasDiffSettings::resolve(args, settings)?;
+            schemas::diff::run(settings, &diff, out)
+        }
+        SchemasCommand::Register(args) => {
+            let register = SchemasRegisterSettings::resolve(args, settings)?;
+            schemas::register::run(settings, &register, out)
+        }
+        SchemasCommand::Compatibility(args) => {
+            let compatibility = SchemasCompatibilitySettings::resolve(args, settings)?;
+            schemas::compatibility::run(settings, &compatibility, out)
+        }
+        SchemasCommand::Delete(args) => {
+            let delete = SchemasDeleteSettings::resolve(args, settings)?;
+            schemas::delete::run(settings, &delete, out)
         }
     }
 }

@@ -9,6 +9,7 @@ mod completions;
 mod dlq;
 mod lag;
 mod publish;
+mod schemas;
 mod tail;
 mod topics;
 
@@ -16,6 +17,11 @@ pub use completions::CompletionsArgs;
 pub use dlq::{DlqCommand, DlqReplayArgs, DlqStatsArgs};
 pub use lag::{HealthArgs, LagArgs, LagBy};
 pub use publish::{PublishArgs, SubjectStrategy, WriteFormat};
+pub use schemas::{
+    LevelArg, SchemaFileArgs, SchemaTypeArg, SchemasCheckArgs, SchemasCommand,
+    SchemasCompatibilityArgs, SchemasDeleteArgs, SchemasDiffArgs, SchemasListArgs,
+    SchemasRegisterArgs, SchemasShowArgs,
+};
 pub use tail::{ReadFormat, TailArgs};
 pub use topics::{TopicsApplyArgs, TopicsCommand};
 
@@ -261,6 +267,10 @@ pub enum Command {
     Lag(LagArgs),
     /// Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy
     Health(HealthArgs),
+    /// The Schema Registry: list, show, check (the CI gate), diff, register, compatibility
+    /// levels, delete
+    #[command(subcommand)]
+    Schemas(SchemasCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
@@ -277,6 +287,15 @@ impl Command {
             Command::Dlq(DlqCommand::Stats(a)) => &a.global,
             Command::Lag(a) => &a.global,
             Command::Health(a) => &a.global,
+            Command::Schemas(s) => match s {
+                SchemasCommand::List(a) => &a.global,
+                SchemasCommand::Show(a) => &a.global,
+                SchemasCommand::Check(a) => &a.global,
+                SchemasCommand::Diff(a) => &a.global,
+                SchemasCommand::Register(a) => &a.global,
+                SchemasCommand::Compatibility(a) => &a.global,
+                SchemasCommand::Delete(a) => &a.global,
+            },
             Command::Completions(_) => return None,
         })
     }
@@ -303,6 +322,15 @@ impl Command {
             Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
             Command::Lag(a) => a.output.into(),
             Command::Health(a) => a.output.into(),
+            Command::Schemas(s) => match s {
+                SchemasCommand::List(a) => a.output.into(),
+                SchemasCommand::Show(a) => a.output.into(),
+                SchemasCommand::Check(a) => a.output.into(),
+                SchemasCommand::Diff(a) => a.output.into(),
+                SchemasCommand::Register(a) => a.output.into(),
+                SchemasCommand::Compatibility(a) => a.output.into(),
+                SchemasCommand::Delete(a) => a.output.into(),
+            },
             Command::Completions(_) => Format::Table,
         }
     }

@@ -8,6 +8,7 @@ pub(crate) mod dlq;
 pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod publish;
+pub(crate) mod schemas;
 pub(crate) mod tail;
 pub(crate) mod topics_apply;
 pub(crate) mod topics_list;

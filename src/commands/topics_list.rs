@@ -25,6 +25,7 @@ pub(crate) fn run(
             cluster: &cluster,
             configs: &configs,
             schemas: &[],
+            compatibility: &[],
             options: &PlanOptions::default(),
         })
     });

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 pub use location::Located;
 pub use model::{
-    ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile, DEFAULT_PARTITIONER, PARTITIONERS,
+    ClusterProfile, CompatibilityLevel, SaslMechanism, SecurityProtocol, TopicsFile,
+    DEFAULT_PARTITIONER, PARTITIONERS,
 };
 
 /// The file kop reads when `-f` is not given.

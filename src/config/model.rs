@@ -82,6 +82,9 @@ pub struct TopicSpec {
     pub unset: Vec<String>,
     pub key_schema: Option<PathBuf>,
     pub value_schema: Option<PathBuf>,
+    /// The compatibility levels of the topic's `-key` and `-value` subjects.
+    pub key_compatibility: Option<CompatibilityLevel>,
+    pub value_compatibility: Option<CompatibilityLevel>,
     pub dead_letter: Option<String>,
     /// Declared as a dead-letter queue itself.
     pub dlq: bool,
@@ -212,6 +215,97 @@ impl SaslMechanism {
 }
 
 impl fmt::Display for SaslMechanism {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A Schema Registry subject's compatibility level (`value_compatibility` in the file,
+/// `kop schemas compatibility`).
+/// and in which direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompatibilityLevel {
+    None,
+    Backward,
+    BackwardTransitive,
+    Forward,
+    ForwardTransitive,
+    Full,
+    FullTransitive,
+}
+
+impl CompatibilityLevel {
+    pub const ALL: [CompatibilityLevel; 7] = [
+        CompatibilityLevel::None,
+        CompatibilityLevel::Backward,
+        CompatibilityLevel::BackwardTransitive,
+        CompatibilityLevel::Forward,
+        CompatibilityLevel::ForwardTransitive,
+        CompatibilityLevel::Full,
+        CompatibilityLevel::FullTransitive,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompatibilityLevel::None => "NONE",
+            CompatibilityLevel::Backward => "BACKWARD",
+            CompatibilityLevel::BackwardTransitive => "BACKWARD_TRANSITIVE",
+            CompatibilityLevel::Forward => "FORWARD",
+            CompatibilityLevel::ForwardTransitive => "FORWARD_TRANSITIVE",
+            CompatibilityLevel::Full => "FULL",
+            CompatibilityLevel::FullTransitive => "FULL_TRANSITIVE",
+        }
+    }
+
+    /// Case-insensitive, `-` for `_` (`backward-transitive` works too).
+    pub fn parse(text: &str) -> Option<CompatibilityLevel> {
+        let wanted = text.trim().to_ascii_uppercase().replace('-', "_");
+        CompatibilityLevel::ALL
+            .into_iter()
+            .find(|l| l.as_str() == wanted)
+    }
+
+    /// The names, for messages that list them.
+    pub fn names() -> String {
+        CompatibilityLevel::ALL
+            .map(CompatibilityLevel::as_str)
+            .join(", ")
+    }
+
+    /// Checked against every earlier version, not only the latest.
+    pub fn is_transitive(self) -> bool {
+        matches!(
+            self,
+            CompatibilityLevel::BackwardTransitive
+                | CompatibilityLevel::ForwardTransitive
+                | CompatibilityLevel::FullTransitive
+        )
+    }
+
+    /// New readers must read what old writers wrote.
+    pub fn checks_backward(self) -> bool {
+        matches!(
+            self,
+            CompatibilityLevel::Backward
+                | CompatibilityLevel::BackwardTransitive
+                | CompatibilityLevel::Full
+                | CompatibilityLevel::FullTransitive
+        )
+    }
+
+    /// Old readers must read what new writers write.
+    pub fn checks_forward(self) -> bool {
+        matches!(
+            self,
+            CompatibilityLevel::Forward
+                | CompatibilityLevel::ForwardTransitive
+                | CompatibilityLevel::Full
+                | CompatibilityLevel::FullTransitive
+        )
+    }
+}
+
+impl fmt::Display for CompatibilityLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

@@ -82,6 +82,10 @@ pub struct RawTopic {
     pub unset: Vec<Spanned<String>>,
     pub key_schema: Option<Spanned<String>>,
     pub value_schema: Option<Spanned<String>>,
+    /// The compatibility level of the `<topic>-key` subject (`BACKWARD_TRANSITIVE`, ...).
+    pub key_compatibility: Option<Spanned<String>>,
+    /// The compatibility level of the `<topic>-value` subject.
+    pub value_compatibility: Option<Spanned<String>>,
     pub dead_letter: Option<Spanned<String>>,
     /// This topic is a dead-letter queue (for `kop health --max-dlq`).
     pub dlq: Option<bool>,

@@ -201,3 +201,62 @@ fn the_shipped_sample_file_loads_and_watches_the_platforms_dead_letter_queue() {
         "`kop health --max-dlq` should check the main queue: {queues:?}"
     );
 }
+
+#[test]
+fn levels_parse_as_registries_and_people_spell_them() {
+    assert_eq!(
+        CompatibilityLevel::parse("backward_transitive"),
+        Some(CompatibilityLevel::BackwardTransitive)
+    );
+    assert_eq!(
+        CompatibilityLevel::parse("Full-Transitive"),
+        Some(CompatibilityLevel::FullTransitive)
+    );
+    assert_eq!(
+        CompatibilityLevel::parse("NONE"),
+        Some(CompatibilityLevel::None)
+    );
+    assert_eq!(CompatibilityLevel::parse("SIDEWAYS"), None);
+    for level in CompatibilityLevel::ALL {
+        assert_eq!(CompatibilityLevel::parse(level.as_str()), Some(level));
+    }
+    assert!(
+        CompatibilityLevel::FullTransitive.checks_backward()
+            && CompatibilityLevel::FullTransitive.checks_forward()
+    );
+    assert!(
+        !CompatibilityLevel::Forward.checks_backward()
+            && CompatibilityLevel::Forward.checks_forward()
+    );
+    assert!(
+        !CompatibilityLevel::None.checks_backward() && !CompatibilityLevel::None.checks_forward()
+    );
+    assert!(
+        CompatibilityLevel::BackwardTransitive.is_transitive()
+            && !CompatibilityLevel::Full.is_transitive()
+    );
+}
+
+#[test]
+fn compatibility_levels_are_per_topic_and_named_as_registries_name_them() {
+    let file = parse_str(
+        "[topics.\"task.created\"]\nvalue_compatibility = \"backward_transitive\"\nkey_compatibility = \"NONE\"\n",
+    )
+    .unwrap();
+    let topic = &file.topics["task.created"];
+    assert_eq!(
+        topic.value_compatibility,
+        Some(CompatibilityLevel::BackwardTransitive)
+    );
+    assert_eq!(topic.key_compatibility, Some(CompatibilityLevel::None));
+    let (line, column, message) =
+        error_at("[topics.t]\npartitions = 1\nvalue_compatibility = \"SIDEWAYS\"\n");
+    assert_eq!((line, column), (3, 23), "{message}");
+    assert!(
+        message.contains("unknown compatibility level `SIDEWAYS`"),
+        "{message}"
+    );
+    assert!(message.contains("FULL_TRANSITIVE"), "{message}");
+    let (_, _, message) = error_at("[defaults]\nvalue_compatibility = \"FULL\"\n");
+    assert!(message.contains("belongs to a single topic"), "{message}");
+}

@@ -10,8 +10,8 @@ use toml::Spanned;
 use super::catalogue::{self, RawValue};
 use super::location::Located;
 use super::model::{
-    ClusterProfile, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec,
-    TopicsFile, PARTITIONERS,
+    ClusterProfile, CompatibilityLevel, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults,
+    TopicSpec, TopicsFile, PARTITIONERS,
 };
 use super::raw::{RawCluster, RawFile, RawTopic, SpannedMap};
 use super::topic_name::{is_internal, validate_topic_name};
@@ -69,6 +69,14 @@ impl Checker<'_> {
         let per_topic_only = [
             ("key_schema", raw.key_schema.as_ref().map(Spanned::span)),
             ("value_schema", raw.value_schema.as_ref().map(Spanned::span)),
+            (
+                "key_compatibility",
+                raw.key_compatibility.as_ref().map(Spanned::span),
+            ),
+            (
+                "value_compatibility",
+                raw.value_compatibility.as_ref().map(Spanned::span),
+            ),
             ("dead_letter", raw.dead_letter.as_ref().map(Spanned::span)),
             ("unset", raw.unset.first().map(Spanned::span)),
         ];
@@ -110,6 +118,8 @@ impl Checker<'_> {
             unset,
             key_schema: self.schema_path(raw.key_schema.as_ref())?,
             value_schema: self.schema_path(raw.value_schema.as_ref())?,
+            key_compatibility: self.compatibility(raw.key_compatibility.as_ref())?,
+            value_compatibility: self.compatibility(raw.value_compatibility.as_ref())?,
             dead_letter: raw.dead_letter.as_ref().map(|d| d.get_ref().clone()),
             dlq: raw.dlq.unwrap_or(false),
             keyed: raw.keyed.as_ref().is_none_or(|k| *k.get_ref()),
@@ -235,6 +245,24 @@ impl Checker<'_> {
             )
         })?;
         catalogue::canonicalise(name, &raw).map_err(|e| self.err(value.span(), e.to_string()))
+    }
+
+    fn compatibility(&self, raw: Option<&Spanned<String>>) -> Checked<Option<CompatibilityLevel>> {
+        let Some(text) = raw else {
+            return Ok(None);
+        };
+        CompatibilityLevel::parse(text.get_ref())
+            .map(Some)
+            .ok_or_else(|| {
+                self.err(
+                    text.span(),
+                    format!(
+                        "unknown compatibility level `{}` (use {})",
+                        text.get_ref(),
+                        CompatibilityLevel::names()
+                    ),
+                )
+            })
     }
 
     fn schema_path(&self, raw: Option<&Spanned<String>>) -> Checked<Option<PathBuf>> {

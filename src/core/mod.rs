@@ -14,5 +14,6 @@ pub(crate) mod listing;
 pub(crate) mod plan;
 pub(crate) mod publish;
 pub(crate) mod record;
+pub(crate) mod schemas;
 pub(crate) mod subject;
 pub(crate) mod tail;

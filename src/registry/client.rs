@@ -1,14 +1,20 @@
 //! A blocking HTTP client for the registry: small, and enough for a command-line tool that
-//! makes a handful of requests per run.
+//! makes a handful of requests per run. This file holds the transport and the requests the
+//! codecs and `topics apply` make; `subjects.rs` and `config.rs` add the ones `kop schemas`
+//! makes.
 
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ureq::tls::{TlsConfig, TlsProvider};
 
 use super::error::RegistryError;
+use super::wire::{
+    api_error, encode, CompatibilityAnswer, Registered, RegisteredId, SchemaBody, SubjectVersion,
+};
+use crate::core::schemas::check::{Compatibility, Lookup};
 use crate::settings::RegistrySettings;
 
 /// The media type the Confluent API speaks.
@@ -18,12 +24,6 @@ pub struct Registry {
     agent: ureq::Agent,
     base: String,
     authorization: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ApiError {
-    error_code: Option<u32>,
-    message: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,15 +38,6 @@ struct SchemaById {
     schema_type: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SubjectVersion {
-    id: u32,
-    version: u32,
-    schema: String,
-    schema_type: Option<String>,
-}
-
 /// kop reads and writes Avro; the registry also holds Protobuf and JSON Schema.
 fn check_avro(schema_type: Option<&str>) -> Result<(), RegistryError> {
     match schema_type {
@@ -55,65 +46,6 @@ fn check_avro(schema_type: Option<&str>) -> Result<(), RegistryError> {
             "the schema is {other}; kop encodes and decodes Avro only"
         ))),
     }
-}
-
-#[derive(serde::Serialize)]
-struct SchemaBody<'a> {
-    schema: &'a str,
-}
-
-impl<'a> SchemaBody<'a> {
-    fn new(schema: &'a str) -> Self {
-        SchemaBody { schema }
-    }
-}
-
-#[derive(Deserialize)]
-struct Registered {
-    id: u32,
-    version: u32,
-}
-
-#[derive(Deserialize)]
-struct RegisteredId {
-    id: u32,
-}
-
-#[derive(Deserialize)]
-struct CompatibilityAnswer {
-    is_compatible: bool,
-    messages: Option<Vec<String>>,
-}
-
-/// Where a schema stands under a subject.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    Registered {
-        id: u32,
-        version: u32,
-    },
-    /// The subject exists; this schema is not one of its versions.
-    NotRegistered,
-    NoSubject,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Compatibility {
-    Compatible,
-    Incompatible(Vec<String>),
-}
-
-/// Percent-encodes a path segment (subjects may hold any character).
-fn encode(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for b in segment.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 impl Registry {
@@ -128,16 +60,20 @@ impl Registry {
             )
             .user_agent(concat!("kop/", env!("CARGO_PKG_VERSION")))
             .build();
-        let authorization = settings.username.as_ref().map(|user| {
+        let basic = settings.username.as_ref().map(|user| {
             let password = settings.password.as_ref().map(|p| p.expose()).unwrap_or("");
             let token =
                 base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
             format!("Basic {token}")
         });
+        let bearer = settings
+            .bearer_token
+            .as_ref()
+            .map(|t| format!("Bearer {}", t.expose()));
         Registry {
             agent: config.into(),
             base: settings.url.trim_end_matches('/').to_string(),
-            authorization,
+            authorization: bearer.or(basic),
         }
     }
 
@@ -180,10 +116,18 @@ impl Registry {
         }
     }
 
-    /// Whether this exact schema is registered under the subject.
+    /// Whether this exact Avro schema is registered under the subject.
     pub fn lookup(&self, subject: &str, schema: &str) -> Result<Lookup, RegistryError> {
+        self.lookup_body(subject, &SchemaBody::avro(schema))
+    }
+
+    pub(super) fn lookup_body(
+        &self,
+        subject: &str,
+        body: &SchemaBody<'_>,
+    ) -> Result<Lookup, RegistryError> {
         let path = format!("/subjects/{}", encode(subject));
-        match self.post::<Registered>(&path, &SchemaBody::new(schema)) {
+        match self.post::<Registered>(&path, body) {
             Ok(r) => Ok(Lookup::Registered {
                 id: r.id,
                 version: r.version,
@@ -198,7 +142,8 @@ impl Registry {
         }
     }
 
-    /// The registry's verdict on the schema against the subject's latest version.
+    /// The registry's verdict on an Avro schema against the subject's latest version; a
+    /// subject without versions takes anything.
     pub fn compatibility(
         &self,
         subject: &str,
@@ -208,11 +153,8 @@ impl Registry {
             "/compatibility/subjects/{}/versions/latest?verbose=true",
             encode(subject)
         );
-        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::new(schema)) {
-            Ok(answer) if answer.is_compatible => Ok(Compatibility::Compatible),
-            Ok(answer) => Ok(Compatibility::Incompatible(
-                answer.messages.unwrap_or_default(),
-            )),
+        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::avro(schema)) {
+            Ok(answer) => Ok(answer.into_core()),
             // No version yet: anything is compatible with nothing.
             Err(RegistryError::Api {
                 code: Some(40401 | 40402),
@@ -222,14 +164,14 @@ impl Registry {
         }
     }
 
-    /// Registers the schema under the subject and returns its id.
+    /// Registers the Avro schema under the subject and returns its id.
     pub fn register(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
         let path = format!("/subjects/{}/versions", encode(subject));
-        self.post::<RegisteredId>(&path, &SchemaBody::new(schema))
+        self.post::<RegisteredId>(&path, &SchemaBody::avro(schema))
             .map(|r| r.id)
     }
 
-    fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
+    pub(super) fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
         let request = self
             .agent
             .get(format!("{}{path}", self.base))
@@ -241,16 +183,47 @@ impl Registry {
         self.answer(request.call())
     }
 
-    fn post<T: DeserializeOwned>(
+    pub(super) fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
+        let request = self
+            .agent
+            .delete(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.call())
+    }
+
+    pub(super) fn post<T: DeserializeOwned>(
         &self,
         path: &str,
-        body: &impl serde::Serialize,
+        body: &impl Serialize,
     ) -> Result<T, RegistryError> {
         let body =
             serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
         let request = self
             .agent
             .post(format!("{}{path}", self.base))
+            .header("Accept", MEDIA_TYPE)
+            .header("Content-Type", MEDIA_TYPE);
+        let request = match &self.authorization {
+            Some(auth) => request.header("Authorization", auth),
+            None => request,
+        };
+        self.answer(request.send(body))
+    }
+
+    pub(super) fn put<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<T, RegistryError> {
+        let body =
+            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
+        let request = self
+            .agent
+            .put(format!("{}{path}", self.base))
             .header("Accept", MEDIA_TYPE)
             .header("Content-Type", MEDIA_TYPE);
         let request = match &self.authorization {
@@ -270,19 +243,8 @@ impl Registry {
             .body_mut()
             .read_to_string()
             .map_err(|e| RegistryError::unreachable(&self.base, e))?;
-        if status == 401 || status == 403 {
-            return Err(RegistryError::Unauthorized {
-                url: self.base.clone(),
-                status,
-            });
-        }
         if status >= 400 {
-            let api: Option<ApiError> = serde_json::from_str(&body).ok();
-            return Err(RegistryError::Api {
-                status,
-                code: api.as_ref().and_then(|a| a.error_code),
-                message: api.and_then(|a| a.message).unwrap_or_default(),
-            });
+            return Err(api_error(&self.base, status, &body));
         }
         serde_json::from_str(&body).map_err(|e| RegistryError::Malformed(e.to_string()))
     }

@@ -9,12 +9,18 @@ mod apply;
 mod dlq;
 mod lag;
 mod publish;
+mod schemas;
 mod tail;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
 pub(crate) use lag::{HealthSettings, LagSettings};
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
+pub(crate) use schemas::{
+    CheckTarget, LevelAction, SchemaFile, SchemasCheckSettings, SchemasCompatibilitySettings,
+    SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings, SchemasRegisterSettings,
+    SchemasShowSettings,
+};
 pub(crate) use tail::{TailSettings, TailStart};
 
 use std::path::{Path, PathBuf};
@@ -85,6 +91,8 @@ pub struct RegistrySettings {
     pub url_source: Source,
     pub username: Option<String>,
     pub password: Option<Secret>,
+    /// Sent as `Authorization: Bearer ...` instead of basic auth.
+    pub bearer_token: Option<Secret>,
 }
 
 /// Everything a command needs to reach its cluster, resolved.
@@ -120,8 +128,9 @@ pub enum SettingsError {
     BootstrapInProperties(String),
     #[error("--registry URL carries a password; use SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD instead")]
     PasswordInRegistryFlag,
-    #[error("cannot read the SASL password file {}: {source}", path.display())]
-    PasswordFile {
+    #[error("cannot read the {what} file {}: {source}", path.display())]
+    SecretFile {
+        what: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
@@ -185,6 +194,7 @@ impl Settings {
             security.sasl_password.as_ref(),
             security.ssl_key_password.as_ref(),
             registry.as_ref().and_then(|r| r.password.as_ref()),
+            registry.as_ref().and_then(|r| r.bearer_token.as_ref()),
         ]
         .into_iter()
         .flatten()
@@ -349,7 +359,7 @@ fn resolve_sasl_password(
         return Ok(Some(Secret::new(p)));
     }
     if let Some(path) = env.var(env::KAFKA_SASL_PASSWORD_FILE) {
-        return read_secret_file(Path::new(&path)).map(Some);
+        return read_secret_file("SASL password", Path::new(&path)).map(Some);
     }
     if let Some(name) = profile.and_then(|p| p.sasl_password_env.as_deref()) {
         if let Some(p) = env.var(name) {
@@ -357,15 +367,16 @@ fn resolve_sasl_password(
         }
     }
     if let Some(path) = profile.and_then(|p| p.sasl_password_file.as_deref()) {
-        return read_secret_file(path).map(Some);
+        return read_secret_file("SASL password", path).map(Some);
     }
     Ok(None)
 }
 
-fn read_secret_file(path: &Path) -> Result<Secret, SettingsError> {
+fn read_secret_file(what: &'static str, path: &Path) -> Result<Secret, SettingsError> {
     std::fs::read_to_string(path)
         .map(|text| Secret::new(text.trim_end_matches(['\r', '\n'])))
-        .map_err(|source| SettingsError::PasswordFile {
+        .map_err(|source| SettingsError::SecretFile {
+            what,
             path: path.to_path_buf(),
             source,
         })
@@ -438,11 +449,31 @@ fn resolve_registry(
                 .and_then(|name| env.var(name))
         })
         .map(Secret::new);
+    let bearer_token = match (
+        env.var(env::SCHEMA_REGISTRY_BEARER_TOKEN),
+        env.var(env::SCHEMA_REGISTRY_BEARER_TOKEN_FILE),
+    ) {
+        (Some(token), _) => Some(Secret::new(token)),
+        (None, Some(path)) => Some(read_secret_file(
+            "Schema Registry bearer token",
+            Path::new(&path),
+        )?),
+        (None, None) => None,
+    };
+    if bearer_token.is_some() && (username.is_some() || password.is_some()) {
+        return Err(SettingsError::Inconsistent(format!(
+            "both basic auth and a bearer token are set for the Schema Registry; set either {} and {}, or {}",
+            env::SCHEMA_REGISTRY_USERNAME,
+            env::SCHEMA_REGISTRY_PASSWORD,
+            env::SCHEMA_REGISTRY_BEARER_TOKEN
+        )));
+    }
     Ok(Some(RegistrySettings {
         url: url.trim_end_matches('/').to_string(),
         url_source,
         username,
         password,
+        bearer_token,
     }))
 }
 

@@ -228,6 +228,61 @@ fn registry_credentials_in_the_url_env_are_split_out() {
 }
 
 #[test]
+fn a_registry_bearer_token_comes_from_the_environment_or_a_file_and_not_with_basic_auth() {
+    let s = resolve(
+        &no_file(),
+        &[
+            ("SCHEMA_REGISTRY_URL", "https://sr.example:8081"),
+            ("SCHEMA_REGISTRY_BEARER_TOKEN", "tok-123"),
+        ],
+    )
+    .unwrap();
+    let r = s.registry.unwrap();
+    assert_eq!(r.bearer_token.as_ref().map(Secret::expose), Some("tok-123"));
+    assert!(r.username.is_none());
+
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    writeln!(f, "tok-from-file").unwrap();
+    let path: &'static str = Box::leak(f.path().to_str().unwrap().to_string().into_boxed_str());
+    let s = resolve(
+        &no_file(),
+        &[
+            ("SCHEMA_REGISTRY_URL", "https://sr.example:8081"),
+            ("SCHEMA_REGISTRY_BEARER_TOKEN_FILE", path),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        s.registry
+            .unwrap()
+            .bearer_token
+            .as_ref()
+            .map(Secret::expose),
+        Some("tok-from-file")
+    );
+
+    let err = resolve(
+        &no_file(),
+        &[
+            ("SCHEMA_REGISTRY_URL", "https://sr.example:8081"),
+            ("SCHEMA_REGISTRY_USERNAME", "u"),
+            ("SCHEMA_REGISTRY_BEARER_TOKEN", "tok-123"),
+        ],
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("either"), "{err}");
+    let err = resolve(
+        &no_file(),
+        &[
+            ("SCHEMA_REGISTRY_URL", "https://sr.example:8081"),
+            ("SCHEMA_REGISTRY_BEARER_TOKEN_FILE", "/no/such/token"),
+        ],
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("bearer token file"), "{err}");
+}
+
+#[test]
 fn password_file_is_read_and_trimmed() {
     let mut f = tempfile::NamedTempFile::new().unwrap();
     writeln!(f, "from-a-file").unwrap();

@@ -1,20 +1,30 @@
-"""Confluent's own Avro serializer and deserializer, for kop's interop tests.
+"""Confluent's own Avro serializer, deserializer and registry client, for kop's interop tests.
 
     interop.py produce BOOTSTRAP REGISTRY TOPIC SCHEMA_FILE < events.ndjson
     interop.py consume BOOTSTRAP REGISTRY TOPIC COUNT > events.ndjson
+    interop.py register REGISTRY SUBJECT SCHEMA_FILE > id
 
-consume prints each value as JSON, logical types in ISO form, one per line.
+consume prints each value as JSON, logical types in ISO form, one per line; register
+prints the id SchemaRegistryClient got for the Avro schema.
 """
 import datetime
 import json
 import sys
 
+from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+
+mode = sys.argv[1]
+if mode == "register":
+    registry, subject, path = sys.argv[2:5]
+    client = SchemaRegistryClient({"url": registry})
+    print(client.register_schema(subject, Schema(open(path).read(), "AVRO")))
+    sys.exit(0)
+
 from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
-from confluent_kafka.schema_registry import SchemaRegistryClient
 from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
 from confluent_kafka.serialization import MessageField, SerializationContext
 
-mode, bootstrap, registry, topic, arg = sys.argv[1:6]
+bootstrap, registry, topic, arg = sys.argv[2:6]
 client = SchemaRegistryClient({"url": registry})
 context = SerializationContext(topic, MessageField.VALUE)
 

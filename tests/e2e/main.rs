@@ -17,6 +17,8 @@ mod proxy;
 mod publish_faults;
 mod publish_input;
 mod publish_tail;
+mod schemas;
+mod schemas_check;
 mod secrets;
 mod terminal;
 mod tls;

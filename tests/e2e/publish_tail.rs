@@ -390,7 +390,7 @@ const TASK_SCHEMA: &str = r#"{
 }"#;
 
 #[test]
-fn avro_round_trips_through_kop_and_confluents_own_serializers() {
+fn avro_round_trips_through_the_registry_with_confluents_own_serializers() {
     let b = broker::shared();
     let registry = TestRegistry::start();
     let topic = unique("avro.tasks");

@@ -341,7 +341,7 @@ fn only_limits_the_plan_to_matching_topics() {
 }
 
 #[test]
-fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
+fn schemas_are_registered_in_the_registry_and_incompatible_ones_fail_the_plan() {
     let b = broker::shared();
     let registry = TestRegistry::start();
     let url = registry.url().to_string();
@@ -369,21 +369,80 @@ fn schemas_are_registered_and_incompatible_ones_fail_the_plan() {
     let again = apply(dir.path(), &b.bootstrap(), &["--registry", &url, "--check"]).expect_code(0);
     assert!(again.stdout.contains("No changes"), "{}", again.stdout);
 
-    // An evolved schema the registry refuses is a plan error, and nothing is registered.
+    // A new field without a default cannot read the old events: under BACKWARD the
+    // registry refuses it, the plan says so with the registry's reason (where it gives
+    // one), and nothing is registered.
+    registry.set_level(&subject, "BACKWARD");
     let evolved = schema.replacen(
         "\"fields\": [",
         "\"fields\": [\n    {\"name\": \"owner\", \"type\": \"string\"},",
         1,
     );
     std::fs::write(dir.path().join("schemas/task.avsc"), evolved).unwrap();
-    registry.expect_incompatible(&subject, "READER_FIELD_MISSING_DEFAULT_VALUE: owner");
     let run = apply(dir.path(), &b.bootstrap(), &["--registry", &url]).expect_code(1);
     assert!(
-        run.stdout.contains("READER_FIELD_MISSING_DEFAULT_VALUE"),
+        run.stdout.contains("the registry finds it incompatible"),
         "{}",
         run.stdout
     );
+    if registry.explains_incompatibility() {
+        // Karapace names the field: `messages: ["owner"]`.
+        assert!(run.stdout.contains("incompatible: owner"), "{}", run.stdout);
+    }
     assert_eq!(registry.versions(&subject), 1);
+}
+
+#[test]
+fn compatibility_levels_the_file_declares_are_set_in_the_registry() {
+    let b = broker::shared();
+    let registry = TestRegistry::start();
+    let url = registry.url().to_string();
+    let name = unique("apply.level");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("schemas")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/task_created.avsc"),
+        dir.path().join("schemas/task.avsc"),
+    )
+    .unwrap();
+    write_file(
+        dir.path(),
+        &format!("[topics.\"{name}\"]\npartitions = 1\nvalue_schema = \"schemas/task.avsc\"\nvalue_compatibility = \"full_transitive\"\n"),
+    );
+    let subject = format!("{name}-value");
+    let plan = apply(
+        dir.path(),
+        &b.bootstrap(),
+        &["--registry", &url, "--dry-run", "-o", "json"],
+    )
+    .expect_code(0)
+    .json();
+    let change = plan["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["action"] == "set_compatibility")
+        .unwrap_or_else(|| panic!("no level change in {plan}"))
+        .clone();
+    assert_eq!(change["subject"], subject.as_str());
+    assert_eq!(change["inherited"], true);
+    assert_eq!(change["new"], "FULL_TRANSITIVE");
+
+    let run = apply(dir.path(), &b.bootstrap(), &["--registry", &url]).expect_code(0);
+    assert!(
+        run.stdout.contains(&format!("~ compatibility {subject}: ")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("→ FULL_TRANSITIVE"), "{}", run.stdout);
+    let level = registry.call("GET", &format!("/config/{subject}"), None);
+    assert_eq!(
+        level.body["compatibilityLevel"], "FULL_TRANSITIVE",
+        "{level:?}"
+    );
+    assert_eq!(registry.versions(&subject), 1);
+    let again = apply(dir.path(), &b.bootstrap(), &["--registry", &url, "--check"]).expect_code(0);
+    assert!(again.stdout.contains("No changes"), "{}", again.stdout);
 }
 
 #[test]

@@ -59,6 +59,7 @@ fn batch_name(batch: ChangeBatch) -> &'static str {
         ChangeBatch::AddPartitions => "adding partitions",
         ChangeBatch::CreateTopics => "creating topics",
         ChangeBatch::AlterConfigs => "changing configs",
+        ChangeBatch::SetCompatibility => "setting compatibility levels",
         ChangeBatch::RegisterSchemas => "registering schemas",
         ChangeBatch::DeleteTopics => "deleting topics",
     }
@@ -127,6 +128,7 @@ fn run_batch(
             admin.delete_topics(&delete)
         }
         ChangeBatch::RegisterSchemas => return Ok(register_schemas(settings, changes)),
+        ChangeBatch::SetCompatibility => return Ok(set_levels(settings, changes)),
     };
     outcomes
         .map(|o| {
@@ -135,6 +137,26 @@ fn run_batch(
                 .collect()
         })
         .map_err(|e| e.to_string())
+}
+
+fn set_levels(settings: &Settings, changes: &[&Change]) -> BTreeMap<String, Result<(), String>> {
+    let Some(registry_settings) = &settings.registry else {
+        return BTreeMap::new();
+    };
+    let registry = Registry::new(registry_settings, settings.timeout);
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::SetCompatibility { subject, to, .. } => {
+                let result = registry
+                    .set_level(Some(subject), *to)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string());
+                Some((subject.clone(), result))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn register_schemas(

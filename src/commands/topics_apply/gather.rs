@@ -4,13 +4,15 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use crate::config::CompatibilityLevel;
 use crate::core::cluster::{ClusterMetadata, TopicConfigs};
 use crate::core::codec::AvroSchema;
-use crate::core::plan::{DesiredTopic, PlanOptions, SchemaState};
+use crate::core::plan::{CompatibilityState, DesiredTopic, PlanOptions, SchemaState};
+use crate::core::schemas::check::{Compatibility, Lookup};
 use crate::error::{CommandError, ResultExt};
 use crate::kafka::{Admin, KafkaError};
 use crate::output::Output;
-use crate::registry::{Compatibility, Lookup, Registry};
+use crate::registry::Registry;
 use crate::settings::Settings;
 use crate::util::glob::any_matches;
 
@@ -123,6 +125,51 @@ pub(super) fn schemas(
                 registered: matches!(lookup, Lookup::Registered { .. }),
                 new_subject: lookup == Lookup::NoSubject,
                 incompatible,
+            })
+        })
+        .collect()
+}
+
+/// The levels of the subjects whose level the file declares, and the global one.
+pub(super) fn compatibility(
+    settings: &Settings,
+    desired: &[DesiredTopic],
+    options: &PlanOptions,
+    out: &Output,
+) -> Result<Vec<CompatibilityState>, CommandError> {
+    let declared: Vec<(&DesiredTopic, String, CompatibilityLevel)> = desired
+        .iter()
+        .filter(|d| options.only.is_empty() || any_matches(&options.only, &d.name))
+        .flat_map(|d| {
+            [
+                ("key", d.key_compatibility),
+                ("value", d.value_compatibility),
+            ]
+            .into_iter()
+            .filter_map(move |(part, level)| level.map(|l| (d, format!("{}-{part}", d.name), l)))
+        })
+        .collect();
+    if declared.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(registry_settings) = &settings.registry else {
+        out.warn(&format!(
+            "{} compatibility level(s) declared but no Schema Registry configured (--registry or SCHEMA_REGISTRY_URL): levels are not planned",
+            declared.len()
+        ));
+        return Ok(Vec::new());
+    };
+    let registry = Registry::new(registry_settings, settings.timeout);
+    let global = registry.global_level()?;
+    declared
+        .into_iter()
+        .map(|(topic, subject, level)| {
+            Ok(CompatibilityState {
+                topic: topic.name.clone(),
+                own: registry.subject_level(&subject)?,
+                subject,
+                declared: level,
+                global,
             })
         })
         .collect()

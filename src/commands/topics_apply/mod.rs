@@ -29,11 +29,13 @@ pub(crate) fn run(
     let desired = plan::desired_topics(&apply.file, settings.profile.as_ref());
     let configs = gather::configs(&admin, &cluster, &desired)?;
     let schemas = gather::schemas(settings, &desired, &apply.options, out)?;
+    let compatibility = gather::compatibility(settings, &desired, &apply.options, out)?;
     let plan = plan::diff(&PlanInput {
         desired: &desired,
         cluster: &cluster,
         configs: &configs,
         schemas: &schemas,
+        compatibility: &compatibility,
         options: &apply.options,
     });
     let mut report = PlanReport {

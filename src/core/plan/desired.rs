@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::config::{ClusterProfile, TopicsFile};
+use crate::config::{ClusterProfile, CompatibilityLevel, TopicsFile};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DesiredTopic {
@@ -17,6 +17,8 @@ pub struct DesiredTopic {
     pub keyed: bool,
     pub key_schema: Option<PathBuf>,
     pub value_schema: Option<PathBuf>,
+    pub key_compatibility: Option<CompatibilityLevel>,
+    pub value_compatibility: Option<CompatibilityLevel>,
 }
 
 pub fn desired_topics(file: &TopicsFile, profile: Option<&ClusterProfile>) -> Vec<DesiredTopic> {
@@ -47,6 +49,8 @@ pub fn desired_topics(file: &TopicsFile, profile: Option<&ClusterProfile>) -> Ve
                 keyed: spec.keyed,
                 key_schema: spec.key_schema.clone(),
                 value_schema: spec.value_schema.clone(),
+                key_compatibility: spec.key_compatibility,
+                value_compatibility: spec.value_compatibility,
             }
         })
         .collect()

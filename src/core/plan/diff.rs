@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{Change, ConfigChange, DesiredTopic, Impossible, Plan, UnmanagedConfig};
 use crate::config::catalogue::{canonicalise_broker_value, humane_value};
 use crate::config::topic_name::is_internal;
+use crate::config::CompatibilityLevel;
 use crate::core::cluster::{ClusterMetadata, ConfigOrigin, TopicConfigs, TopicInfo};
 use crate::util::glob::{any_matches, Glob};
 
@@ -35,12 +36,25 @@ pub struct SchemaState {
     pub incompatible: Option<Vec<String>>,
 }
 
+/// What the registry said about a subject whose level the file declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompatibilityState {
+    pub topic: String,
+    pub subject: String,
+    pub declared: CompatibilityLevel,
+    /// The subject's own level, when it has one.
+    pub own: Option<CompatibilityLevel>,
+    /// The registry's global level.
+    pub global: CompatibilityLevel,
+}
+
 pub struct PlanInput<'a> {
     pub desired: &'a [DesiredTopic],
     pub cluster: &'a ClusterMetadata,
     /// Topic configs by topic, for the cluster topics the plan covers.
     pub configs: &'a BTreeMap<String, TopicConfigs>,
     pub schemas: &'a [SchemaState],
+    pub compatibility: &'a [CompatibilityState],
     pub options: &'a PlanOptions,
 }
 
@@ -78,8 +92,30 @@ pub fn diff(input: &PlanInput) -> Plan {
             }
         }
     }
+    let mut relevelled = BTreeSet::new();
+    for state in input.compatibility.iter().filter(|s| in_scope(&s.topic)) {
+        // A level equal to the one in force is no drift, as configs equal to the broker's
+        // default are not.
+        let (from, inherited) = match state.own {
+            Some(own) => (own, false),
+            None => (state.global, true),
+        };
+        if from != state.declared {
+            relevelled.insert(state.subject.as_str());
+            plan.changes.push(Change::SetCompatibility {
+                subject: state.subject.clone(),
+                from,
+                inherited,
+                to: state.declared,
+            });
+        }
+    }
     for schema in input.schemas.iter().filter(|s| in_scope(&s.topic)) {
-        plan_schema(&mut plan, schema);
+        plan_schema(
+            &mut plan,
+            schema,
+            relevelled.contains(schema.subject.as_str()),
+        );
     }
     plan
 }
@@ -253,11 +289,19 @@ fn lowered_limit_warning(topic: &str, change: &ConfigChange) -> Option<String> {
     })
 }
 
-fn plan_schema(plan: &mut Plan, schema: &SchemaState) {
+/// `relevelled`: the plan changes the subject's level first, so the registry's verdict
+/// (given under the old level) is not the last word: it judges again when registering.
+fn plan_schema(plan: &mut Plan, schema: &SchemaState, relevelled: bool) {
     if schema.registered {
         return;
     }
-    if let Some(reasons) = &schema.incompatible {
+    if let (Some(_), true) = (&schema.incompatible, relevelled) {
+        plan.warnings.push(format!(
+            "{}: the registry finds {} incompatible under the subject's current level; it is registered after the level changes, and the registry judges it again then",
+            schema.subject,
+            schema.file.display()
+        ));
+    } else if let Some(reasons) = &schema.incompatible {
         let why = if reasons.is_empty() {
             "the registry finds it incompatible with the subject's latest version".to_string()
         } else {

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use desired::{desired_topics, DesiredTopic};
-pub use diff::{diff, PlanInput, PlanOptions, SchemaState};
+pub use diff::{diff, CompatibilityState, PlanInput, PlanOptions, SchemaState};
+
+use crate::config::CompatibilityLevel;
 
 /// One change to the cluster (or the registry).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,15 @@ pub enum Change {
         /// The subject has no version yet.
         new_subject: bool,
     },
+    /// Gives a subject the compatibility level the file declares.
+    SetCompatibility {
+        subject: String,
+        /// The level in force now.
+        from: CompatibilityLevel,
+        /// `from` is the registry's global level (the subject has none of its own).
+        inherited: bool,
+        to: CompatibilityLevel,
+    },
 }
 
 impl Change {
@@ -49,14 +60,18 @@ impl Change {
             | Change::AlterConfigs { topic, .. }
             | Change::AddPartitions { topic, .. }
             | Change::DeleteTopic { topic } => topic,
-            Change::RegisterSchema { subject, .. } => subject,
+            Change::RegisterSchema { subject, .. } | Change::SetCompatibility { subject, .. } => {
+                subject
+            }
         }
     }
 
     pub fn kind(&self) -> ChangeKind {
         match self {
             Change::CreateTopic { .. } | Change::RegisterSchema { .. } => ChangeKind::Create,
-            Change::AlterConfigs { .. } | Change::AddPartitions { .. } => ChangeKind::Change,
+            Change::AlterConfigs { .. }
+            | Change::AddPartitions { .. }
+            | Change::SetCompatibility { .. } => ChangeKind::Change,
             Change::DeleteTopic { .. } => ChangeKind::Delete,
         }
     }

@@ -32,14 +32,17 @@ pub enum ChangeBatch {
     AddPartitions,
     CreateTopics,
     AlterConfigs,
+    /// Before registering, so that a new schema is judged under the level the file wants.
+    SetCompatibility,
     RegisterSchemas,
     DeleteTopics,
 }
 
-pub const BATCH_ORDER: [ChangeBatch; 5] = [
+pub const BATCH_ORDER: [ChangeBatch; 6] = [
     ChangeBatch::AddPartitions,
     ChangeBatch::CreateTopics,
     ChangeBatch::AlterConfigs,
+    ChangeBatch::SetCompatibility,
     ChangeBatch::RegisterSchemas,
     ChangeBatch::DeleteTopics,
 ];
@@ -50,6 +53,7 @@ pub fn batch_of(change: &Change) -> ChangeBatch {
         Change::CreateTopic { .. } => ChangeBatch::CreateTopics,
         Change::AlterConfigs { .. } => ChangeBatch::AlterConfigs,
         Change::RegisterSchema { .. } => ChangeBatch::RegisterSchemas,
+        Change::SetCompatibility { .. } => ChangeBatch::SetCompatibility,
         Change::DeleteTopic { .. } => ChangeBatch::DeleteTopics,
     }
 }

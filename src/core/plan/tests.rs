@@ -67,6 +67,8 @@ fn desired(name: &str, partitions: i32, configs: &[(&str, &str)]) -> DesiredTopi
         keyed: true,
         key_schema: None,
         value_schema: None,
+        key_compatibility: None,
+        value_compatibility: None,
     }
 }
 
@@ -75,6 +77,7 @@ struct Case {
     cluster: ClusterMetadata,
     configs: BTreeMap<String, TopicConfigs>,
     schemas: Vec<SchemaState>,
+    compatibility: Vec<CompatibilityState>,
     options: PlanOptions,
 }
 
@@ -85,6 +88,7 @@ impl Case {
             cluster,
             configs: BTreeMap::new(),
             schemas: vec![],
+            compatibility: vec![],
             options: PlanOptions::default(),
         }
     }
@@ -100,6 +104,7 @@ impl Case {
             cluster: &self.cluster,
             configs: &self.configs,
             schemas: &self.schemas,
+            compatibility: &self.compatibility,
             options: &self.options,
         })
     }
@@ -466,6 +471,55 @@ fn schemas_register_when_new_and_compatible_and_fail_the_plan_when_not() {
     assert!(plan.impossible[0]
         .reason
         .contains("READER_FIELD_MISSING_DEFAULT_VALUE"));
+}
+
+#[test]
+fn declared_levels_are_set_unless_already_in_force() {
+    use crate::config::CompatibilityLevel as Level;
+    let state = |own, global| CompatibilityState {
+        topic: "task.created".into(),
+        subject: "task.created-value".into(),
+        declared: Level::FullTransitive,
+        own,
+        global,
+    };
+    let mut case = Case::new(vec![], cluster(vec![], 1));
+    // The subject's own level, or the global one it inherits, already is the declared one.
+    case.compatibility = vec![state(Some(Level::FullTransitive), Level::Backward)];
+    assert!(case.plan().is_empty());
+    case.compatibility = vec![state(None, Level::FullTransitive)];
+    assert!(case.plan().is_empty());
+    case.compatibility = vec![state(None, Level::Backward)];
+    let plan = case.plan();
+    assert_eq!(
+        plan.changes,
+        [Change::SetCompatibility {
+            subject: "task.created-value".into(),
+            from: Level::Backward,
+            inherited: true,
+            to: Level::FullTransitive
+        }]
+    );
+    assert_eq!(plan.summary().change, 1);
+    assert_eq!(
+        results::batch_of(&plan.changes[0]),
+        results::ChangeBatch::SetCompatibility
+    );
+
+    // A schema the registry refuses under the old level is registered after the new level
+    // is set, with a warning, instead of being impossible.
+    case.schemas = vec![SchemaState {
+        topic: "task.created".into(),
+        subject: "task.created-value".into(),
+        file: PathBuf::from("schemas/task_created.avsc"),
+        registered: false,
+        new_subject: false,
+        incompatible: Some(vec!["priority".into()]),
+    }];
+    let plan = case.plan();
+    assert!(plan.impossible.is_empty(), "{plan:?}");
+    assert_eq!(plan.changes.len(), 2);
+    assert!(plan.warnings[0].contains("judges it again"));
 }
 
 #[test]

@@ -6,5 +6,6 @@ pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod plan;
 pub(crate) mod publish;
+pub(crate) mod schemas;
 pub(crate) mod tail;
 pub(crate) mod topics_list;

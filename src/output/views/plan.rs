@@ -67,7 +67,9 @@ pub(crate) fn render_results(out: &mut Output, report: &PlanReport) -> std::io::
 fn symbol(out: &Output, change: &Change) -> String {
     let (sym, tone) = match change {
         Change::CreateTopic { .. } | Change::RegisterSchema { .. } => ("+", Tone::Good),
-        Change::AlterConfigs { .. } | Change::AddPartitions { .. } => ("~", Tone::Warn),
+        Change::AlterConfigs { .. }
+        | Change::AddPartitions { .. }
+        | Change::SetCompatibility { .. } => ("~", Tone::Warn),
         Change::DeleteTopic { .. } => ("-", Tone::Bad),
     };
     paint(out.color, tone, sym)
@@ -86,6 +88,9 @@ fn headline(change: &Change) -> String {
         }
         Change::DeleteTopic { topic } => format!("delete {topic}"),
         Change::RegisterSchema { subject, .. } => format!("register schema {subject}"),
+        Change::SetCompatibility { subject, to, .. } => {
+            format!("set compatibility of {subject} to {to}")
+        }
     }
 }
 
@@ -150,6 +155,17 @@ fn plan_text<'a>(out: &mut Output, plan: &'a Plan) -> std::io::Result<()> {
                 out.text(&format!(
                     "{sym} schema {subject}: register {} ({what})",
                     file.display()
+                ))?;
+            }
+            Change::SetCompatibility {
+                subject,
+                from,
+                inherited,
+                to,
+            } => {
+                let global = if *inherited { " (global)" } else { "" };
+                out.text(&format!(
+                    "{sym} compatibility {subject}: {from}{global} → {to}"
                 ))?;
             }
         }
@@ -240,6 +256,13 @@ enum ChangeJson<'a> {
         file: String,
         new_subject: bool,
     },
+    SetCompatibility {
+        subject: &'a str,
+        old: &'static str,
+        /// `old` is the registry's global level: the subject had none of its own.
+        inherited: bool,
+        new: &'static str,
+    },
 }
 
 #[derive(Serialize)]
@@ -318,6 +341,17 @@ fn change_json(change: &Change) -> ChangeJson<'_> {
             subject,
             file: file.display().to_string(),
             new_subject: *new_subject,
+        },
+        Change::SetCompatibility {
+            subject,
+            from,
+            inherited,
+            to,
+        } => ChangeJson::SetCompatibility {
+            subject,
+            old: from.as_str(),
+            inherited: *inherited,
+            new: to.as_str(),
         },
     }
 }
@@ -403,6 +437,12 @@ mod tests {
                 Change::DeleteTopic {
                     topic: "legacy.one".into(),
                 },
+                Change::SetCompatibility {
+                    subject: "task.created-value".into(),
+                    from: crate::config::CompatibilityLevel::Backward,
+                    inherited: true,
+                    to: crate::config::CompatibilityLevel::FullTransitive,
+                },
             ],
             impossible: vec![Impossible {
                 topic: "emotion.detected".into(),
@@ -437,7 +477,13 @@ mod tests {
             assert!(lines.contains(&"~ child.registered"), "{plain}");
             assert!(lines.contains(&"    retention.ms: 1h → 30d"), "{plain}");
             assert!(lines.contains(&"- legacy.one: delete"), "{plain}");
-            assert!(plain.contains("Plan: 1 to create, 1 to change, 1 to delete, 1 impossible."));
+            assert!(
+                lines.contains(
+                    &"~ compatibility task.created-value: BACKWARD (global) → FULL_TRANSITIVE"
+                ),
+                "{plain}"
+            );
+            assert!(plain.contains("Plan: 1 to create, 2 to change, 1 to delete, 1 impossible."));
         }
     }
 
@@ -455,6 +501,10 @@ mod tests {
         assert_eq!(json["changes"][0]["action"], "create_topic");
         assert_eq!(json["changes"][1]["configs"][0]["new"], "2592000000");
         assert_eq!(json["summary"]["impossible"], 1);
+        assert_eq!(json["changes"][3]["action"], "set_compatibility");
+        assert_eq!(json["changes"][3]["old"], "BACKWARD");
+        assert_eq!(json["changes"][3]["inherited"], true);
+        assert_eq!(json["changes"][3]["new"], "FULL_TRANSITIVE");
         assert_eq!(json["results"][0]["status"], "failed");
         assert_eq!(json["results"][0]["error"], "broker said no");
     }

@@ -7,6 +7,7 @@ pub mod kop;
 pub mod proxy;
 pub mod python;
 pub mod registry;
+pub mod schemas;
 pub mod signal;
 mod spawned;
 pub mod tls;
@@ -15,15 +16,22 @@ mod wait;
 pub use wait::{poll, wait_for, wait_until};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-/// A name no other test in this process (or another test process) uses.
+/// A name no other test in this process, another test process, or an earlier run uses:
+/// the broker is fresh per process, but a real Schema Registry (`KOP_TEST_REGISTRY_URL`)
+/// outlives runs, and process ids repeat across boots.
 pub fn unique(prefix: &str) -> String {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    format!(
-        "{prefix}.{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+    static RUN: OnceLock<String> = OnceLock::new();
+    let run = RUN.get_or_init(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos() ^ (d.as_secs() as u32))
+            .unwrap_or_default();
+        format!("{}{:x}", std::process::id(), nanos % 0xfffff)
+    });
+    format!("{prefix}.{run}-{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A free loopback port. The listener closes on return; the caller binds it right away.
