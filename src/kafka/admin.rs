@@ -41,6 +41,45 @@ impl Admin {
         Self::create(settings, Role::Probe { address }, address, sink)
     }
 
+    /// A client that talks to one broker alone and learns the APIs it offers (see
+    /// [`Admin::offers`]).
+    pub fn connect_listing_apis(
+        settings: &Settings,
+        address: &str,
+        sink: LogSink,
+    ) -> Result<Admin, KafkaError> {
+        Self::create(settings, Role::ApiProbe { address }, address, sink)
+    }
+
+    /// Whether the broker offers the API (by its name in the protocol, `OffsetDelete`), as
+    /// its ApiVersions answer said; `None` when the answer was not seen (a client made
+    /// without [`Admin::connect_listing_apis`], or `-X debug` replaced its contexts).
+    pub fn offers(&self, api: &str) -> Result<Option<bool>, KafkaError> {
+        // A connection opens with the ApiVersions exchange, logged before any answer.
+        native::brokers(self.client.inner(), self.timeout()).map_err(|code| {
+            self.failure(
+                RdError::MetadataFetch(code),
+                "asking the broker what it supports",
+            )
+        })?;
+        let events = native::drain_main_queue(self.client.inner());
+        let needle = format!("ApiKey {api} (");
+        let (mut listed, mut found) = (false, false);
+        for event in &events {
+            if let native::MainEvent::Log {
+                facility, message, ..
+            } = event
+            {
+                if facility == "APIVERSION" {
+                    listed |= message.contains("Broker API support");
+                    found |= message.contains(&needle);
+                }
+            }
+        }
+        self.context.take_events(events);
+        Ok(listed.then_some(found))
+    }
+
     fn create(
         settings: &Settings,
         role: Role<'_>,

@@ -229,6 +229,34 @@ impl Registry {
             .map(|r| r.id)
     }
 
+    /// The subject's latest version, whatever its schema type (Avro, Protobuf, JSON
+    /// Schema); `None` when the subject does not exist.
+    pub fn latest_version(
+        &self,
+        subject: &str,
+    ) -> Result<Option<crate::core::topic_describe::Subject>, RegistryError> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Latest {
+            id: u32,
+            version: u32,
+            schema_type: Option<String>,
+        }
+        let path = format!("/subjects/{}/versions/latest", encode(subject));
+        match self.get::<Latest>(&path) {
+            Ok(latest) => Ok(Some(crate::core::topic_describe::Subject {
+                subject: subject.to_string(),
+                version: latest.version,
+                id: latest.id,
+                schema_type: latest.schema_type.unwrap_or_else(|| "AVRO".into()),
+            })),
+            Err(RegistryError::Api {
+                code: Some(40401), ..
+            }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
         let request = self
             .agent

@@ -7,12 +7,14 @@
 
 mod apply;
 mod dlq;
+mod groups;
 mod lag;
 mod publish;
 mod tail;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
+pub(crate) use groups::{list_filter, DeleteOffsetsSettings, ResetSettings, TargetSpec};
 pub(crate) use lag::{HealthSettings, LagSettings};
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
 pub(crate) use tail::{TailSettings, TailStart};
