@@ -100,7 +100,7 @@ pub struct GroupsResetArgs {
     pub to: Option<ResetTo>,
 
     /// To this offset in each partition
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub to_offset: Option<i64>,
 
     /// To the first record at or after this time (ListOffsets by timestamp): RFC 3339

@@ -250,3 +250,51 @@ fn topic_info(t: &MetadataTopic) -> TopicInfo {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// rdkafka's source for each name Kafka puts on the wire (the enum mirrors them).
+    fn source(kafka_name: &str) -> ConfigSource {
+        match kafka_name {
+            "DYNAMIC_TOPIC_CONFIG" => ConfigSource::DynamicTopic,
+            "DYNAMIC_BROKER_CONFIG" => ConfigSource::DynamicBroker,
+            "DYNAMIC_DEFAULT_BROKER_CONFIG" => ConfigSource::DynamicDefaultBroker,
+            "STATIC_BROKER_CONFIG" => ConfigSource::StaticBroker,
+            "DEFAULT_CONFIG" => ConfigSource::Default,
+            _ => ConfigSource::Unknown,
+        }
+    }
+
+    #[test]
+    fn recorded_kafka_config_sources_map_to_kops_origins() {
+        for (fixture, topic) in [
+            (
+                include_str!("../core/plan/fixtures/describe_configs_kafka.json"),
+                "orders",
+            ),
+            (
+                include_str!("../core/plan/fixtures/describe_configs_kafka_dynamic.json"),
+                "payments",
+            ),
+        ] {
+            let json: serde_json::Value = serde_json::from_str(fixture).unwrap();
+            for entry in json[topic].as_array().unwrap() {
+                let name = entry["name"].as_str().unwrap();
+                let wire = entry["source"].as_str().unwrap();
+                let expected = match wire {
+                    "DYNAMIC_TOPIC_CONFIG" => ConfigOrigin::Topic,
+                    "DYNAMIC_BROKER_CONFIG" | "DYNAMIC_DEFAULT_BROKER_CONFIG" => {
+                        ConfigOrigin::DynamicBroker
+                    }
+                    "STATIC_BROKER_CONFIG" => ConfigOrigin::StaticBroker,
+                    "DEFAULT_CONFIG" => ConfigOrigin::Default,
+                    other => panic!("{name}: a source the fixtures do not use: {other}"),
+                };
+                assert_eq!(origin(source(wire)), expected, "{topic} {name} ({wire})");
+            }
+        }
+        assert_eq!(origin(ConfigSource::Unknown), ConfigOrigin::Unknown);
+    }
+}

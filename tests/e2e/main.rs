@@ -7,6 +7,7 @@ mod boundaries;
 mod cli;
 mod config_errors;
 mod dlq;
+mod groups;
 mod health;
 mod help;
 mod hermetic;
@@ -16,6 +17,7 @@ mod publish_tail;
 mod secrets;
 mod tls;
 mod topics_apply;
+mod topics_describe;
 mod topics_list;
 
 /// Every file in tests/e2e must be a module of this binary, or its tests would never run.

@@ -120,21 +120,20 @@ pub(crate) fn render_plan(
     let mut t = Table::new(&[
         "TOPIC",
         "PARTITION",
-        "CURRENT",
-        "NEW",
+        "OFFSET",
+        "CHANGE",
         "EARLIEST",
         "LATEST",
-        "CHANGE",
     ]);
     for r in &plan.rows {
+        let from = r.current.map_or("-".to_string(), |c| c.to_string());
         t.row(vec![
             r.tp.topic.clone().into(),
             r.tp.partition.to_string().into(),
-            r.current.map_or("-".to_string(), |c| c.to_string()).into(),
-            r.new.to_string().into(),
+            format!("{from} → {}", r.new).into(),
+            change(r),
             r.ends.earliest.to_string().into(),
             r.ends.latest.to_string().into(),
-            change(r),
         ]);
     }
     out.table(&t)?;
@@ -245,6 +244,8 @@ mod tests {
             assert!(text.contains("\u{1b}["), "colour is on");
             assert_aligned(&text, width);
             let plain = console::strip_ansi_codes(&text).into_owned();
+            assert!(plain.contains("10 → 0"), "{plain}");
+            assert!(plain.contains("- → 0"), "{plain}");
             assert!(plain.contains("re-read 10"), "{plain}");
             assert!(plain.contains("first commit"), "{plain}");
             assert!(
