@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use crate::core::cluster::{ClusterMetadata, TopicConfigs, TopicInfo};
 use crate::core::dlq::replay::LetterFilter;
 use crate::core::lag::{snapshot, GroupSelection, LagInputs, Thresholds};
 use crate::core::record::TopicPartition;
@@ -19,6 +20,21 @@ use crate::output::views::topic_describe::render;
 use crate::output::Output;
 use crate::registry::Registry;
 use crate::settings::Settings;
+
+/// Everything read for the topics, before each is described.
+struct Gathered<'a> {
+    settings: &'a Settings,
+    cluster: ClusterMetadata,
+    configs: BTreeMap<String, TopicConfigs>,
+    /// Each topic's dead-letter queue and whether the file declares it.
+    queues: BTreeMap<String, (String, bool)>,
+    /// Every consumer group, the committed offsets of those and of the queues' replay
+    /// cursors, and the ends of the topics' and the queues' partitions.
+    inputs: LagInputs,
+    members: BTreeMap<String, usize>,
+    registry: Option<Registry>,
+    all_configs: bool,
+}
 
 pub(crate) fn run(
     settings: &Settings,
@@ -41,16 +57,46 @@ pub(crate) fn run(
         );
     }
     let configs = admin.topic_configs(&topics)?;
-    let queues: BTreeMap<&str, (String, bool)> = topics
+    let queues: BTreeMap<String, (String, bool)> = topics
         .iter()
         .filter_map(|t| {
-            dead_letter_queue(settings.file.as_ref(), &cluster, t).map(|q| (t.as_str(), q))
+            dead_letter_queue(settings.file.as_ref(), &cluster, t).map(|q| (t.clone(), q))
         })
         .collect();
+    let (inputs, members) = groups_and_offsets(&admin, &cluster, &topics, &queues)?;
+    let gathered = Gathered {
+        settings,
+        configs,
+        queues,
+        inputs,
+        members,
+        registry: settings
+            .registry
+            .as_ref()
+            .map(|r| Registry::new(r, settings.timeout)),
+        all_configs,
+        cluster,
+    };
+    let descriptions: Vec<TopicDescription> = topics
+        .iter()
+        .filter_map(|name| gathered.cluster.topic(name))
+        .map(|topic| describe(&gathered, topic))
+        .collect();
+    render(out, &descriptions)?;
+    Ok(Outcome::Clean)
+}
+
+/// The ends of the topics' and their queues' partitions, every consumer group, and the
+/// committed offsets of those groups and of the queues' replay cursors.
+fn groups_and_offsets(
+    admin: &Admin,
+    cluster: &ClusterMetadata,
+    topics: &[String],
+    queues: &BTreeMap<String, (String, bool)>,
+) -> Result<(LagInputs, BTreeMap<String, usize>), CommandError> {
     let partitions: Vec<TopicPartition> = topics
         .iter()
-        .map(String::as_str)
-        .chain(queues.values().map(|(q, _)| q.as_str()))
+        .chain(queues.values().map(|(q, _)| q))
         .filter_map(|t| cluster.topic(t))
         .flat_map(|t| {
             t.partitions
@@ -60,89 +106,81 @@ pub(crate) fn run(
         .collect();
     let ends = admin.partition_ends(&partitions)?;
     let groups = admin.groups()?;
-    let cursors: Vec<String> = queues
-        .values()
-        .map(|(q, _)| LetterFilter::default().cursor(q, None))
-        .collect();
     let mut wanted: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
-    wanted.extend(
-        cursors
-            .iter()
-            .filter(|c| !wanted.contains(c))
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
+    for (queue, _) in queues.values() {
+        let cursor = LetterFilter::default().cursor(queue, None);
+        if !wanted.contains(&cursor) {
+            wanted.push(cursor);
+        }
+    }
     let mut committed = BTreeMap::new();
     for (group, offsets) in admin.group_offsets(&wanted)? {
         committed.insert(group, offsets?);
     }
-    let members: BTreeMap<String, usize> = groups
+    let members = groups
         .iter()
         .map(|g| (g.name.clone(), g.members.len()))
         .collect();
-    let inputs = LagInputs {
-        groups,
-        committed,
-        ends,
+    Ok((
+        LagInputs {
+            groups,
+            committed,
+            ends,
+        },
+        members,
+    ))
+}
+
+fn describe(g: &Gathered<'_>, topic: &TopicInfo) -> TopicDescription {
+    let empty = TopicConfigs::new();
+    let (configs, configs_partial) =
+        config_rows(g.configs.get(&topic.name).unwrap_or(&empty), g.all_configs);
+    let only_this = GroupSelection {
+        topics: vec![topic.name.clone()],
+        ..GroupSelection::default()
     };
-    let registry = settings
-        .registry
-        .as_ref()
-        .map(|r| Registry::new(r, settings.timeout));
-    let descriptions = topics
-        .iter()
-        .filter_map(|name| cluster.topic(name))
-        .map(|topic| {
-            let empty = Default::default();
-            let (configs_shown, partial) =
-                config_rows(configs.get(&topic.name).unwrap_or(&empty), all_configs);
-            let only_this = GroupSelection {
-                topics: vec![topic.name.clone()],
-                ..GroupSelection::default()
-            };
-            let snap = snapshot(
-                &inputs,
-                &only_this,
-                &Thresholds::default(),
-                None,
-                Instant::now(),
-            );
-            TopicDescription {
-                name: topic.name.clone(),
-                partitions: partition_rows(topic, &inputs.ends),
-                configs: configs_shown,
-                configs_partial: partial,
-                file_read: settings.file.is_some(),
-                declared: settings.file.as_ref().and_then(|f| {
-                    declared(
-                        f,
-                        settings.profile.as_ref(),
-                        &cluster,
-                        &configs,
-                        &topic.name,
-                    )
-                }),
-                groups: reading_groups(&snap, &members),
-                dead_letter: queues.get(topic.name.as_str()).map(|(q, declared)| {
-                    let cursor = inputs
-                        .committed
-                        .get(&LetterFilter::default().cursor(q, None))
-                        .cloned()
-                        .unwrap_or_default();
-                    DeadLetterQueue {
-                        topic: q.clone(),
-                        declared: *declared,
-                        depth: cluster
-                            .topic(q)
-                            .map(|_| queue_depth(q, &inputs.ends, &cursor)),
-                    }
-                }),
-                subjects: registry.as_ref().map(|r| subjects(r, &topic.name)),
+    let snap = snapshot(
+        &g.inputs,
+        &only_this,
+        &Thresholds::default(),
+        None,
+        Instant::now(),
+    );
+    let file = g.settings.file.as_ref();
+    TopicDescription {
+        name: topic.name.clone(),
+        partitions: partition_rows(topic, &g.inputs.ends),
+        configs,
+        configs_partial,
+        file_read: file.is_some(),
+        declared: file.and_then(|f| {
+            declared(
+                f,
+                g.settings.profile.as_ref(),
+                &g.cluster,
+                &g.configs,
+                &topic.name,
+            )
+        }),
+        groups: reading_groups(&snap, &g.members),
+        dead_letter: g.queues.get(&topic.name).map(|(queue, declared)| {
+            let cursor = g
+                .inputs
+                .committed
+                .get(&LetterFilter::default().cursor(queue, None))
+                .cloned()
+                .unwrap_or_default();
+            DeadLetterQueue {
+                topic: queue.clone(),
+                declared: *declared,
+                depth: g
+                    .cluster
+                    .topic(queue)
+                    .map(|_| queue_depth(queue, &g.inputs.ends, &cursor)),
             }
-        })
-        .collect::<Vec<_>>();
-    render(out, &descriptions)?;
-    Ok(Outcome::Clean)
+        }),
+        subjects: g.registry.as_ref().map(|r| subjects(r, &topic.name)),
+    }
 }
 
 /// The topic's `-key` and `-value` subjects that exist, with their latest versions.

@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::cli::{GroupsDeleteOffsetsArgs, GroupsListArgs, GroupsResetArgs, ResetTo, TableOrJson};
 use crate::core::groups::listing::GroupFilter;
 use crate::core::groups::parse_state;
-use crate::core::groups::reset::{parse_topic_scope, Scope, TopicScope};
+use crate::core::groups::scope::{parse_topic_scope, Scope, TopicScope};
 use crate::error::CommandError;
 use crate::util::time::{parse_time, TimeSpec};
 

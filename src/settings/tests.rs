@@ -236,7 +236,7 @@ mod groups {
     use clap::Parser;
 
     use crate::cli::{Cli, Command, GroupsCommand};
-    use crate::core::groups::reset::TopicScope;
+    use crate::core::groups::scope::TopicScope;
     use crate::settings::{ResetSettings, TargetSpec};
     use crate::util::time::TimeSpec;
 

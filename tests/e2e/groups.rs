@@ -341,6 +341,17 @@ fn an_active_group_is_refused_with_a_hint_and_keeps_its_offsets() {
     // member listed (its ConsumerGroupDescribe leaves them out).
     assert_eq!(described[0]["state"], "Stable");
     assert_eq!(described[0]["members"], serde_json::json!([]));
+    // Its DescribeGroups, which `groups list` reads, does list the member (without client
+    // id, host or assignment).
+    let list = kop(["groups", "list", "-b", &b, "-o", "json", "--topic", &topic])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(list[0]["group"], group.as_str());
+    assert_eq!(
+        (list[0]["state"].as_str(), list[0]["members"].as_i64()),
+        (Some("Stable"), Some(1))
+    );
     for args in [
         vec![
             "groups", "reset", &group, "--topic", &topic, "--to", "earliest", "--yes",

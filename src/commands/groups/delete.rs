@@ -7,7 +7,7 @@ use crate::core::groups::{compact_partitions, exists};
 use crate::core::record::TopicPartition;
 use crate::error::{CommandError, Outcome};
 use crate::kafka::Admin;
-use crate::output::views::groups::render_deleted;
+use crate::output::views::group_delete::render_deleted;
 use crate::output::Output;
 use crate::settings::Settings;
 

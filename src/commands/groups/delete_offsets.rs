@@ -7,7 +7,7 @@ use crate::core::groups::compact_partitions;
 use crate::core::record::TopicPartition;
 use crate::error::{CommandError, Outcome};
 use crate::kafka::Admin;
-use crate::output::views::groups::render_offsets_deleted;
+use crate::output::views::group_delete::render_offsets_deleted;
 use crate::output::Output;
 use crate::settings::{DeleteOffsetsSettings, Settings};
 

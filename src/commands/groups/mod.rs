@@ -9,10 +9,11 @@ pub(crate) mod reset;
 
 use crate::core::groups::Group;
 use crate::error::CommandError;
-use crate::kafka::Admin;
+use crate::kafka::{Admin, KafkaError};
 
 /// The named groups as their coordinators describe them, in the order given (each name
-/// once).
+/// once). A group the coordinator does not know is described as Kafka describes it when
+/// it answers without an error: `Dead`, with nothing in it.
 fn described(admin: &Admin, names: &[String]) -> Result<Vec<Group>, CommandError> {
     let mut unique: Vec<String> = Vec::new();
     for name in names {
@@ -25,6 +26,11 @@ fn described(admin: &Admin, names: &[String]) -> Result<Vec<Group>, CommandError
         .iter()
         .map(|name| match described.remove(name) {
             Some(Ok(group)) => Ok(group),
+            Some(Err(KafkaError::NotFound { .. })) => Ok(Group {
+                name: name.clone(),
+                state: "Dead".into(),
+                ..Group::default()
+            }),
             Some(Err(e)) => Err(e.into()),
             None => Err(CommandError::internal(format!(
                 "the cluster's answer left out group {name}"

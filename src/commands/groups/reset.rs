@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 
 use super::{active_words, described, refuse_active};
 use crate::commands::confirm::{confirm, Confirmation};
-use crate::core::groups::reset::{
-    self, partitions_in_scope, Offsets, ResetInputs, ResetPlan, Target,
-};
+use crate::core::groups::reset::{self, Offsets, ResetInputs, ResetPlan, Target};
 use crate::core::groups::reset_file;
+use crate::core::groups::scope::partitions_in_scope;
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::kafka::{Admin, KafkaError};
 use crate::output::views::group_reset::{render_applied, render_plan};

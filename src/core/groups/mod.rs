@@ -5,6 +5,7 @@ pub mod describe;
 pub mod listing;
 pub mod reset;
 pub mod reset_file;
+pub mod scope;
 
 use crate::core::cluster::BrokerInfo;
 use crate::core::record::TopicPartition;

@@ -1,4 +1,4 @@
-//! `kop groups list`, `groups describe`, `groups delete` and `groups delete-offsets`.
+//! `kop groups list` and `groups describe`.
 //!
 //! JSON shapes (stable):
 //! - list, one object per group: `{"group", "state", "protocol_type" ("consumer",
@@ -9,10 +9,7 @@
 //!   "protocol_type", "protocol", "coordinator": {"id", "host", "port"}|null, "members":
 //!   [{"member_id", "instance_id": str|null, "client_id", "host", "partitions": [{"topic",
 //!   "partition"}]}], "partitions": [{"topic", "partition", "committed": int|null, "end",
-//!   "lag", "age_seconds": number|null (with --time), "owner": member id|null}], "lag"}`;
-//! - delete, one object per group: `{"group", "deleted": bool, "error": str|null}`;
-//! - delete-offsets: `{"group", "partitions": [{"topic", "partition", "deleted": bool,
-//!   "error": str|null}]}`.
+//!   "lag", "age_seconds": number|null (with --time), "owner": member id|null}], "lag"}`.
 
 use serde::Serialize;
 
@@ -323,92 +320,6 @@ fn members_table(out: &mut Output, g: &Group) -> std::io::Result<()> {
     out.table(&t)
 }
 
-#[derive(Serialize)]
-struct DeletedJson<'a> {
-    group: &'a str,
-    deleted: bool,
-    error: Option<String>,
-}
-
-/// Each deleted group and whether it went.
-pub(crate) fn render_deleted(
-    out: &mut Output,
-    results: &[(String, Result<(), String>)],
-) -> std::io::Result<()> {
-    if out.format == Format::Json {
-        let json: Vec<DeletedJson> = results
-            .iter()
-            .map(|(group, r)| DeletedJson {
-                group,
-                deleted: r.is_ok(),
-                error: r.as_ref().err().cloned(),
-            })
-            .collect();
-        return out.json(&json);
-    }
-    for (group, result) in results {
-        match result {
-            Ok(()) => out.text(&format!("deleted group {group}"))?,
-            Err(e) => out.text(&format!("group {group} was not deleted: {e}"))?,
-        }
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct OffsetsDeletedJson<'a> {
-    group: &'a str,
-    partitions: Vec<OffsetDeletedJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct OffsetDeletedJson<'a> {
-    topic: &'a str,
-    partition: i32,
-    deleted: bool,
-    error: Option<String>,
-}
-
-/// The partitions whose committed offsets were deleted, and those that failed.
-pub(crate) fn render_offsets_deleted(
-    out: &mut Output,
-    group: &str,
-    results: &[(TopicPartition, Result<(), String>)],
-) -> std::io::Result<()> {
-    if out.format == Format::Json {
-        let json = OffsetsDeletedJson {
-            group,
-            partitions: results
-                .iter()
-                .map(|(tp, r)| OffsetDeletedJson {
-                    topic: &tp.topic,
-                    partition: tp.partition,
-                    deleted: r.is_ok(),
-                    error: r.as_ref().err().cloned(),
-                })
-                .collect(),
-        };
-        return out.json(&json);
-    }
-    let deleted: Vec<TopicPartition> = results
-        .iter()
-        .filter(|(_, r)| r.is_ok())
-        .map(|(tp, _)| tp.clone())
-        .collect();
-    if !deleted.is_empty() {
-        out.text(&format!(
-            "deleted the committed offsets of group {group} on {}",
-            compact_partitions(&deleted)
-        ))?;
-    }
-    for (tp, result) in results {
-        if let Err(e) = result {
-            out.text(&format!("{tp}: not deleted: {e}"))?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -571,32 +482,5 @@ mod tests {
         assert!(plain.contains("analytics.usage-stats: 0,1"), "{plain}");
         assert!(plain.contains("No committed offsets"), "{plain}");
         assert_aligned(&captured.stdout(), 120);
-    }
-
-    #[test]
-    fn deletions_report_each_group() {
-        let results = vec![
-            ("billing".to_string(), Ok(())),
-            (
-                "audit".to_string(),
-                Err("the group has active members".to_string()),
-            ),
-        ];
-        let (mut out, captured) = Output::buffered(Format::Table);
-        render_deleted(&mut out, &results).unwrap();
-        assert_eq!(
-            captured.stdout(),
-            "deleted group billing\ngroup audit was not deleted: the group has active members\n"
-        );
-        let (mut out, captured) = Output::buffered(Format::Json);
-        render_deleted(&mut out, &results).unwrap();
-        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
-        assert_eq!(json[0]["deleted"], true);
-        assert_eq!(json[1]["error"], "the group has active members");
-        let tp = TopicPartition::new("orders", 0);
-        let (mut out, captured) = Output::buffered(Format::Json);
-        render_offsets_deleted(&mut out, "billing", &[(tp, Ok(()))]).unwrap();
-        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
-        assert_eq!(json["partitions"][0]["deleted"], true);
     }
 }
