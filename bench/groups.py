@@ -111,7 +111,7 @@ def timed(fn):
     return time.perf_counter() - start, value
 
 
-def best(fn, runs=3):
+def best(fn, runs=5):
     fn()
     return min(timed(fn)[0] for _ in range(runs))
 
@@ -154,7 +154,7 @@ def main():
         (f"topics describe, {partitions} partitions", best(kop_describe), best(lambda: python_describe(admin, DESCRIBED)),
          best(python_process("describe"))),
     ]
-    print(f"one local broker, best of 3 after a warm-up, seconds (lower is better)")
+    print(f"one local broker, best of 5 after a warm-up, seconds (lower is better)")
     print(f"{'':36} {'kop (process)':>14} {'python (in process)':>20} {'python (process)':>17}")
     for name, k, p, pp in results:
         print(f"{name:36} {k:14.3f} {p:20.3f} {pp:17.3f}")

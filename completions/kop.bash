@@ -324,7 +324,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__replay)
-            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --follow --cursor --no-transactions --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,6 +368,10 @@ _kop() {
                     ;;
                 --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitioner)
+                    COMPREPLY=($(compgen -W "murmur2_random murmur2 consistent_random consistent fnv1a_random fnv1a random" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1344,7 +1348,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-H -o -F -b -X -v -q -h -V --value --file --key --key-field --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,11 +1362,23 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --value-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --key-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -K)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1375,6 +1391,10 @@ _kop() {
                     return 0
                     ;;
                 --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1412,6 +1432,10 @@ _kop() {
                     ;;
                 --subject-strategy)
                     COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --partitioner)
+                    COMPREPLY=($(compgen -W "murmur2_random murmur2 consistent_random consistent fnv1a_random fnv1a random" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1462,7 +1486,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__tail)
-            opts="-n -f -o -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1481,6 +1505,10 @@ _kop() {
                     return 0
                     ;;
                 --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1504,12 +1532,20 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --topics-file)

@@ -219,10 +219,12 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s H -l header -d 'A header for every event (repeatable); KEY alone sends a null value' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l partition -d 'Send every event to this partition (default: by key)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s p -l partition -d 'Send every event to this partition (default: by key)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l format -d 'How to encode values' -r -f -a "json\t'JSON, validated'
 avro\t'Avro in the Confluent wire format, from plain JSON'
@@ -238,6 +240,13 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l key-subject -d 'Subj
 complete -c kop -n "__fish_kop_using_subcommand publish" -l subject-strategy -d 'How subjects are named' -r -f -a "topic\t'<topic>-key / <topic>-value'
 record\t'the record\'s full name'
 topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand publish" -l partitioner -d 'How keys map to partitions [default: the profile\'s `partitioner`, else murmur2_random: the Java client\'s hash, so keys land where Java, Spring, Streams and Connect producers put them]' -r -f -a "murmur2_random\t''
+murmur2\t''
+consistent_random\t''
+consistent\t''
+fnv1a_random\t''
+fnv1a\t''
+random\t''"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
@@ -246,6 +255,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster 
 complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l tombstone -d 'One event with a null value (a tombstone: deletes the key from a compacted topic); needs --key'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
@@ -254,21 +264,20 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l partition -d 'Only these partitions (repeatable)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
 raw\t'Text when UTF-8, else base64'"
-complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Wire-format Avro, else JSON, else text, else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
 raw\t'Text when UTF-8, else base64'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format' -r -f -a "table\t'A header line and the value for people'
-json\t'One JSON document per record'
-ndjson\t'One JSON object per line'"
+complete -c kop -n "__fish_kop_using_subcommand tail" -s K -l key-separator -d 'Print KEY<SEP>VALUE lines, one per event (as kcat\'s -K)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format: table, json (one array) or ndjson [default: table on a terminal, ndjson when piped]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
@@ -276,6 +285,7 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Reg
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand tail" -s e -d 'kcat\'s -e: not needed, kop tail stops at the end unless -f follows'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
@@ -294,8 +304,15 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send every letter to this topic instead of its original' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l rate -d 'At most this many letters a second' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-retries -d 'Letters already retried this many times go to the parking topic instead' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'The parking topic [default: <dlq>.parked]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l park-topic -d 'Park letters here: those retried too often, and those with nowhere to go (without a parking topic, the cursor stops before an unroutable letter) [default with --max-retries: <dlq>.parked]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cursor -d 'Name the cursor (consumer group) instead of deriving it from the filters' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partitioner -d 'How keys map to partitions [default: the profile\'s `partitioner`, else murmur2_random: the Java client\'s hash, so keys land where Java, Spring, Streams and Connect producers put them]' -r -f -a "murmur2_random\t''
+murmur2\t''
+consistent_random\t''
+consistent\t''
+fnv1a_random\t''
+fnv1a\t''
+random\t''"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
@@ -305,7 +322,8 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show what would go where, change nothing'
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l skip-unroutable -d 'Unroutable letters do not make the exit code 3 (the cursor still stops before them)'
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l again -d 'Replay letters again that the ledger says were already replayed (by this or another cursor); their kop.replay.count goes up'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l follow -d 'Keep replaying letters as they arrive, until Ctrl-C'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-transactions -d 'At-least-once even where the broker supports transactions'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l yes -d 'Answer yes to the confirmation (required without a terminal)'

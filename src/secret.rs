@@ -109,11 +109,23 @@ pub const SECRET_PROPERTIES: &[&str] = &[
     "ssl_key",
 ];
 
+/// A property whose value is (or may hold) a secret: listed, or named like one
+/// (`password`, `secret`, `jaas`, `token`, `credential`, key material).
 pub fn is_secret_property(name: &str) -> bool {
     let name = name.trim().to_ascii_lowercase();
     SECRET_PROPERTIES.contains(&name.as_str())
-        || name.contains("password")
-        || name.contains("secret")
+        || [
+            "password",
+            "secret",
+            "jaas",
+            "token",
+            "credential",
+            "oauthbearer.config",
+            "key.pem",
+            "keystore",
+        ]
+        .iter()
+        .any(|part| name.contains(part))
 }
 
 #[cfg(test)]
@@ -145,6 +157,20 @@ mod tests {
         assert!(is_secret_property("sasl.oauthbearer.client.secret"));
         assert!(!is_secret_property("sasl.username"));
         assert!(!is_secret_property("linger.ms"));
+        for name in [
+            "sasl.jaas.config",
+            "sasl.oauthbearer.token.endpoint.url.secret",
+            "sasl.oauthbearer.config",
+            "ssl.keystore.location",
+            "some.access.token",
+            "aws.credentials",
+        ] {
+            assert!(is_secret_property(name), "{name}");
+        }
+        assert!(
+            !is_secret_property("ssl.key.location"),
+            "a path, not a secret"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub enum DlqCommand {
     /// consumer group per selection (the cursor), so a finished replay run again replays
     /// nothing and an interrupted one resumes. Where the broker supports transactions,
     /// each batch's letters and the cursor commit are one transaction.
-    Replay(DlqReplayArgs),
+    Replay(Box<DlqReplayArgs>),
     /// What is in a dead-letter queue and what is still pending replay
     Stats(DlqStatsArgs),
 }
@@ -61,13 +61,20 @@ pub struct DlqReplayArgs {
     #[arg(long, value_name = "N")]
     pub max_retries: Option<u32>,
 
-    /// The parking topic [default: <dlq>.parked]
+    /// Park letters here: those retried too often, and those with nowhere to go (without
+    /// a parking topic, the cursor stops before an unroutable letter) [default with
+    /// --max-retries: <dlq>.parked]
     #[arg(long, value_name = "TOPIC")]
     pub park_topic: Option<String>,
 
-    /// Unroutable letters do not make the exit code 3
+    /// Unroutable letters do not make the exit code 3 (the cursor still stops before them)
     #[arg(long)]
     pub skip_unroutable: bool,
+
+    /// Replay letters again that the ledger says were already replayed (by this or
+    /// another cursor); their kop.replay.count goes up
+    #[arg(long)]
+    pub again: bool,
 
     /// Keep replaying letters as they arrive, until Ctrl-C
     #[arg(long)]
@@ -80,6 +87,12 @@ pub struct DlqReplayArgs {
     /// At-least-once even where the broker supports transactions
     #[arg(long)]
     pub no_transactions: bool,
+
+    /// How keys map to partitions [default: the profile's `partitioner`, else
+    /// murmur2_random: the Java client's hash, so keys land where Java, Spring, Streams and
+    /// Connect producers put them]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::config::PARTITIONERS))]
+    pub partitioner: Option<String>,
 
     /// Output format
     #[arg(short = 'o', long, value_enum, default_value_t)]

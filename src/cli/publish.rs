@@ -32,27 +32,42 @@ pub struct PublishArgs {
     pub topic: String,
 
     /// One event, given on the command line
-    #[arg(long, conflicts_with = "file")]
+    #[arg(long, conflicts_with_all = ["file", "value_file", "tombstone"])]
     pub value: Option<String>,
 
     /// A file of events, one per line (NDJSON); - for stdin
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["value_file", "tombstone"])]
     pub file: Option<PathBuf>,
 
+    /// One event whose value is this file's bytes, as they are (binary is fine with
+    /// --format raw)
+    #[arg(long, value_name = "PATH", conflicts_with = "tombstone")]
+    pub value_file: Option<PathBuf>,
+
+    /// One event with a null value (a tombstone: deletes the key from a compacted topic);
+    /// needs --key
+    #[arg(long, requires = "key")]
+    pub tombstone: bool,
+
     /// The key for every event
-    #[arg(long, conflicts_with = "key_field")]
+    #[arg(long, conflicts_with_all = ["key_field", "key_separator"])]
     pub key: Option<String>,
 
     /// Take each event's key from this field of the event (dotted path, e.g. user.id)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", conflicts_with = "key_separator")]
     pub key_field: Option<String>,
+
+    /// Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as
+    /// kafka-console-producer's parse.key and kcat's -K)
+    #[arg(short = 'K', long, value_name = "SEP")]
+    pub key_separator: Option<String>,
 
     /// A header for every event (repeatable); KEY alone sends a null value
     #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
     pub headers: Vec<String>,
 
     /// Send every event to this partition (default: by key)
-    #[arg(long)]
+    #[arg(short = 'p', long)]
     pub partition: Option<i32>,
 
     /// Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339
@@ -96,6 +111,12 @@ pub struct PublishArgs {
     /// Publish everything in one transaction: all events or none
     #[arg(long)]
     pub transactional: bool,
+
+    /// How keys map to partitions [default: the profile's `partitioner`, else
+    /// murmur2_random: the Java client's hash, so keys land where Java, Spring, Streams and
+    /// Connect producers put them]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::config::PARTITIONERS))]
+    pub partitioner: Option<String>,
 
     /// Output format
     #[arg(short = 'o', long, value_enum, default_value_t)]

@@ -4,9 +4,27 @@ use clap::{Args, ValueEnum};
 
 use super::{GlobalArgs, RecordsFormat};
 
+/// `-o`, with a hint for kcat's `-o beginning|end|OFFSET`, which means where to start.
+fn parse_records_format(text: &str) -> Result<RecordsFormat, String> {
+    match text {
+        "table" => Ok(RecordsFormat::Table),
+        "json" => Ok(RecordsFormat::Json),
+        "ndjson" => Ok(RecordsFormat::Ndjson),
+        t if matches!(t, "beginning" | "end" | "earliest" | "latest" | "stored")
+            || t.trim_start_matches('-').parse::<i64>().is_ok() =>
+        {
+            Err(format!(
+                "-o is the output format here (table, json or ndjson); to start at {t}, use --from {t} (kcat's -o)"
+            ))
+        }
+        _ => Err("expected table, json or ndjson".into()),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadFormat {
-    /// Wire-format Avro, else JSON, else text, else base64
+    /// Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format
+    /// Avro, else text exactly as sent (never parsed as JSON), else base64
     Auto,
     /// JSON
     Json,
@@ -37,7 +55,7 @@ pub struct TailArgs {
     pub from: Option<String>,
 
     /// Only these partitions (repeatable)
-    #[arg(long)]
+    #[arg(short = 'p', long)]
     pub partition: Vec<i32>,
 
     /// How to read values
@@ -61,9 +79,18 @@ pub struct TailArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "from")]
     pub group: Option<String>,
 
-    /// Output format
-    #[arg(short = 'o', long, value_enum, default_value_t)]
-    pub output: RecordsFormat,
+    /// Print KEY<SEP>VALUE lines, one per event (as kcat's -K)
+    #[arg(short = 'K', long, value_name = "SEP")]
+    pub key_separator: Option<String>,
+
+    /// Output format: table, json (one array) or ndjson [default: table on a terminal,
+    /// ndjson when piped]
+    #[arg(short = 'o', long, value_name = "FORMAT", value_parser = parse_records_format)]
+    pub output: Option<RecordsFormat>,
+
+    /// kcat's -e: not needed, kop tail stops at the end unless -f follows
+    #[arg(short = 'e', hide = true)]
+    pub exit_at_end: bool,
 
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -55,7 +55,7 @@ fn gather(
             .registry
             .as_ref()
             .map(|r| scope.spawn(move || probe_registry(r, settings.timeout)));
-        let cluster = match Admin::connect(settings, sink.clone())?.metadata() {
+        let cluster = match Admin::connect(settings, sink.clone()).and_then(|a| a.metadata()) {
             Ok(md) => Ok(md),
             Err(e @ KafkaError::Config(_)) => return Err(e),
             Err(e) => Err(e.to_string()),

@@ -1,10 +1,10 @@
 //! `kop tail TOPIC...`: find where each partition starts, read, filter, decode, print;
 //! the last N across partitions by default, or a stream.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use crate::core::codec::{self, Decoded, Format as Codec, SchemaSource};
+use crate::core::codec::{self, wire, Decoded, Format as Codec, SchemaSource};
 use crate::core::record::TopicPartition;
 use crate::core::tail::{
     last_n_offset, merge_last, shown_headers, start_offset, LastN, StartAt, TailRecord,
@@ -12,7 +12,7 @@ use crate::core::tail::{
 use crate::error::{CommandError, Outcome};
 use crate::interrupt;
 use crate::kafka::{Admin, Read, ReaderOptions, RecordRef, TopicReader};
-use crate::output::views::tail::render;
+use crate::output::views::tail::RecordPrinter;
 use crate::output::Output;
 use crate::settings::{Settings, TailSettings, TailStart};
 use crate::util::time::now_ms;
@@ -25,21 +25,25 @@ pub(crate) fn run(
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
     interrupt::watch();
-    let schemas = super::schema_source(settings);
+    if let Some(note) = tail.note {
+        out.status(note);
+    }
+    let mut decoder = Decoder {
+        schemas: super::schema_source(settings),
+        registry: settings.registry.is_some(),
+        warned: HashSet::new(),
+    };
     let mut reader = open(settings, tail, out)?;
     let mut shown = Shown::new(&tail.start, tail.limit);
-    loop {
+    let mut printer = RecordPrinter::new(tail.key_separator.clone());
+    let outcome = loop {
         if interrupt::requested() {
-            finish(&reader, shown, tail, out)?;
-            return Ok(Outcome::Interrupted);
+            break Outcome::Interrupted;
         }
         match reader.read(POLL)? {
             Read::Idle => out.flush()?,
-            Read::End if tail.follow => shown = shown.flush_last(out)?,
-            Read::End => {
-                finish(&reader, shown, tail, out)?;
-                return Ok(Outcome::Clean);
-            }
+            Read::End if tail.follow => shown = shown.flush_last(&mut printer, out)?,
+            Read::End => break Outcome::Clean,
             Read::Record(record) => {
                 // A group commits what it read, shown or filtered out.
                 let consumed = matches!(tail.start, TailStart::Group(_)).then(|| {
@@ -49,7 +53,7 @@ pub(crate) fn run(
                         record.offset(),
                     )
                 });
-                let view = view(&record, tail, schemas.as_ref(), out);
+                let view = view(&record, tail, &mut decoder, out);
                 drop(record);
                 if let Some((topic, partition, offset)) = consumed {
                     reader.mark_consumed(&topic, partition, offset)?;
@@ -57,13 +61,19 @@ pub(crate) fn run(
                 let Some(view) = view else {
                     continue;
                 };
-                if shown.add(view, out)? {
-                    finish(&reader, shown, tail, out)?;
-                    return Ok(Outcome::Clean);
+                if shown.add(view, &mut printer, out)? {
+                    break Outcome::Clean;
                 }
             }
         }
+    };
+    shown.flush_last(&mut printer, out)?;
+    printer.finish(out)?;
+    out.flush()?;
+    if let TailStart::Group(_) = tail.start {
+        reader.commit_consumed()?;
     }
+    Ok(outcome)
 }
 
 /// Gathers where each partition starts and opens the reader there (or joins the group).
@@ -171,7 +181,12 @@ impl Shown {
     }
 
     /// Takes one record; `true` when the limit is reached.
-    fn add(&mut self, record: TailRecord, out: &mut Output) -> Result<bool, CommandError> {
+    fn add(
+        &mut self,
+        record: TailRecord,
+        printer: &mut RecordPrinter,
+        out: &mut Output,
+    ) -> Result<bool, CommandError> {
         match self {
             Shown::Last { parts, index, n } => {
                 let key = TopicPartition::new(record.topic.clone(), record.partition);
@@ -183,7 +198,7 @@ impl Shown {
                 Ok(false)
             }
             Shown::Stream { printed, limit } => {
-                render(out, &record)?;
+                printer.record(out, &record)?;
                 *printed += 1;
                 Ok(limit.is_some_and(|l| *printed >= l))
             }
@@ -191,10 +206,14 @@ impl Shown {
     }
 
     /// Prints the collected last N (once) and goes on as a stream.
-    fn flush_last(self, out: &mut Output) -> Result<Shown, CommandError> {
+    fn flush_last(
+        self,
+        printer: &mut RecordPrinter,
+        out: &mut Output,
+    ) -> Result<Shown, CommandError> {
         if let Shown::Last { parts, n, .. } = self {
             for record in merge_last(parts, n) {
-                render(out, &record)?;
+                printer.record(out, &record)?;
             }
             out.flush()?;
             return Ok(Shown::Stream {
@@ -206,25 +225,11 @@ impl Shown {
     }
 }
 
-fn finish(
-    reader: &TopicReader,
-    shown: Shown,
-    tail: &TailSettings,
-    out: &mut Output,
-) -> Result<(), CommandError> {
-    shown.flush_last(out)?;
-    out.flush()?;
-    if let TailStart::Group(_) = tail.start {
-        reader.commit_consumed()?;
-    }
-    Ok(())
-}
-
 /// Filters and decodes a record; `None` when a filter drops it.
 fn view(
     r: &RecordRef<'_>,
     tail: &TailSettings,
-    schemas: &dyn SchemaSource,
+    decoder: &mut Decoder,
     out: &Output,
 ) -> Option<TailRecord> {
     let headers = r.headers();
@@ -232,18 +237,12 @@ fn view(
         return None;
     }
     let place = || format!("{}/{} @{}", r.topic(), r.partition(), r.offset());
-    let key = r.key().map(|k| {
-        decode(
-            k,
-            tail.key_format,
-            schemas,
-            out,
-            &format!("{} key", place()),
-        )
-    });
+    let key = r
+        .key()
+        .map(|k| decoder.decode(k, tail.key_format, out, &format!("{} key", place())));
     let value = r
         .value()
-        .map(|v| decode(v, tail.value_format, schemas, out, &place()));
+        .map(|v| decoder.decode(v, tail.value_format, out, &place()));
     if tail.filter.needs_text() {
         let text =
             |d: &Option<Decoded>| d.as_ref().map(|d| d.value.to_string()).unwrap_or_default();
@@ -262,16 +261,29 @@ fn view(
     })
 }
 
-/// Decodes, or falls back to base64 with a warning: tail never stops on a bad payload.
-fn decode(
-    bytes: &[u8],
-    format: Codec,
-    schemas: &dyn SchemaSource,
-    out: &Output,
-    place: &str,
-) -> Decoded {
-    codec::decode(bytes, format, schemas).unwrap_or_else(|e| {
-        out.warn(&format!("{place}: {e}; shown as base64"));
-        codec::base64(bytes)
-    })
+/// Decodes payloads, warning once per schema id when a value is in a registry's wire
+/// format but no registry is configured.
+struct Decoder {
+    schemas: Box<dyn SchemaSource + Send + Sync>,
+    registry: bool,
+    warned: HashSet<u32>,
+}
+
+impl Decoder {
+    /// Decodes, or falls back to base64 with a warning: tail never stops on a bad payload.
+    fn decode(&mut self, bytes: &[u8], format: Codec, out: &Output, place: &str) -> Decoded {
+        let wire_format = matches!(format, Codec::Auto | Codec::AutoText | Codec::Avro);
+        if let (false, true, Some((id, _))) = (self.registry, wire_format, wire::split(bytes)) {
+            if self.warned.insert(id) {
+                out.warn(&format!(
+                    "{place} looks like the Confluent wire format (schema id {id}), but no Schema Registry is configured: shown as base64; set --registry URL (or SCHEMA_REGISTRY_URL) to decode it"
+                ));
+            }
+            return codec::base64(bytes);
+        }
+        codec::decode(bytes, format, self.schemas.as_ref()).unwrap_or_else(|e| {
+            out.warn(&format!("{place}: {e}; shown as base64"));
+            codec::base64(bytes)
+        })
+    }
 }

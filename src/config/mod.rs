@@ -13,7 +13,9 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use location::Located;
-pub use model::{ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile};
+pub use model::{
+    ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile, DEFAULT_PARTITIONER, PARTITIONERS,
+};
 
 /// The file kop reads when `-f` is not given.
 pub const DEFAULT_FILE: &str = "topics.toml";

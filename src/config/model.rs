@@ -109,10 +109,28 @@ pub struct ClusterProfile {
     pub ssl_key_file: Option<PathBuf>,
     /// When set, commands refuse to change a cluster with another id.
     pub cluster_id: Option<String>,
+    /// How producers map keys to partitions (one of [`PARTITIONERS`]).
+    pub partitioner: Option<String>,
     /// Extra librdkafka properties.
     pub properties: Vec<(String, String)>,
     pub defaults: TopicDefaults,
 }
+
+/// librdkafka's partitioners. The default, `murmur2_random`, hashes keys as the Java client
+/// does, so kop's events land where Java, Spring, Kafka Streams, Connect and ksqlDB
+/// producers put the same keys (librdkafka's own default, `consistent_random`, does not).
+pub const PARTITIONERS: &[&str] = &[
+    "murmur2_random",
+    "murmur2",
+    "consistent_random",
+    "consistent",
+    "fnv1a_random",
+    "fnv1a",
+    "random",
+];
+
+/// The partitioner when neither a flag nor the profile names one.
+pub const DEFAULT_PARTITIONER: &str = "murmur2_random";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecurityProtocol {

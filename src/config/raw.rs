@@ -52,6 +52,7 @@ pub struct RawCluster {
     pub ssl_cert_file: Option<String>,
     pub ssl_key_file: Option<String>,
     pub cluster_id: Option<String>,
+    pub partitioner: Option<Spanned<String>>,
     /// Extra librdkafka properties, as `-X` would pass them.
     #[serde(default)]
     pub properties: SpannedMap<toml::Value>,

@@ -10,7 +10,8 @@ use toml::Spanned;
 use super::catalogue::{self, RawValue};
 use super::location::Located;
 use super::model::{
-    ClusterProfile, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec, TopicsFile,
+    ClusterProfile, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults, TopicSpec,
+    TopicsFile, PARTITIONERS,
 };
 use super::raw::{RawCluster, RawFile, RawTopic, SpannedMap};
 use super::topic_name::{is_internal, validate_topic_name};
@@ -277,6 +278,18 @@ impl Checker<'_> {
             })?),
             None => None,
         };
+        if let Some(p) = &raw.partitioner {
+            if !PARTITIONERS.contains(&p.get_ref().as_str()) {
+                return Err(self.err(
+                    p.span(),
+                    format!(
+                        "unknown partitioner `{}` (use {})",
+                        p.get_ref(),
+                        PARTITIONERS.join(", ")
+                    ),
+                ));
+            }
+        }
         for env_name in [&raw.sasl_password_env, &raw.schema_registry_password_env]
             .into_iter()
             .flatten()
@@ -322,6 +335,7 @@ impl Checker<'_> {
             ssl_cert_file: raw.ssl_cert_file.as_deref().map(|p| self.resolve_path(p)),
             ssl_key_file: raw.ssl_key_file.as_deref().map(|p| self.resolve_path(p)),
             cluster_id: raw.cluster_id.clone(),
+            partitioner: raw.partitioner.as_ref().map(|p| p.get_ref().clone()),
             properties: self.properties(&raw.properties)?,
             defaults: match &raw.defaults {
                 Some(d) => self.defaults(d)?,

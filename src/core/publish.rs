@@ -7,16 +7,46 @@ use serde_json::Value as Json;
 
 use crate::core::codec::{wire, AvroSchema};
 use crate::core::record::{Headers, NewRecord};
+use crate::util::units::humane_size;
 
-/// What the broker acknowledged so far, counted by the producer.
+/// What became of every event a publish took in, each counted once: `acknowledged +
+/// not_sent + failed + in_doubt` is the total, and what is on the topic lies between
+/// `acknowledged` and `acknowledged + in_doubt`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Deliveries {
+    /// Written and acknowledged by the broker.
     pub acknowledged: u64,
+    /// Never handed to the broker (stopped, purged before sending): safe to send again.
+    pub not_sent: u64,
+    /// Sent and refused, certainly not written: safe to send again.
     pub failed: u64,
+    /// Sent but unanswered (a link that paused or dropped): possibly written.
+    pub in_doubt: u64,
     pub bytes: u64,
     pub per_partition: std::collections::BTreeMap<i32, u64>,
     /// The first delivery error, in words.
     pub first_error: Option<String>,
+}
+
+impl Deliveries {
+    pub fn total(&self) -> u64 {
+        self.acknowledged + self.not_sent + self.failed + self.in_doubt
+    }
+
+    /// Every event acknowledged.
+    pub fn complete(&self) -> bool {
+        self.not_sent + self.failed + self.in_doubt == 0
+    }
+
+    /// A transaction rolled back: nothing sent is visible, so nothing is in doubt.
+    pub fn rolled_back(mut self) -> Deliveries {
+        self.failed += self.acknowledged + self.in_doubt;
+        self.acknowledged = 0;
+        self.in_doubt = 0;
+        self.per_partition.clear();
+        self.bytes = 0;
+        self
+    }
 }
 
 /// What a publish did, for its summary.
@@ -94,6 +124,8 @@ pub enum KeySource {
     Fixed(String),
     /// A field of each (JSON) event, as a dotted path.
     Field(Vec<String>),
+    /// Each line is KEY<SEP>VALUE.
+    Separator(String),
 }
 
 impl KeySource {
@@ -111,6 +143,47 @@ pub struct Template {
     pub headers: Headers,
     pub partition: Option<i32>,
     pub timestamp: Option<i64>,
+    /// The largest record the producer and the topic take, when known.
+    pub limit: Option<RecordLimit>,
+}
+
+/// The largest record that can be published, and whose limit it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordLimit {
+    pub bytes: usize,
+    /// `the producer's message.max.bytes`, `the topic's max.message.bytes`.
+    pub whose: String,
+}
+
+/// librdkafka's default `message.max.bytes`.
+const PRODUCER_DEFAULT_MAX: usize = 1_000_000;
+
+/// The limit a record must fit: the producer's `message.max.bytes` (a `-X` value or
+/// librdkafka's default), and the topic's `max.message.bytes` when the cluster reports
+/// it, unless the producer compresses (the broker then measures compressed batches).
+pub fn record_limit(
+    producer_max: Option<&str>,
+    compression: Option<&str>,
+    topic_max: Option<&str>,
+) -> RecordLimit {
+    let producer = RecordLimit {
+        bytes: producer_max
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(PRODUCER_DEFAULT_MAX),
+        whose: "producer's message.max.bytes".into(),
+    };
+    let compressed = compression.is_some_and(|c| !matches!(c.trim(), "none" | ""));
+    let topic = topic_max
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|_| !compressed)
+        .map(|bytes| RecordLimit {
+            bytes,
+            whose: "topic's max.message.bytes".into(),
+        });
+    match topic {
+        Some(topic) if topic.bytes < producer.bytes => topic,
+        _ => producer,
+    }
 }
 
 impl Template {
@@ -125,7 +198,34 @@ impl Template {
         self.build(text, true).map(|_| ())
     }
 
+    /// One event whose value is these bytes as they are (`--value-file` with raw).
+    pub fn raw_event(&self, value: Vec<u8>) -> Result<NewRecord, String> {
+        let key = match &self.key {
+            KeySource::Fixed(k) => Some(self.key_encoding.encode(k, None, false)?),
+            _ => None,
+        };
+        let len = value.len();
+        self.finish(key, value, len)
+    }
+
+    /// A tombstone: the key, and no value.
+    pub fn tombstone(&self) -> Result<NewRecord, String> {
+        let mut record = self.raw_event(Vec::new())?;
+        record.value = None;
+        Ok(record)
+    }
+
     fn build(&self, text: &str, check_only: bool) -> Result<NewRecord, String> {
+        if let KeySource::Separator(sep) = &self.key {
+            let (key, value) = text
+                .split_once(sep.as_str())
+                .ok_or_else(|| format!("no `{sep}` between a key and a value"))?;
+            let key = self
+                .key_encoding
+                .encode(key, None, check_only)
+                .map_err(|e| format!("key: {e}"))?;
+            return self.build_value(value, None, Some(key), check_only);
+        }
         let needs_json = self.value.needs_parse() || matches!(self.key, KeySource::Field(_));
         let parsed: Option<Json> = if needs_json {
             Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
@@ -133,7 +233,7 @@ impl Template {
             None
         };
         let key = match &self.key {
-            KeySource::None => None,
+            KeySource::None | KeySource::Separator(_) => None,
             KeySource::Fixed(k) => Some(
                 self.key_encoding
                     .encode(k, None, check_only)
@@ -155,13 +255,65 @@ impl Template {
                 )
             }
         };
-        let value = self.value.encode(text, parsed.as_ref(), check_only)?;
+        self.build_value(text, parsed.as_ref(), key, check_only)
+    }
+
+    fn build_value(
+        &self,
+        text: &str,
+        parsed: Option<&Json>,
+        key: Option<Vec<u8>>,
+        check_only: bool,
+    ) -> Result<NewRecord, String> {
+        let mut value = self.value.encode(text, parsed, check_only)?;
+        // A check that skipped encoding (Avro) measures the text, never smaller than its
+        // encoding; only a record that might be too large is encoded to be sure.
+        let skipped = check_only && value.is_empty() && !text.is_empty();
+        if skipped && self.over_limit(key.as_deref(), text.len()).is_some() {
+            value = self.value.encode(text, parsed, false)?;
+        }
+        let size = match check_only && value.is_empty() {
+            true => text.len(),
+            false => value.len(),
+        };
+        self.finish(key, value, size)
+    }
+
+    /// Checks the record's size (`value_len` for its value) and assembles it.
+    fn finish(
+        &self,
+        key: Option<Vec<u8>>,
+        value: Vec<u8>,
+        value_len: usize,
+    ) -> Result<NewRecord, String> {
+        if let Some(too_big) = self.over_limit(key.as_deref(), value_len) {
+            return Err(too_big);
+        }
         Ok(NewRecord {
             key,
             value: Some(value),
             headers: self.headers.clone(),
             partition: self.partition,
             timestamp: self.timestamp,
+        })
+    }
+
+    /// Why a record with this key and a value of this length is too large, if it is.
+    fn over_limit(&self, key: Option<&[u8]>, value_len: usize) -> Option<String> {
+        let limit = self.limit.as_ref()?;
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
+            .sum();
+        let size = key.map_or(0, <[u8]>::len) + value_len + headers;
+        (size > limit.bytes).then(|| {
+            format!(
+                "the event is {} (key, value and headers), over the {} of {}",
+                humane_size(size as u64),
+                limit.whose,
+                humane_size(limit.bytes as u64)
+            )
         })
     }
 }
@@ -185,6 +337,7 @@ mod tests {
             headers: [Header::text("source", "kop")].into_iter().collect(),
             partition: None,
             timestamp: None,
+            limit: None,
         }
     }
 
@@ -233,6 +386,60 @@ mod tests {
         assert_eq!(
             err,
             "field `p`: expected one of LOW, HIGH (enum P), found \"URGENT\""
+        );
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_refused_before_sending_naming_whose_limit() {
+        let mut t = template(Encoding::Json, KeySource::Fixed("user-1".into()));
+        t.limit = Some(RecordLimit {
+            bytes: 1_000,
+            whose: "topic's max.message.bytes".into(),
+        });
+        let small = format!("{{\"pad\": \"{}\"}}", "x".repeat(900));
+        assert!(t.check(&small).is_ok());
+        assert!(t.event(&small).is_ok());
+        let big = format!("{{\"pad\": \"{}\"}}", "x".repeat(2_000));
+        let err = t.check(&big).unwrap_err();
+        assert!(
+            err.contains("over the topic's max.message.bytes of 1000 B"),
+            "{err}"
+        );
+        assert!(t.event(&big).is_err());
+    }
+
+    #[test]
+    fn avro_records_are_measured_encoded_when_the_text_is_over_the_limit() {
+        let schema = AvroSchema::parse(
+            r#"{"type":"record","name":"R","fields":[{"name":"n","type":"long"}]}"#,
+        )
+        .unwrap();
+        let mut t = template(
+            Encoding::Avro {
+                id: 1,
+                schema: Arc::new(schema),
+            },
+            KeySource::None,
+        );
+        // The JSON text is 30 bytes; its Avro encoding 6, plus the 10-byte header.
+        t.limit = Some(RecordLimit {
+            bytes: 25,
+            whose: "producer's message.max.bytes".into(),
+        });
+        assert!(t.check(r#"{"n":          1              }"#).is_ok());
+    }
+
+    #[test]
+    fn the_smaller_of_the_producers_and_the_topics_limit_applies() {
+        let limit = record_limit(None, None, Some("500000"));
+        assert_eq!(limit.bytes, 500_000);
+        assert!(limit.whose.starts_with("topic"));
+        assert_eq!(record_limit(None, None, Some("2000000")).bytes, 1_000_000);
+        assert_eq!(record_limit(Some("200"), None, None).bytes, 200);
+        let compressed = record_limit(None, Some("zstd"), Some("500000"));
+        assert_eq!(
+            compressed.bytes, 1_000_000,
+            "the broker measures compressed batches"
         );
     }
 }

@@ -10,6 +10,7 @@ use rdkafka::metadata::{Metadata, MetadataTopic};
 use super::block::block_on;
 use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
+use super::connect::await_cluster;
 use super::error::{code_text, describe, KafkaError};
 use super::native::{self, NativeError};
 use crate::core::cluster::{
@@ -27,12 +28,16 @@ pub(crate) struct Admin {
 }
 
 impl Admin {
-    /// A client for the settings. Nothing is sent until the first request.
+    /// A client for the settings, once a broker has answered (an address that refuses or
+    /// does not resolve fails at once).
     pub fn connect(settings: &Settings, sink: LogSink) -> Result<Admin, KafkaError> {
-        Self::create(settings, Role::Admin, &settings.bootstrap, sink)
+        let admin = Self::create(settings, Role::Admin, &settings.bootstrap, sink)?;
+        await_cluster(admin.client.inner(), &admin.context, || admin.drain())?;
+        Ok(admin)
     }
 
-    /// A client that talks to one broker alone (for probing it).
+    /// A client that talks to one broker alone (for probing it); nothing is sent until the
+    /// first request.
     pub fn connect_to_broker(
         settings: &Settings,
         address: &str,

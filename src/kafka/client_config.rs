@@ -64,6 +64,7 @@ pub(crate) enum Role<'a> {
     },
     Producer {
         transactional_id: Option<&'a str>,
+        partitioner: &'a str,
     },
     /// Without a group of its own, a reader commits nothing.
     Consumer {
@@ -157,8 +158,14 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
         Role::Admin | Role::Probe { .. } | Role::ApiProbe { .. } => {
             vec![("allow.auto.create.topics", "false".to_string())]
         }
-        Role::Producer { transactional_id } => {
+        Role::Producer {
+            transactional_id,
+            partitioner,
+        } => {
             let mut props = vec![
+                ("partitioner", partitioner.to_string()),
+                // A typo must not create a topic on brokers that allow auto-creation.
+                ("allow.auto.create.topics", "false".to_string()),
                 ("enable.idempotence", "true".to_string()),
                 ("acks", "all".to_string()),
                 ("linger.ms", "5".to_string()),
@@ -180,6 +187,9 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 ("enable.auto.offset.store", "false".to_string()),
                 ("auto.offset.reset", "earliest".to_string()),
                 ("fetch.wait.max.ms", "100".to_string()),
+                // The end of a partition, as librdkafka judges it: the last stable offset
+                // for read_committed (an open transaction at the end holds it back).
+                ("enable.partition.eof", "true".to_string()),
             ];
             // librdkafka's consumer API needs a group id even to read assigned partitions;
             // a reader without a group of its own never commits under this one.
@@ -348,6 +358,7 @@ mod tests {
             &s,
             Role::Producer {
                 transactional_id: Some("kop-t"),
+                partitioner: "murmur2_random",
             },
             Chattiness::Quiet,
         );
@@ -355,6 +366,10 @@ mod tests {
         assert_eq!(get(&producer, "acks").cloned(), plain("1"));
         assert_eq!(producer.iter().filter(|(k, _)| k == "acks").count(), 1);
         assert_eq!(get(&producer, "transactional.id").cloned(), plain("kop-t"));
+        assert_eq!(
+            get(&producer, "partitioner").cloned(),
+            plain("murmur2_random")
+        );
         let reader = properties(&s, Role::Consumer { group: None }, Chattiness::Quiet);
         assert_eq!(get(&reader, "group.id").cloned(), plain("kop-reader"));
         assert_eq!(get(&reader, "enable.auto.commit").cloned(), plain("false"));

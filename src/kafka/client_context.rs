@@ -23,7 +23,11 @@ const KEPT_ERRORS: usize = 16;
 #[derive(Clone)]
 pub(super) struct KopContext {
     sink: LogSink,
+    /// Recent specific errors, as librdkafka worded them (broker name first).
     errors: Arc<Mutex<Vec<String>>>,
+    /// The latest "N/M brokers are down" summary: kept apart, since every failed request
+    /// repeats it and would push the specific causes out.
+    summary: Arc<Mutex<Option<String>>>,
     bootstrap: String,
     timeout: Duration,
 }
@@ -33,6 +37,7 @@ impl KopContext {
         KopContext {
             sink,
             errors: Arc::default(),
+            summary: Arc::default(),
             bootstrap: bootstrap.to_string(),
             timeout,
         }
@@ -48,15 +53,39 @@ impl KopContext {
     }
 
     /// The most telling recent error: a specific cause rather than librdkafka's
-    /// "all brokers are down" summary, which follows every specific one.
+    /// "0/1 brokers are down" summary, which follows every specific one.
     pub fn last_cause(&self) -> Option<String> {
+        let specific = self.errors.lock().ok()?.last().map(|e| clean(e));
+        specific.or_else(|| self.summary.lock().ok()?.clone())
+    }
+
+    /// When every bootstrap address has refused the connection or failed to resolve,
+    /// waiting longer cannot help: each address with its cause.
+    pub fn final_failure(&self) -> Option<String> {
         let errors = self.errors.lock().ok()?;
-        errors
-            .iter()
-            .rev()
-            .find(|e| !is_summary(e))
-            .or_else(|| errors.last())
-            .cloned()
+        let addresses = bootstrap_addresses(&self.bootstrap);
+        let mut causes = Vec::new();
+        for address in &addresses {
+            let prefix = format!("{address}/");
+            let failure = errors
+                .iter()
+                .rev()
+                .find(|e| without_scheme(e).starts_with(&prefix) && is_final(e))?;
+            causes.push(match addresses.len() {
+                1 => clean(failure),
+                _ => format!("{address}: {}", clean(failure)),
+            });
+        }
+        (!causes.is_empty()).then(|| causes.join("; "))
+    }
+
+    /// The error for a cluster that cannot be reached, said the same way by every client.
+    pub fn unreachable(&self, waited: Option<Duration>, cause: String) -> KafkaError {
+        KafkaError::Unreachable {
+            bootstrap: self.bootstrap.clone(),
+            waited,
+            cause,
+        }
     }
 
     /// Feeds events taken from a client's main queue (see `native::drain_main_queue`).
@@ -70,7 +99,7 @@ impl KopContext {
                 } => self.log(syslog_level(level), &facility, &message),
                 MainEvent::Error { reason } => {
                     self.sink.log(LogLevel::Error, "ERROR", &reason);
-                    self.remember(clean(&reason));
+                    self.remember(reason);
                 }
             }
         }
@@ -95,25 +124,26 @@ impl KopContext {
         if !is_transport(code) {
             return KafkaError::from_code(code, what);
         }
+        if let Some(cause) = self.final_failure() {
+            return self.unreachable(None, cause);
+        }
         match self.last_cause() {
-            Some(cause) => KafkaError::Unreachable {
-                bootstrap: self.bootstrap.clone(),
-                timeout: self.timeout,
-                cause,
-            },
+            Some(cause) => self.unreachable(Some(self.timeout), cause),
             None if is_timeout(code) => KafkaError::Timeout {
                 what: what.to_string(),
                 after: self.timeout,
             },
-            None => KafkaError::Unreachable {
-                bootstrap: self.bootstrap.clone(),
-                timeout: self.timeout,
-                cause: message,
-            },
+            None => self.unreachable(Some(self.timeout), message),
         }
     }
 
     fn remember(&self, text: String) {
+        if is_summary(&text) {
+            if let Ok(mut summary) = self.summary.lock() {
+                *summary = Some(text);
+            }
+            return;
+        }
         if let Ok(mut errors) = self.errors.lock() {
             if errors.len() == KEPT_ERRORS {
                 errors.remove(0);
@@ -136,6 +166,36 @@ fn syslog_level(level: i32) -> RDKafkaLogLevel {
     }
 }
 
+/// The bootstrap list as librdkafka names its brokers in logs (`host:port`).
+fn bootstrap_addresses(bootstrap: &str) -> Vec<String> {
+    bootstrap
+        .split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| a.split_once("://").map_or(a, |(_, rest)| rest).to_string())
+        .collect()
+}
+
+/// A failure no retry within the timeout will change.
+fn is_final(error: &str) -> bool {
+    [
+        "Connection refused",
+        "Failed to resolve",
+        "SSL handshake failed",
+        "Authentication failed",
+    ]
+    .iter()
+    .any(|f| error.contains(f))
+}
+
+/// `ssl://host:port/bootstrap: ...` → `host:port/bootstrap: ...`.
+fn without_scheme(error: &str) -> &str {
+    match error.split_once("://") {
+        Some((scheme, rest)) if !scheme.contains(' ') => rest,
+        _ => error,
+    }
+}
+
 fn is_summary(error: &str) -> bool {
     error.contains("brokers are down") || error.contains("Local: All broker connections are down")
 }
@@ -152,7 +212,7 @@ impl ClientContext for KopContext {
             RDKafkaLogLevel::Debug => LogLevel::Debug,
         };
         if level <= LogLevel::Warning {
-            self.remember(clean(log_message));
+            self.remember(log_message.trim().to_string());
         }
         self.sink.log(level, fac, log_message);
     }
@@ -161,7 +221,7 @@ impl ClientContext for KopContext {
         let text = if reason.is_empty() {
             error.to_string()
         } else {
-            clean(reason)
+            reason.trim().to_string()
         };
         self.sink.log(LogLevel::Error, "ERROR", &text);
         self.remember(text);
@@ -194,5 +254,28 @@ mod tests {
             "Connect to ipv4#127.0.0.1:1 failed: Connection refused"
         );
         assert_eq!(clean("plain message"), "plain message");
+    }
+
+    #[test]
+    fn the_failure_is_final_when_every_bootstrap_address_refuses_or_does_not_resolve() {
+        let (out, _) = crate::output::Output::buffered(crate::output::Format::Table);
+        let context = KopContext::new(
+            out.log_sink(),
+            "127.0.0.1:1,nonexistent.invalid:9092",
+            Duration::from_secs(10),
+        );
+        context.remember("127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused (after 0ms in state CONNECT)".into());
+        context.remember("0/2 brokers are down".into());
+        assert_eq!(context.final_failure(), None, "one address still unknown");
+        context.remember("nonexistent.invalid:9092/bootstrap: Failed to resolve 'nonexistent.invalid:9092': Name or service not known (after 0ms in state CONNECT)".into());
+        assert_eq!(
+            context.final_failure().as_deref(),
+            Some("127.0.0.1:1: Connect to ipv4#127.0.0.1:1 failed: Connection refused; nonexistent.invalid:9092: Failed to resolve 'nonexistent.invalid:9092': Name or service not known")
+        );
+        assert_eq!(
+            context.last_cause().as_deref(),
+            Some("Failed to resolve 'nonexistent.invalid:9092': Name or service not known"),
+            "a specific cause, never the brokers-down summary"
+        );
     }
 }

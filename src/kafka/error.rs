@@ -11,11 +11,12 @@ use crate::util::units::format_duration_ms;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum KafkaError {
-    /// No broker answered within the timeout (or every address refused).
-    #[error("could not reach Kafka at {bootstrap} within {}: {cause}", format_duration_ms(.timeout.as_millis() as u64))]
+    /// No broker answered: every address refused or failed to resolve (`waited: None`,
+    /// known at once), or none answered within the timeout.
+    #[error("could not reach Kafka at {bootstrap}{}: {cause}", waited_for(.waited))]
     Unreachable {
         bootstrap: String,
-        timeout: Duration,
+        waited: Option<Duration>,
         cause: String,
     },
     /// librdkafka refused the configuration (a bad `-X` property, an unreadable CA file).
@@ -37,6 +38,12 @@ pub(crate) enum KafkaError {
     /// A request reached the cluster and failed for another reason.
     #[error("{what} failed: {cause}")]
     Request { what: String, cause: String },
+}
+
+fn waited_for(waited: &Option<Duration>) -> String {
+    waited.map_or_else(String::new, |w| {
+        format!(" within {}", format_duration_ms(w.as_millis() as u64))
+    })
 }
 
 fn unsupported_detail(api: &str) -> &'static str {
@@ -180,15 +187,27 @@ fn hint_for(cause: &str) -> Option<&'static str> {
         .map(|(_, hint)| *hint)
 }
 
-/// librdkafka's sentence for an error, without rdkafka's enum names around it.
+/// librdkafka's sentence for an error, without rdkafka's enum names around it (and
+/// without any configuration value it quotes: that may be a secret).
 pub(super) fn describe(err: &RdError) -> String {
     match err {
-        RdError::ClientCreation(text) => text.clone(),
+        RdError::ClientCreation(text) => without_values(text),
         RdError::AdminOp(code) => code_text(*code),
         other => match other.rdkafka_error_code() {
             Some(code) => code_text(code),
             None => other.to_string(),
         },
+    }
+}
+
+/// `Invalid value "hunter2" for configuration property "x"` → `Invalid value for
+/// configuration property "x"`.
+fn without_values(text: &str) -> String {
+    match (text.find("value \""), text.find("\" for ")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}value{}", &text[..start], &text[end + 1..])
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -210,12 +229,21 @@ mod tests {
     fn unreachable_names_address_timeout_and_cause() {
         let err = KafkaError::Unreachable {
             bootstrap: "127.0.0.1:1".into(),
-            timeout: Duration::from_secs(3),
-            cause: "Connect to ipv4#127.0.0.1:1 failed: Connection refused".into(),
+            waited: None,
+            cause: "127.0.0.1:1: Connect to ipv4#127.0.0.1:1 failed: Connection refused".into(),
         };
         assert_eq!(
             err.to_string(),
-            "could not reach Kafka at 127.0.0.1:1 within 3s: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
+            "could not reach Kafka at 127.0.0.1:1: 127.0.0.1:1: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
+        );
+        let slow = KafkaError::Unreachable {
+            bootstrap: "k:9092".into(),
+            waited: Some(Duration::from_secs(3)),
+            cause: "timed out".into(),
+        };
+        assert_eq!(
+            slow.to_string(),
+            "could not reach Kafka at k:9092 within 3s: timed out"
         );
         assert!(err.hint().unwrap().contains("nothing is listening"));
         let command: CommandError = err.into();
@@ -250,5 +278,17 @@ mod tests {
             KafkaError::from_code(RDKafkaErrorCode::NonEmptyGroup, "resetting g"),
             KafkaError::GroupNotEmpty { .. }
         ));
+    }
+
+    #[test]
+    fn configuration_errors_never_quote_the_value() {
+        assert_eq!(
+            without_values(r#"Invalid value "p4ss" for configuration property "sasl.mechanism""#),
+            r#"Invalid value for configuration property "sasl.mechanism""#
+        );
+        assert_eq!(
+            without_values("No such configuration property"),
+            "No such configuration property"
+        );
     }
 }

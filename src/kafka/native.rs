@@ -262,3 +262,41 @@ pub(super) fn cached_high_watermark<C: ClientContext>(
     };
     (err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some(high)
 }
+
+/// Whether a message that got a delivery report may be in the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Persistence {
+    /// Certainly not written (never sent, or refused).
+    No,
+    /// Sent and unanswered: may have been written.
+    Possibly,
+    /// Written and acknowledged.
+    Yes,
+}
+
+/// librdkafka's own verdict on a reported message (`rd_kafka_message_status`).
+pub(super) fn persistence(message: &rdkafka::message::BorrowedMessage<'_>) -> Persistence {
+    // SAFETY: the message is borrowed for the call, so its pointer is live; the call
+    // only reads it.
+    let status = unsafe { rdsys::rd_kafka_message_status(message.ptr()) };
+    match status {
+        rdsys::rd_kafka_msg_status_t::RD_KAFKA_MSG_STATUS_NOT_PERSISTED => Persistence::No,
+        rdsys::rd_kafka_msg_status_t::RD_KAFKA_MSG_STATUS_PERSISTED => Persistence::Yes,
+        _ => Persistence::Possibly,
+    }
+}
+
+/// Drops everything not yet acknowledged: the local queue, and (with `in_flight`) what
+/// is already on its way. Each dropped message still gets its delivery report.
+pub(super) fn purge<C: ClientContext>(client: &Client<C>, in_flight: bool) {
+    let mut flags = rdsys::RD_KAFKA_PURGE_F_QUEUE | rdsys::RD_KAFKA_PURGE_F_NON_BLOCKING;
+    if in_flight {
+        flags |= rdsys::RD_KAFKA_PURGE_F_INFLIGHT;
+    }
+    // SAFETY: plain call on a live producer handle with valid flags; it can only fail on
+    // a consumer handle or unknown flags, neither of which happens here, and a failure
+    // would leave nothing to undo.
+    unsafe {
+        rdsys::rd_kafka_purge(client.native_ptr(), flags);
+    }
+}

@@ -1,5 +1,6 @@
-//! Producing: an idempotent `acks=all` producer that counts acknowledgements per
-//! partition, so a command can say exactly how many events arrived.
+//! Producing: an idempotent `acks=all` producer that accounts for every event it took:
+//! acknowledged (per partition), not sent, failed and certainly not written, or in doubt
+//! (sent, unanswered, possibly written), by librdkafka's own verdict on each message.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -12,7 +13,9 @@ use rdkafka::{ClientContext, Message};
 
 use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
+use super::connect::await_cluster;
 use super::error::{describe, KafkaError};
+use super::native::{self, Persistence};
 use super::reader::{offsets_list, TopicReader};
 use crate::core::publish::Deliveries;
 use crate::core::record::{NewRecord, TopicPartition};
@@ -47,14 +50,30 @@ impl ProducerContext for DeliveryContext {
                 d.bytes += (message.payload_len() + message.key().map_or(0, <[u8]>::len)) as u64;
                 *d.per_partition.entry(message.partition()).or_default() += 1;
             }
-            Err((err, _)) => {
-                d.failed += 1;
-                if d.first_error.is_none() {
+            Err((err, message)) => {
+                let purged = matches!(err.rdkafka_error_code(), Some(RDKafkaErrorCode::PurgeQueue));
+                match native::persistence(message) {
+                    Persistence::No if purged => d.not_sent += 1,
+                    Persistence::No => d.failed += 1,
+                    // Written but reported with an error (rare): counting it as in doubt
+                    // keeps the bounds true either way.
+                    Persistence::Possibly | Persistence::Yes => d.in_doubt += 1,
+                }
+                if d.first_error.is_none() && !purged {
                     d.first_error = Some(describe(err));
                 }
             }
         }
     }
+}
+
+/// Whether `send` queued the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub(crate) enum Queued {
+    Yes,
+    /// Ctrl-C came while waiting for room in a full queue.
+    Interrupted,
 }
 
 pub(crate) struct Producer {
@@ -64,31 +83,65 @@ pub(crate) struct Producer {
 }
 
 impl Producer {
-    /// An idempotent producer with `acks=all`; transactional when given an id.
+    /// An idempotent producer with `acks=all` and the given partitioner; transactional
+    /// when given an id.
     pub fn new(
         settings: &Settings,
         sink: LogSink,
         transactional_id: Option<&str>,
+        partitioner: &str,
     ) -> Result<Producer, KafkaError> {
         let chattiness = Chattiness::for_sink(&sink);
         let context = KopContext::new(sink, &settings.bootstrap, settings.timeout);
         let deliveries = Arc::new(Mutex::new(Deliveries::default()));
-        let role = Role::Producer { transactional_id };
+        let role = Role::Producer {
+            transactional_id,
+            partitioner,
+        };
         let inner = client_config(settings, role, chattiness)
             .create_with_context(DeliveryContext {
                 inner: context.clone(),
                 deliveries: deliveries.clone(),
             })
             .map_err(|e| KafkaError::Config(describe(&e)))?;
-        Ok(Producer {
+        let producer = Producer {
             inner,
             deliveries,
             context,
-        })
+        };
+        // Reaching a broker first also gets an idempotent producer its id at once:
+        // librdkafka asks for one when a Metadata response arrives, and otherwise waits
+        // for its 500 ms retry timer.
+        await_cluster(producer.inner.client(), &producer.context, || {
+            producer.inner.poll(Duration::ZERO);
+        })?;
+        Ok(producer)
+    }
+
+    /// Looks the topic up before the first send, so that a missing topic is said at once
+    /// and the first batch finds its partition leaders known.
+    pub fn prepare(&self, topic: &str) -> Result<(), KafkaError> {
+        let what = format!("producing to {topic}");
+        let md = self
+            .inner
+            .client()
+            .fetch_metadata(Some(topic), self.context.timeout())
+            .map_err(|e| self.context.failure(&e, &what))?;
+        let known = md
+            .topics()
+            .iter()
+            .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty());
+        if known {
+            Ok(())
+        } else {
+            Err(KafkaError::NotFound {
+                what: format!("topic {topic}"),
+            })
+        }
     }
 
     /// Queues one record, waiting for room when librdkafka's queue is full.
-    pub fn send(&self, topic: &str, record: &NewRecord) -> Result<(), KafkaError> {
+    pub fn send(&self, topic: &str, record: &NewRecord) -> Result<Queued, KafkaError> {
         let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
         for header in &record.headers {
             headers = headers.insert(Header {
@@ -111,8 +164,11 @@ impl Producer {
         }
         loop {
             match self.inner.send(base) {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Ok(Queued::Yes),
                 Err((RdError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
+                    if crate::interrupt::requested() {
+                        return Ok(Queued::Interrupted);
+                    }
                     base = returned;
                     self.inner.poll(Duration::from_millis(10));
                 }
@@ -130,10 +186,21 @@ impl Producer {
     ///
     /// rdkafka's own flush polls in 100 ms steps, which a replay committing every batch
     /// pays each time; polling in 1 ms steps returns as soon as the last report is in.
+    ///
+    /// When the time is up, what is left is purged so that every event has its report
+    /// (queued ones not sent, in-flight ones in doubt) before this returns the timeout.
+    /// Ctrl-C stops at once: what is still queued is not sent, and only what is already
+    /// in flight is waited for.
     pub fn flush(&self) -> Result<(), KafkaError> {
         let deadline = std::time::Instant::now() + self.context.timeout();
+        let mut stopped = false;
         while self.inner.in_flight_count() > 0 {
+            if !stopped && crate::interrupt::requested() {
+                self.purge(false);
+                stopped = true;
+            }
             if std::time::Instant::now() >= deadline {
+                self.purge(true);
                 let timed_out = RdError::Flush(RDKafkaErrorCode::OperationTimedOut);
                 return Err(self.produce_error(timed_out, ""));
             }
@@ -141,6 +208,16 @@ impl Producer {
         }
         self.inner.poll(Duration::ZERO);
         Ok(())
+    }
+
+    /// Purges and waits for the purged messages' reports (they come at once).
+    fn purge(&self, in_flight: bool) {
+        native::purge(self.inner.client(), in_flight);
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while self.inner.in_flight_count() > 0 && std::time::Instant::now() < deadline {
+            self.inner.poll(Duration::from_millis(1));
+        }
+        self.inner.poll(Duration::ZERO);
     }
 
     pub fn deliveries(&self) -> Deliveries {

@@ -6,7 +6,10 @@
 //! is done when the consumer's position reaches that end, not when the last record was
 //! delivered: a transaction's commit marker takes an offset but is never delivered, and
 //! aborted batches are skipped, so the last delivered offset can stay short of the end
-//! forever (kop's own `.parked` topic is written in transactions).
+//! forever (kop's own `.parked` topic is written in transactions). A partition is also
+//! done when librdkafka reports reaching its end: for read_committed readers that is the
+//! last stable offset, which a transaction left open by a crashed producer holds below
+//! the high watermark until the transaction is aborted.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -128,6 +131,8 @@ struct Progress {
     next: i64,
     /// The frozen end, once the first Fetch response said it.
     end: Option<i64>,
+    /// librdkafka reported the partition's end (its last stable offset) reached.
+    eof: bool,
 }
 
 pub(crate) struct TopicReader {
@@ -190,6 +195,7 @@ impl TopicReader {
                 Progress {
                     next: *offset,
                     end: None,
+                    eof: false,
                 },
             );
         }
@@ -226,7 +232,11 @@ impl TopicReader {
     /// timeout before that.
     pub fn read(&mut self, wait: Duration) -> Result<Read<'_>, KafkaError> {
         let message = match self.consumer.poll(wait) {
-            None | Some(Err(RdError::PartitionEOF(_))) => None,
+            Some(Err(RdError::PartitionEOF(partition))) => {
+                reached_end(&self.topics, &mut self.progress, partition);
+                None
+            }
+            None => None,
             // A dropped connection is librdkafka's to mend; it reconnects on its own. A
             // reader that must end gives up at its timeout, naming this cause.
             Some(Err(e)) if e.rdkafka_error_code().is_some_and(is_transport) => {
@@ -346,6 +356,23 @@ impl TopicReader {
     }
 }
 
+/// librdkafka names only the partition of an end it reached: with one topic that is
+/// enough; with several, waiting for the position to reach the high watermark is.
+fn reached_end(
+    topics: &[String],
+    progress: &mut HashMap<String, BTreeMap<i32, Progress>>,
+    partition: i32,
+) {
+    if let [topic] = topics {
+        if let Some(p) = progress
+            .get_mut(topic)
+            .and_then(|parts| parts.get_mut(&partition))
+        {
+            p.eof = true;
+        }
+    }
+}
+
 /// Every partition has reached its end (freezing ends as Fetch responses tell them).
 fn at_end(
     consumer: &BaseConsumer<ReaderContext>,
@@ -373,7 +400,7 @@ fn at_end(
                 .copied()
                 .unwrap_or(p.next)
                 .max(p.next);
-            done &= p.end.is_some_and(|end| position >= end);
+            done &= p.eof || p.end.is_some_and(|end| position >= end);
         }
     }
     done

@@ -82,6 +82,8 @@ pub struct Output {
 #[derive(Debug, Clone, Copy)]
 pub struct OutputOptions {
     pub format: Format,
+    /// The format instead when stdout is not a terminal (and `-o` was not given).
+    pub piped: Option<Format>,
     pub verbosity: Verbosity,
     pub no_color: bool,
 }
@@ -89,14 +91,20 @@ pub struct OutputOptions {
 impl Output {
     /// Output to the process's stdout and stderr.
     pub fn stdio(options: OutputOptions) -> Output {
-        let color_allowed = !options.no_color && std::env::var_os(crate::env::NO_COLOR).is_none();
+        // NO_COLOR set to anything but the empty string turns colour off (no-color.org).
+        let color_allowed = !options.no_color
+            && std::env::var_os(crate::env::NO_COLOR).is_none_or(|v| v.is_empty());
         let stdout_tty = io::stdout().is_terminal();
         let stderr_tty = io::stderr().is_terminal();
         let width = stdout_tty.then(terminal_width);
+        let format = match (stdout_tty, options.piped) {
+            (false, Some(piped)) => piped,
+            _ => options.format,
+        };
         Output {
             stdout: Box::new(io::stdout()),
             stderr: Arc::new(Mutex::new(Box::new(io::stderr()))),
-            format: options.format,
+            format,
             verbosity: options.verbosity,
             color: color_allowed && stdout_tty,
             color_stderr: color_allowed && stderr_tty,
@@ -156,14 +164,17 @@ impl Output {
         writeln!(self.stdout, "{text}")
     }
 
-    /// A line of prose for people: control characters from data escaped, cut to the
-    /// terminal's width (with `…`).
+    /// A line of prose for people: control characters from data escaped, wrapped at
+    /// the terminal's width (continuation lines indented like the first).
     pub fn text(&mut self, text: &str) -> io::Result<()> {
         let plain = console::strip_ansi_codes(text);
         let safe = table::escape_controls(&plain);
         match self.width {
             Some(width) if console::measure_text_width(&safe) > width => {
-                self.line(&table::cut(&safe, width))
+                for line in table::wrap(&safe, width) {
+                    self.line(&line)?;
+                }
+                Ok(())
             }
             // Unchanged text keeps its colour.
             _ if safe == plain => self.line(text),
@@ -203,9 +214,19 @@ impl Output {
         }
     }
 
+    /// A warning on stderr; silent with `-q`, which promises nothing but errors and data.
     pub fn warn(&self, text: &str) {
+        if self.verbosity == Verbosity::Quiet {
+            return;
+        }
         let label = style::paint(self.color_stderr, style::Tone::Warn, "warning:");
         self.to_stderr(&format!("{label} {text}"));
+    }
+
+    /// A report for people (a summary, a plan) is left out with `-q`; asked for as JSON it
+    /// is data, and printed.
+    pub fn wants_report(&self) -> bool {
+        self.verbosity > Verbosity::Quiet || self.format != Format::Table
     }
 
     /// Details for `-v`.
@@ -217,9 +238,9 @@ impl Output {
     }
 
     /// A progress bar for `total` items, or nothing when stderr is not a terminal.
-    pub fn progress(&self, total: u64, unit: &str) -> Progress {
+    pub(crate) fn progress(&self, total: u64, unit: &str) -> Progress {
         if self.progress {
-            Progress::bar(total, unit)
+            Progress::shown(total, unit)
         } else {
             Progress::hidden()
         }

@@ -151,15 +151,50 @@ pub(crate) fn cut(text: &str, width: usize) -> String {
     out
 }
 
+/// Prose wrapped at spaces to `width` columns; continuation lines keep the first line's
+/// indentation, and a word longer than a line is cut with `…`.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let mut lines = Vec::new();
+    let mut line = indent.clone();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let needed = measure_text_width(&line)
+            + usize::from(line.len() > indent.len())
+            + measure_text_width(word);
+        if needed > width && line.len() > indent.len() {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if measure_text_width(&line) > width {
+            line = cut(&line, width);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 /// Control characters as visible escapes (`\n`, `\t`, `\x1b`), so data cannot steer the
 /// terminal.
 pub(crate) fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    escape(text, |_| false)
+}
+
+/// The same for a multi-line value: new lines and tabs stay as they are.
+pub(crate) fn escape_controls_but_lines(text: &str) -> String {
+    escape(text, |c| matches!(c, '\n' | '\t'))
+}
+
+fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(|c| c.is_control() && !keep(c)) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if keep(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
@@ -234,5 +269,15 @@ mod tests {
         let lines = t.render(false, None);
         assert_eq!(lines[1], "boom\\x1b[2J\\x07\\nnext");
         assert!(!lines.concat().contains('\u{1b}'));
+    }
+
+    #[test]
+    fn prose_wraps_at_spaces_keeping_its_indentation() {
+        let lines = wrap("  one two three four five six", 12);
+        assert_eq!(lines, ["  one two", "  three four", "  five six"]);
+        for line in wrap(&"long ".repeat(40), 20) {
+            assert!(measure_text_width(&line) <= 20, "{line}");
+        }
+        assert_eq!(wrap(&"x".repeat(30), 10), ["xxxxxxxxx…"]);
     }
 }

@@ -47,6 +47,19 @@ impl ApplySettings {
             (false, true) => ApplyMode::DryRun,
             (false, false) => ApplyMode::Apply,
         };
+        // A pattern that matches nothing would make `--check` pass on a typo.
+        if let Some(unmatched) = args
+            .only
+            .iter()
+            .find(|p| !file.topics.keys().any(|t| Glob::new(p.as_str()).matches(t)))
+        {
+            return Err(CommandError::usage(format!(
+                "--only {unmatched}: no topic in the topics file matches it"
+            ))
+            .with_hint(
+                "`kop topics list` shows the declared topics (MANAGED); patterns take * and ?",
+            ));
+        }
         let options = PlanOptions {
             delete_unmanaged: args.delete_unmanaged,
             prune_configs: args.prune_configs,

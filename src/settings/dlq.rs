@@ -19,7 +19,10 @@ pub(crate) struct ReplaySettings {
     pub cursor: String,
     pub to: Option<String>,
     pub max_retries: Option<u32>,
-    pub park_topic: String,
+    /// Where letters are parked; `None`: no parking.
+    pub park_topic: Option<String>,
+    /// Replay letters the ledger says were replayed already.
+    pub again: bool,
     pub limit: Option<u64>,
     /// Letters a second; `None` is as fast as the cluster takes them.
     pub rate: Option<f64>,
@@ -30,6 +33,7 @@ pub(crate) struct ReplaySettings {
     /// `--yes`: no confirmation asked.
     pub yes: bool,
     pub recogniser: Recogniser,
+    pub partitioner: String,
 }
 
 impl ReplaySettings {
@@ -76,7 +80,8 @@ impl ReplaySettings {
             park_topic: args
                 .park_topic
                 .clone()
-                .unwrap_or_else(|| format!("{}.parked", args.dlq)),
+                .or_else(|| args.max_retries.map(|_| format!("{}.parked", args.dlq))),
+            again: args.again,
             selection,
             cursor,
             to: args.to.clone(),
@@ -89,6 +94,7 @@ impl ReplaySettings {
             skip_unroutable: args.skip_unroutable,
             yes,
             recogniser: recogniser(global.file.as_ref()),
+            partitioner: global.partitioner(args.partitioner.as_deref()),
         })
     }
 }

@@ -11,6 +11,9 @@ use crate::util::glob::Glob;
 
 use super::Settings;
 
+/// `--watch` redraws no faster than this: each look costs the cluster a few requests.
+const MIN_WATCH: Duration = Duration::from_secs(1);
+
 #[derive(Debug, Clone)]
 pub(crate) struct LagSettings {
     pub selection: GroupSelection,
@@ -31,6 +34,12 @@ impl LagSettings {
             .as_deref()
             .map(|p| Regex::new(p).map_err(|e| CommandError::usage(format!("--pattern: {e}"))))
             .transpose()?;
+        if let Some(watch) = args.watch.filter(|w| *w < MIN_WATCH) {
+            return Err(CommandError::usage(format!(
+                "--watch {}: redraw at most once a second (--watch 1s or more)",
+                crate::util::units::format_duration_ms(watch.as_millis() as u64)
+            )));
+        }
         let thresholds = thresholds(global, args.threshold, args.max_age);
         let time = args.time
             || args.max_age.is_some()

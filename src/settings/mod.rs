@@ -44,7 +44,8 @@ pub struct Flags {
     pub cluster: Option<String>,
     pub registry: Option<String>,
     /// `-X key=value`, in order.
-    pub properties: Vec<(String, String)>,
+    /// `-X` as typed, in order (`KEY=VALUE`, checked when resolving).
+    pub properties: Vec<String>,
     pub timeout: Duration,
 }
 
@@ -115,6 +116,8 @@ pub enum SettingsError {
     },
     #[error("`-X {0}` passes a secret on the command line, where other users can read it; use the environment instead (see docs/configuration.md)")]
     SecretInArgv(String),
+    #[error("-X takes KEY=VALUE (a librdkafka property and its value)")]
+    BadProperty,
     #[error("{0} sets bootstrap.servers, which kop takes only from -b/--bootstrap, KAFKA_BOOTSTRAP_SERVERS or a profile's `bootstrap`; use -b")]
     BootstrapInProperties(String),
     #[error("--registry URL carries a password; use SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD instead")]
@@ -165,14 +168,20 @@ impl Settings {
                 p.name
             )));
         }
-        for (key, value) in &flags.properties {
+        for text in &flags.properties {
+            let (key, value) = match text.split_once('=') {
+                Some((key, value)) if !key.trim().is_empty() => (key.trim().to_string(), value),
+                // The value is never repeated: it may be a secret typed by mistake.
+                _ => return Err(SettingsError::BadProperty),
+            };
+            let key = &key;
             if is_secret_property(key) {
                 return Err(SettingsError::SecretInArgv(key.clone()));
             }
             if is_bootstrap(key) {
                 return Err(SettingsError::BootstrapInProperties(format!("`-X {key}`")));
             }
-            properties.push((key.clone(), value.clone()));
+            properties.push((key.clone(), value.to_string()));
         }
         for secret in [
             security.sasl_password.as_ref(),
@@ -196,6 +205,14 @@ impl Settings {
         })
     }
 
+    /// The partitioner a producer uses: the flag's, else the profile's, else the one that
+    /// hashes keys like the Java client.
+    pub fn partitioner(&self, flag: Option<&str>) -> String {
+        flag.or_else(|| self.profile.as_ref().and_then(|p| p.partitioner.as_deref()))
+            .unwrap_or(config::DEFAULT_PARTITIONER)
+            .to_string()
+    }
+
     /// The cluster id the profile pins, if any.
     pub fn pinned_cluster_id(&self) -> Option<&str> {
         self.profile.as_ref().and_then(|p| p.cluster_id.as_deref())
@@ -214,7 +231,9 @@ fn is_bootstrap(key: &str) -> bool {
 impl From<SettingsError> for CommandError {
     fn from(err: SettingsError) -> CommandError {
         let kind = match err {
-            SettingsError::BootstrapInProperties(_) => ErrorKind::Usage,
+            SettingsError::BootstrapInProperties(_) | SettingsError::BadProperty => {
+                ErrorKind::Usage
+            }
             _ => ErrorKind::Failed,
         };
         CommandError::from_error(kind, &err)

@@ -22,6 +22,10 @@ pub(crate) enum PublishInput {
     File(PathBuf),
     /// Standard input, sent as it arrives.
     Stdin,
+    /// One event whose value is a file's bytes.
+    ValueFile(PathBuf),
+    /// One event with a null value.
+    Tombstone,
 }
 
 /// How a key or value becomes bytes, before any schema is fetched.
@@ -55,6 +59,7 @@ pub(crate) struct PublishSettings {
     pub value_encoding: EncodingChoice,
     pub key_encoding: EncodingChoice,
     pub transactional: bool,
+    pub partitioner: String,
 }
 
 impl PublishSettings {
@@ -74,17 +79,39 @@ impl PublishSettings {
             .map(|t| parse_timestamp(t).map(|spec| spec.resolve(now_ms())))
             .transpose()
             .map_err(|e| CommandError::usage(format!("--timestamp {e}")))?;
-        let key = match (&args.key, &args.key_field) {
-            (Some(k), _) => KeySource::Fixed(k.clone()),
-            (None, Some(path)) => KeySource::field(path),
-            (None, None) => KeySource::None,
+        if args.key_field.is_some() && args.format == WriteFormat::Raw {
+            return Err(CommandError::usage(
+                "--key-field reads a field of each event, but --format raw does not parse events",
+            )
+            .with_hint("use --format json, or lines of KEY<SEP>VALUE with --key-separator"));
+        }
+        if args.key_separator.as_deref() == Some("") {
+            return Err(CommandError::usage(
+                "--key-separator needs at least one character",
+            ));
+        }
+        let key = match (&args.key, &args.key_field, &args.key_separator) {
+            (Some(k), _, _) => KeySource::Fixed(k.clone()),
+            (None, Some(path), _) => KeySource::field(path),
+            (None, None, Some(sep)) => KeySource::Separator(sep.clone()),
+            (None, None, None) => KeySource::None,
         };
-        let input = match (&args.value, &args.file) {
-            (Some(v), _) => PublishInput::Value(v.clone()),
-            (None, Some(p)) if p.as_os_str() == "-" => PublishInput::Stdin,
-            (None, Some(p)) => PublishInput::File(p.clone()),
-            (None, None) => PublishInput::Stdin,
+        let input = match (&args.value, &args.file, &args.value_file) {
+            (Some(v), _, _) => PublishInput::Value(v.clone()),
+            (None, _, Some(path)) => PublishInput::ValueFile(path.clone()),
+            _ if args.tombstone => PublishInput::Tombstone,
+            (None, Some(p), None) if p.as_os_str() == "-" => PublishInput::Stdin,
+            (None, Some(p), None) => PublishInput::File(p.clone()),
+            (None, None, None) => PublishInput::Stdin,
         };
+        // Said before anything connects: the commonest mistake with --value.
+        if let (PublishInput::Value(text), false) = (&input, args.format == WriteFormat::Raw) {
+            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                return Err(CommandError::failed(e.to_string())
+                    .context("--value is not JSON")
+                    .with_hint("to send it as it is, add --format raw"));
+            }
+        }
         let strategy = match args.subject_strategy {
             SubjectStrategy::Topic => Strategy::Topic,
             SubjectStrategy::Record => Strategy::Record,
@@ -130,6 +157,7 @@ impl PublishSettings {
             value_encoding,
             key_encoding,
             transactional: args.transactional,
+            partitioner: global.partitioner(args.partitioner.as_deref()),
         })
     }
 }

@@ -31,6 +31,10 @@ pub(crate) struct TailSettings {
     pub value_format: Codec,
     pub key_format: Codec,
     pub filter: Filter,
+    /// Print KEY<SEP>VALUE lines.
+    pub key_separator: Option<String>,
+    /// A word for someone with another tool's habits (kcat's `-e`).
+    pub note: Option<&'static str>,
 }
 
 impl TailSettings {
@@ -55,8 +59,15 @@ impl TailSettings {
             follow: args.follow,
             partitions: args.partition.clone(),
             value_format: codec(args.format),
-            key_format: codec(args.key_format),
+            key_format: match args.key_format {
+                ReadFormat::Auto => Codec::AutoText,
+                other => codec(other),
+            },
             filter,
+            key_separator: args.key_separator.clone(),
+            note: args.exit_at_end.then_some(
+                "kop tail stops at the end by default (kcat's -e is not needed); -f follows",
+            ),
         })
     }
 }

@@ -89,7 +89,7 @@ fn profile_security_and_registry() {
     let f = Flags {
         file: Some(file.path().to_path_buf()),
         cluster: Some("prod".into()),
-        properties: vec![("linger.ms".into(), "5".into())],
+        properties: vec!["linger.ms=5".into()],
         ..flags()
     };
     let s = resolve(&f, &[("PROD_KAFKA_PASSWORD", "pw-from-env")]).unwrap();
@@ -136,12 +136,29 @@ fn explicit_file_must_exist_but_the_default_may_not() {
 #[test]
 fn secrets_on_the_command_line_are_refused() {
     let f = Flags {
-        properties: vec![("sasl.password".into(), "x".into())],
+        properties: vec!["sasl.password=x".into()],
         ..no_file()
     };
     assert!(matches!(
         resolve(&f, &[]),
         Err(SettingsError::SecretInArgv(_))
+    ));
+    for bad in ["=hunter2", "hunter2"] {
+        let f = Flags {
+            properties: vec![bad.into()],
+            ..no_file()
+        };
+        let err = resolve(&f, &[]).unwrap_err();
+        assert!(matches!(err, SettingsError::BadProperty));
+        assert!(!err.to_string().contains("hunter2"), "never echoed");
+    }
+    let f = Flags {
+        properties: vec!["bootstrap.servers=h:1".into()],
+        ..no_file()
+    };
+    assert!(matches!(
+        resolve(&f, &[]),
+        Err(SettingsError::BootstrapInProperties(_))
     ));
     let f = Flags {
         registry: Some("http://u:p@registry:8081".into()),

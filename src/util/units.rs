@@ -176,6 +176,39 @@ pub fn format_size_bytes(bytes: u64) -> String {
     format!("{bytes}B")
 }
 
+/// An age or a wait for people, rounded to what matters: `42s`, `23m`, `5h12m`, `3d4h`.
+pub fn humane_age(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..=59 => format!("{secs}s"),
+        60..=3_599 => format!("{}m", secs / 60),
+        3_600..=86_399 => match (secs / 3_600, secs % 3_600 / 60) {
+            (h, 0) => format!("{h}h"),
+            (h, m) => format!("{h}h{m}m"),
+        },
+        _ => match (secs / 86_400, secs % 86_400 / 3_600) {
+            (d, 0) => format!("{d}d"),
+            (d, h) => format!("{d}d{h}h"),
+        },
+    }
+}
+
+/// A size for people, to three figures: `512 B`, `1.5 KiB`, `50.3 MiB`.
+pub fn humane_size(bytes: u64) -> String {
+    let units = [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in units {
+        if bytes >= size {
+            let n = bytes as f64 / size as f64;
+            return if n >= 100.0 {
+                format!("{n:.0} {unit}")
+            } else {
+                format!("{n:.1} {unit}")
+            };
+        }
+    }
+    format!("{bytes} B")
+}
+
 /// A `Duration` for command-line flags such as `--timeout 3s`.
 pub fn parse_std_duration(text: &str) -> Result<std::time::Duration, UnitError> {
     parse_duration_ms(text).map(std::time::Duration::from_millis)
@@ -259,5 +292,23 @@ mod tests {
         ] {
             assert_eq!(parse_duration_ms(&format_duration_ms(ms)), Ok(ms));
         }
+    }
+
+    #[test]
+    fn sizes_read_in_human_units() {
+        assert_eq!(humane_size(512), "512 B");
+        assert_eq!(humane_size(1_536), "1.5 KiB");
+        assert_eq!(humane_size(53_024_890), "50.6 MiB");
+        assert_eq!(humane_size(300 << 20), "300 MiB");
+    }
+
+    #[test]
+    fn ages_are_rounded_to_what_matters() {
+        let age = |s| humane_age(std::time::Duration::from_secs_f64(s));
+        assert_eq!(age(8.6), "8s");
+        assert_eq!(age(23.0 * 60.0 + 8.64), "23m");
+        assert_eq!(age(5.0 * 3600.0 + 12.0 * 60.0 + 9.0), "5h12m");
+        assert_eq!(age(7200.0), "2h");
+        assert_eq!(age(3.0 * 86400.0 + 4.0 * 3600.0 + 100.0), "3d4h");
     }
 }

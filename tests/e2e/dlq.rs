@@ -211,21 +211,30 @@ fn framework_headers_route_letters_and_unknown_topics_are_reported_not_lost() {
         (connect.len(), connect[0]["key"].as_str()),
         (1, Some("p-1"))
     );
-    // The unroutable letter is still in the queue, and stats says so.
-    let stats = kop(["dlq", "stats", &dlq, "-b", &b.bootstrap(), "-o", "json"])
-        .run()
-        .expect_code(0)
-        .json();
+    // The unroutable letter is still in the queue, pending, and stats says so.
+    let stats = || {
+        kop(["dlq", "stats", &dlq, "-b", &b.bootstrap(), "-o", "json"])
+            .run()
+            .expect_code(0)
+            .json()
+    };
+    let before = stats();
     assert_eq!(
-        (stats["letters"].as_u64(), stats["unroutable"].as_u64()),
-        (Some(3), Some(0))
+        (
+            before["letters"].as_u64(),
+            before["pending"].as_u64(),
+            before["unroutable"].as_u64()
+        ),
+        (Some(3), Some(1), Some(1)),
+        "{before}"
     );
+    let stats = before;
     assert_eq!(stats["by_topic"][&missing], 1);
     assert_eq!(
         stats["by_shape"],
         json!({"connect": 1, "envelope": 1, "spring": 1})
     );
-    kop([
+    let skipping = kop([
         "dlq",
         "replay",
         &dlq,
@@ -233,9 +242,22 @@ fn framework_headers_route_letters_and_unknown_topics_are_reported_not_lost() {
         &b.bootstrap(),
         "--yes",
         "--skip-unroutable",
+        "-o",
+        "json",
     ])
     .run()
-    .expect_code(0);
+    .expect_code(0)
+    .json();
+    assert_eq!(skipping["replayed"], 0, "nothing is sent twice: {skipping}");
+    assert_eq!(skipping["unroutable"], 1, "{skipping}");
+    let after = kop(["dlq", "stats", &dlq, "-b", &b.bootstrap(), "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        after["pending"], 1,
+        "skipping unroutable letters never moves the cursor past them: {after}"
+    );
 }
 
 #[test]
@@ -285,7 +307,7 @@ fn letters_retried_too_often_are_parked() {
         .contains("\"retry_count\":3"));
     assert_eq!(
         header(&parked[0], "kop.parked.reason"),
-        Some("retried 3 times")
+        Some("retried 3 times (--max-retries 3)")
     );
     assert_eq!(read_all(&b.bootstrap(), &target).len(), 1);
 }

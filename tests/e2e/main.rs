@@ -7,18 +7,24 @@ mod boundaries;
 mod cli;
 mod config_errors;
 mod dlq;
+mod dlq_routing;
 mod groups;
 mod health;
 mod help;
 mod hermetic;
+mod keys_and_partitions;
 mod lag;
 mod proxy;
+mod publish_faults;
+mod publish_input;
 mod publish_tail;
 mod secrets;
+mod terminal;
 mod tls;
 mod topics_apply;
 mod topics_describe;
 mod topics_list;
+mod wrong_answers;
 
 /// Every file in tests/e2e must be a module of this binary, or its tests would never run.
 #[test]

@@ -193,9 +193,19 @@ fn tail_without_options_prints_the_last_ten_oldest_first() {
         times.windows(2).all(|w| w[0] <= w[1]),
         "oldest first: {times:?}"
     );
-    let table = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "2"])
-        .run()
-        .expect_code(0);
+    // Piped, tail prints NDJSON; -o table asks for the human form.
+    let table = kop([
+        "tail",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "-n",
+        "2",
+        "-o",
+        "table",
+    ])
+    .run()
+    .expect_code(0);
     assert_eq!(
         table
             .stdout
@@ -206,6 +216,10 @@ fn tail_without_options_prints_the_last_ten_oldest_first() {
         "{}",
         table.stdout
     );
+    let piped = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "2"])
+        .run()
+        .expect_code(0);
+    assert_eq!(ndjson(&piped.stdout).len(), 2, "NDJSON when piped");
 }
 
 #[test]
@@ -496,6 +510,7 @@ fn a_bad_line_deep_in_a_large_file_is_named_exactly() {
     // Large enough to be validated in parallel chunks; the line number must still be exact.
     let b = broker::shared();
     let topic = unique("pub.large");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("events.ndjson");
     let padding = "x".repeat(100);

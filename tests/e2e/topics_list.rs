@@ -93,7 +93,7 @@ fn an_unreachable_cluster_is_an_error_with_a_hint() {
         .expect_code(1);
     assert!(
         run.stderr
-            .starts_with("error: could not reach Kafka at 127.0.0.1:1 within 2s"),
+            .starts_with("error: could not reach Kafka at 127.0.0.1:1: "),
         "{}",
         run.stderr
     );

@@ -1,13 +1,20 @@
-//! `kop dlq ...`: reading a dead-letter queue from a cursor, shared by replay and stats.
+//! `kop dlq ...`: reading a dead-letter queue from a cursor, and its replay ledger, shared
+//! by replay and stats.
 
+mod pass;
 pub(crate) mod replay;
 pub(crate) mod stats;
 
+use std::time::Duration;
+
+use crate::core::dlq::ledger::{ledger_topic, Ledger};
 use crate::core::record::TopicPartition;
 use crate::error::CommandError;
-use crate::kafka::{Admin, GroupOffsets, KafkaError, ReaderOptions, TopicReader};
+use crate::kafka::{Admin, GroupOffsets, KafkaError, Read, ReaderOptions, TopicReader};
 use crate::output::Output;
 use crate::settings::Settings;
+
+const POLL: Duration = Duration::from_millis(100);
 
 /// The queue's partitions and where the cursor (a consumer group) stands in each:
 /// `None` where it has committed nothing.
@@ -22,16 +29,13 @@ fn cursor_positions(
         }
         other => other.into(),
     })?;
-    let partitions: Vec<TopicPartition> = topic
-        .partitions
-        .iter()
-        .map(|p| TopicPartition::new(dlq, p.id))
-        .collect();
     let mut committed = admin.group_offsets(&[cursor.to_string()])?;
     let offsets: GroupOffsets = committed.remove(cursor).transpose()?.unwrap_or_default();
-    Ok(partitions
-        .into_iter()
-        .map(|tp| {
+    Ok(topic
+        .partitions
+        .iter()
+        .map(|p| {
+            let tp = TopicPartition::new(dlq, p.id);
             let next = offsets.get(&tp).copied().flatten();
             (tp, next)
         })
@@ -64,4 +68,34 @@ fn open(
         options,
         &starts,
     )?)
+}
+
+/// Every letter of the queue replayed or parked so far, by any cursor (empty before the
+/// first replay).
+fn read_ledger(
+    settings: &Settings,
+    admin: &Admin,
+    dlq: &str,
+    out: &Output,
+) -> Result<Ledger, CommandError> {
+    let name = ledger_topic(dlq);
+    let topic = match admin.topic(&name) {
+        Ok(topic) => topic,
+        Err(KafkaError::NotFound { .. }) => return Ok(Ledger::default()),
+        Err(e) => return Err(e.into()),
+    };
+    let starts: Vec<(TopicPartition, Option<i64>)> = topic
+        .partitions
+        .iter()
+        .map(|p| (TopicPartition::new(name.clone(), p.id), None))
+        .collect();
+    let mut reader = open(settings, admin, &starts, None, false, out)?;
+    let mut ledger = Ledger::default();
+    loop {
+        match reader.read(POLL)? {
+            Read::Record(record) => ledger.absorb(&record.to_record()),
+            Read::Idle => {}
+            Read::End => return Ok(ledger),
+        }
+    }
 }

@@ -1,8 +1,10 @@
-//! `kop dlq stats DLQ_TOPIC`: read the whole queue once and count.
+//! `kop dlq stats DLQ_TOPIC`: read the whole queue once and count, judging pending and
+//! unroutable letters as a dry-run replay of everything would.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
+use super::{open, read_ledger, POLL};
+use crate::core::dlq::replay::{decide, Decision, LetterFilter, Policy};
 use crate::core::dlq::stats::{Stats, StatsReport};
 use crate::core::record::TopicPartition;
 use crate::error::{CommandError, Outcome};
@@ -17,25 +19,41 @@ pub(crate) fn run(
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
     let admin = Admin::connect(settings, out.log_sink())?;
-    // The cursor's offsets say what is pending; the queue itself is read from the start by
-    // a reader that commits nothing.
+    // The cursor's offsets and the ledger say what is pending; the queue itself is read
+    // from the start by a reader that commits nothing.
     let cursor = super::cursor_positions(&admin, &stats.dlq, &stats.cursor)?;
     let done: BTreeMap<TopicPartition, Option<i64>> = cursor.iter().cloned().collect();
+    let ledger = read_ledger(settings, &admin, &stats.dlq, out)?;
+    let cluster = admin.metadata()?;
+    let policy = Policy {
+        topics: cluster
+            .topics
+            .iter()
+            .map(|t| (t.name.clone(), t.partitions.len()))
+            .collect(),
+        ..Policy::default()
+    };
     let from_start: Vec<(TopicPartition, Option<i64>)> =
         cursor.into_iter().map(|(tp, _)| (tp, None)).collect();
-    let mut reader = super::open(settings, &admin, &from_start, None, false, out)?;
+    let mut reader = open(settings, &admin, &from_start, None, false, out)?;
     let mut counts = Stats::default();
+    let everything = LetterFilter::default();
     loop {
-        match reader.read(Duration::from_millis(100))? {
+        match reader.read(POLL)? {
             Read::Record(r) => {
                 let tp = TopicPartition::new(r.topic(), r.partition());
-                let pending = done
+                let after_cursor = done
                     .get(&tp)
                     .copied()
                     .flatten()
                     .is_none_or(|next| r.offset() >= next);
+                let handled = ledger.get(r.partition(), r.offset()).is_some();
                 let letter = stats.recogniser.recognise(&r.to_record());
-                counts.add(&letter, pending);
+                let unroutable = matches!(
+                    decide(&letter, &everything, &policy),
+                    Decision::Unroutable { .. }
+                );
+                counts.add(&letter, after_cursor && !handled, unroutable);
             }
             Read::Idle => {}
             Read::End => break,

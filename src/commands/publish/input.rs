@@ -11,16 +11,21 @@ use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use super::with_path;
-use crate::core::publish::Template;
+use crate::core::publish::{Encoding, Template};
 use crate::core::record::NewRecord;
 use crate::error::CommandError;
 use crate::interrupt;
-use crate::kafka::Producer;
+use crate::kafka::{Producer, Queued};
 use crate::output::Progress;
 use crate::settings::PublishInput;
 
 /// How a send loop ended.
+#[derive(Debug, Default)]
 pub(super) struct Sent {
+    /// Events handed to the producer.
+    pub queued: u64,
+    /// Events read but never handed over (Ctrl-C).
+    pub unsent: u64,
     /// Why it stopped early (a bad line from stdin).
     pub stopped: Option<String>,
 }
@@ -39,12 +44,18 @@ pub(super) fn send_all(
         progress,
     };
     match input {
-        PublishInput::Value(text) => {
-            let event = template
-                .event(text)
-                .map_err(|e| CommandError::failed(format!("--value: {e}")))?;
-            producer.send(topic, &event)?;
-            Ok(Sent { stopped: None })
+        PublishInput::Value(_) | PublishInput::ValueFile(_) | PublishInput::Tombstone => {
+            let event = single(input, template)?;
+            Ok(match producer.send(topic, &event)? {
+                Queued::Yes => Sent {
+                    queued: 1,
+                    ..Sent::default()
+                },
+                Queued::Interrupted => Sent {
+                    unsent: 1,
+                    ..Sent::default()
+                },
+            })
         }
         PublishInput::File(path) => {
             let file = with_path(File::open(path), path)?;
@@ -52,6 +63,34 @@ pub(super) fn send_all(
         }
         PublishInput::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
     }
+}
+
+/// The one event of `--value`, `--value-file` or `--tombstone`, checked: called before
+/// anything connects, so a value that is not JSON is said first.
+pub(super) fn single(input: &PublishInput, template: &Template) -> Result<NewRecord, CommandError> {
+    let (flag, result) = match input {
+        PublishInput::Value(text) => ("--value", template.event(text)),
+        PublishInput::Tombstone => ("--tombstone", template.tombstone()),
+        PublishInput::ValueFile(path) => {
+            let bytes = with_path(std::fs::read(path), path)?;
+            let result = match (&template.value, String::from_utf8(bytes)) {
+                (Encoding::Raw, Ok(text)) => template.raw_event(text.into_bytes()),
+                (Encoding::Raw, Err(e)) => template.raw_event(e.into_bytes()),
+                (_, Ok(text)) => template.event(text.trim_end_matches(['\n', '\r'])),
+                (_, Err(_)) => Err("not UTF-8 text (use --format raw for binary)".into()),
+            };
+            ("--value-file", result)
+        }
+        PublishInput::File(_) | PublishInput::Stdin => {
+            return Err(CommandError::internal("one event asked of a stream"))
+        }
+    };
+    result.map_err(|e| match e.strip_prefix("not JSON: ") {
+        Some(why) => CommandError::failed(why)
+            .context(format!("{flag} is not JSON"))
+            .with_hint("to send it as it is, add --format raw"),
+        None => CommandError::failed(format!("{flag}: {e}")),
+    })
 }
 
 /// Below this size a file is validated on one thread.
@@ -115,9 +154,9 @@ fn chunk_bounds(path: &Path, len: u64, n: usize) -> Result<Vec<u64>, CommandErro
     for i in 1..n {
         let guess = len * i as u64 / n as u64;
         with_path(file.seek(SeekFrom::Start(guess)), path)?;
-        let mut rest = String::new();
+        let mut rest = Vec::new();
         let mut reader = BufReader::new(&file);
-        let skipped = with_path(reader.read_line(&mut rest), path)? as u64;
+        let skipped = with_path(reader.read_until(b'\n', &mut rest), path)? as u64;
         let bound = (guess + skipped).min(len);
         if bound > *bounds.last().unwrap_or(&0) {
             bounds.push(bound);
@@ -138,25 +177,32 @@ fn check_chunk(
     let mut file = with_path(File::open(path), path)?;
     with_path(file.seek(SeekFrom::Start(start)), path)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let mut line = String::new();
+    let mut line = Vec::new();
     let (mut position, mut lines, mut events) = (start, 0, 0);
     while position < end {
         line.clear();
-        let read = with_path(reader.read_line(&mut line), path)?;
+        let read = with_path(reader.read_until(b'\n', &mut line), path)?;
         if read == 0 {
             break;
         }
         position += read as u64;
-        let text = line.trim_end_matches(['\n', '\r']);
-        if !text.trim().is_empty() {
-            if let Err(e) = template.check(text) {
+        let checked = std::str::from_utf8(&line)
+            .map_err(|_| "not UTF-8 text".to_string())
+            .map(|text| text.trim_end_matches(['\n', '\r']))
+            .and_then(|text| match text.trim().is_empty() {
+                true => Ok(false),
+                false => template.check(text).map(|()| true),
+            });
+        match checked {
+            Ok(true) => events += 1,
+            Ok(false) => {}
+            Err(e) => {
                 return Ok(Chunk {
                     lines,
                     events,
                     first_error: Some((lines, e)),
                 });
             }
-            events += 1;
         }
         lines += 1;
     }
@@ -195,7 +241,7 @@ impl Sender<'_> {
         let (tx, rx) = mpsc::sync_channel::<Result<Prepared, CommandError>>(4);
         let template = self.template.clone();
         std::thread::spawn(move || encode(reader, streaming, &template, &tx));
-        let mut sent = 0u64;
+        let mut sent = Sent::default();
         while !interrupt::requested() {
             let prepared = match rx.recv_timeout(Duration::from_millis(100)) {
                 Ok(prepared) => prepared?,
@@ -203,27 +249,34 @@ impl Sender<'_> {
                     self.producer.poll();
                     continue;
                 }
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(sent),
             };
             match prepared {
                 Prepared::Events(events) => {
-                    for event in &events {
-                        self.producer.send(self.topic, event)?;
+                    for (i, event) in events.iter().enumerate() {
+                        if self.producer.send(self.topic, event)? == Queued::Interrupted {
+                            sent.unsent += (events.len() - i) as u64;
+                            break;
+                        }
+                        sent.queued += 1;
+                        self.progress.inc(1);
                     }
-                    sent += events.len() as u64;
                     self.producer.poll();
-                    self.progress.inc(events.len() as u64);
                 }
                 Prepared::Stop(why) => {
-                    return Ok(Sent {
-                        stopped: Some(format!(
-                            "{why}; stopped there, after sending {sent} event(s)"
-                        )),
-                    })
+                    sent.stopped = Some(format!(
+                        "{why}; stopped there, after sending {} event(s)",
+                        sent.queued
+                    ));
+                    return Ok(sent);
                 }
             }
         }
-        Ok(Sent { stopped: None })
+        // Ctrl-C: what the encoder had ready was read but never sent.
+        while let Ok(Ok(Prepared::Events(events))) = rx.try_recv() {
+            sent.unsent += events.len() as u64;
+        }
+        Ok(sent)
     }
 }
 
@@ -236,32 +289,32 @@ fn encode<R: Read>(
     tx: &mpsc::SyncSender<Result<Prepared, CommandError>>,
 ) {
     let mut batch = Vec::with_capacity(BATCH);
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut index = 0usize;
+    // What was read before a bad line still goes out, then the reading stops.
+    let stop = |batch: &mut Vec<NewRecord>, why: String| {
+        let _ = tx.send(Ok(Prepared::Events(std::mem::take(batch))));
+        let _ = tx.send(Ok(Prepared::Stop(why)));
+    };
     loop {
         if interrupt::requested() {
             return;
         }
         line.clear();
-        match reader.read_line(&mut line) {
+        match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) => {
-                let error = CommandError::failed(format!("cannot read line {}: {e}", index + 1));
-                let _ = tx.send(Err(error));
-                return;
-            }
+            Err(e) => return stop(&mut batch, format!("cannot read line {}: {e}", index + 1)),
         }
         index += 1;
-        let text = line.trim_end_matches(['\n', '\r']);
+        let Ok(text) = std::str::from_utf8(&line) else {
+            return stop(&mut batch, format!("line {index}: not UTF-8 text"));
+        };
+        let text = text.trim_end_matches(['\n', '\r']);
         if !text.trim().is_empty() {
             match template.event(text) {
                 Ok(event) => batch.push(event),
-                Err(e) => {
-                    let _ = tx.send(Ok(Prepared::Events(std::mem::take(&mut batch))));
-                    let _ = tx.send(Ok(Prepared::Stop(format!("line {index}: {e}"))));
-                    return;
-                }
+                Err(e) => return stop(&mut batch, format!("line {index}: {e}")),
             }
         }
         let stalled = streaming && reader.buffer().is_empty() && !batch.is_empty();

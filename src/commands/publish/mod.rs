@@ -1,4 +1,5 @@
-//! `kop publish TOPIC`: resolve schemas, check the input, produce, report.
+//! `kop publish TOPIC`: resolve schemas and limits, check the input, produce, account for
+//! every event, report.
 
 mod input;
 mod schemas;
@@ -6,10 +7,10 @@ mod schemas;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::publish::{PublishSummary, Template};
+use crate::core::publish::{record_limit, Deliveries, PublishSummary, RecordLimit, Template};
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::interrupt;
-use crate::kafka::Producer;
+use crate::kafka::{Admin, Producer};
 use crate::output::views::publish::render_summary;
 use crate::output::Output;
 use crate::settings::{PublishInput, PublishSettings, Settings};
@@ -21,58 +22,76 @@ pub(crate) fn run(
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
     interrupt::watch();
-    let template: Arc<Template> = Arc::new(schemas::template(settings, publish)?);
-    // From a file, every line is checked before anything is sent.
+    let limit = check_topic(settings, publish, out)?;
+    let template: Arc<Template> = Arc::new(schemas::template(settings, publish, limit)?);
+    // From a file, every line is checked before anything is sent; one event too.
     let total = match &publish.input {
         PublishInput::File(path) => Some(input::validate_file(path, &template)?),
-        _ => None,
+        PublishInput::Stdin => None,
+        one => {
+            input::single(one, &template)?;
+            Some(1)
+        }
     };
     let transactional_id = publish
         .transactional
         .then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
-    let producer = Producer::new(settings, out.log_sink(), transactional_id.as_deref())?;
+    let producer = Producer::new(
+        settings,
+        out.log_sink(),
+        transactional_id.as_deref(),
+        &publish.partitioner,
+    )?;
+    producer.prepare(&publish.topic)?;
     let progress = out.progress(total.unwrap_or(0), "events");
     let start = Instant::now();
-    let outcome = (|| {
-        if publish.transactional {
-            producer.begin()?;
-        }
-        let sent = input::send_all(
+    let begun = match publish.transactional {
+        true => producer.begin().map_err(CommandError::from),
+        false => Ok(()),
+    };
+    let sent = begun.and_then(|()| {
+        input::send_all(
             &publish.input,
             &template,
             &producer,
             &publish.topic,
             &progress,
-        );
-        progress.finish();
-        producer.flush()?;
-        sent
-    })();
-    let mut deliveries = producer.deliveries();
+        )
+    });
+    progress.finish();
+    // Every event gets its report before the count: waited for (purged at the timeout,
+    // or at once on Ctrl-C, which only waits for what is in flight).
+    let settled = producer.flush();
     let interrupted = interrupt::requested();
-    let failure = match (outcome, publish.transactional) {
-        (Ok(sent), true) if deliveries.failed == 0 && !interrupted && sent.stopped.is_none() => {
-            let committed = producer.commit();
-            if committed.is_err() {
-                // Acknowledged, but the transaction did not commit: readers never see them.
-                deliveries.acknowledged = 0;
+    let mut deliveries = producer.deliveries();
+    match (&sent, total) {
+        (Ok(s), None) => deliveries.not_sent += s.unsent,
+        // The file's count is known: whatever was not reported was never sent.
+        (_, Some(total)) => deliveries.not_sent += total.saturating_sub(deliveries.total()),
+        (Err(_), None) => {}
+    }
+    let mut failure = sent
+        .and_then(|s| match s.stopped {
+            Some(why) => Err(CommandError::failed(why)),
+            None => Ok(()),
+        })
+        .and(settled.map_err(CommandError::from))
+        .err();
+    if publish.transactional {
+        let commit = failure.is_none() && !interrupted && deliveries.complete();
+        match commit.then(|| producer.commit()) {
+            Some(Ok(())) => {}
+            Some(Err(e)) => {
+                deliveries = deliveries.rolled_back();
+                failure = Some(CommandError::from(e).context("the transaction did not commit"));
             }
-            committed.err().map(CommandError::from)
+            None => {
+                // All or nothing: anything short of a full run is rolled back.
+                let _ = producer.abort();
+                deliveries = deliveries.rolled_back();
+            }
         }
-        (result, true) => {
-            // All or nothing: anything short of a full run is rolled back.
-            let _ = producer.abort();
-            deliveries.acknowledged = 0;
-            result.err().or_else(|| {
-                Some(CommandError::failed(
-                    "the transaction was aborted; nothing was published",
-                ))
-            })
-        }
-        (Ok(sent), false) => sent.stopped.map(CommandError::failed),
-        (Err(e), false) => Some(e),
-    };
-    let published = deliveries.acknowledged;
+    }
     let summary = PublishSummary {
         topic: publish.topic.clone(),
         deliveries,
@@ -83,18 +102,83 @@ pub(crate) fn run(
     if interrupted {
         return Ok(Outcome::Interrupted);
     }
+    let d = &summary.deliveries;
     if let Some(err) = failure {
-        return Err(err.context(format!("{published} event(s) published")));
+        return Err(err.context(accounting(d)));
     }
-    if summary.deliveries.failed > 0 {
-        let why = summary.deliveries.first_error.clone().unwrap_or_default();
-        return Err(CommandError::failed(format!(
-            "{} event(s) were not acknowledged: {why}",
-            summary.deliveries.failed
-        ))
-        .context(format!("{published} event(s) published")));
+    if !d.complete() {
+        let why = d
+            .first_error
+            .clone()
+            .unwrap_or_else(|| "not acknowledged".into());
+        return Err(CommandError::failed(accounting(d)).context(why));
     }
     Ok(Outcome::Clean)
+}
+
+/// The topic exists, has the asked partition, and takes records up to the limit returned
+/// (with this producer).
+fn check_topic(
+    settings: &Settings,
+    publish: &PublishSettings,
+    out: &Output,
+) -> Result<RecordLimit, CommandError> {
+    let topic = publish.topic.as_str();
+    let property = |key: &str| {
+        settings
+            .properties
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let admin = Admin::connect(settings, out.log_sink())?;
+    let info = admin.topic(topic).hint(
+        "kop publishes only to topics that exist: check the name, or create it with `kop topics apply`",
+    )?;
+    if let Some(p) = publish
+        .partition
+        .filter(|p| usize::try_from(*p).map_or(true, |p| p >= info.partitions.len()))
+    {
+        return Err(CommandError::failed(format!(
+            "{topic} has no partition {p} (it has {})",
+            info.partitions.len()
+        )));
+    }
+    let configs = admin.topic_configs(&[topic.to_string()])?;
+    let topic_max = configs
+        .get(topic)
+        .and_then(|c| c.get("max.message.bytes"))
+        .and_then(|v| v.value.as_deref());
+    let compression = property("compression.type").or_else(|| property("compression.codec"));
+    Ok(record_limit(
+        property("message.max.bytes"),
+        compression,
+        topic_max,
+    ))
+}
+
+/// `9000 of 10000 event(s) acknowledged (500 in doubt, ...)`.
+fn accounting(d: &Deliveries) -> String {
+    if d.complete() {
+        return format!("{} event(s) published", d.acknowledged);
+    }
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (d.in_doubt, "in doubt"),
+        (d.failed, "failed"),
+        (d.not_sent, "not sent"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    format!(
+        "{} of {} event(s) acknowledged ({})",
+        d.acknowledged,
+        d.total(),
+        parts.join(", ")
+    )
 }
 
 /// For errors about the input file.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::core::codec::AvroSchema;
-use crate::core::publish::{Encoding, Template};
+use crate::core::publish::{Encoding, RecordLimit, Template};
 use crate::core::subject::subject;
 use crate::error::{CommandError, ResultExt};
 use crate::registry::{Registry, SchemaCache};
@@ -13,6 +13,7 @@ use crate::settings::{EncodingChoice, PublishSettings, SchemaChoice, Settings};
 pub(super) fn template(
     settings: &Settings,
     publish: &PublishSettings,
+    limit: RecordLimit,
 ) -> Result<Template, CommandError> {
     let cache = settings
         .registry
@@ -27,6 +28,7 @@ pub(super) fn template(
         headers: publish.headers.clone(),
         partition: publish.partition,
         timestamp: publish.timestamp,
+        limit: Some(limit),
     })
 }
 

@@ -17,19 +17,34 @@ use crate::util::glob::any_matches;
 /// Metadata, retried until `wait` has passed when it is given (CI jobs often start beside
 /// the brokers).
 pub(super) fn cluster(
-    admin: &Admin,
+    settings: &Settings,
     wait: Option<Duration>,
     out: &Output,
-) -> Result<ClusterMetadata, CommandError> {
-    let deadline = wait.map(|w| Instant::now() + w);
+) -> Result<(Admin, ClusterMetadata), CommandError> {
+    let connect = |settings: &Settings| -> Result<(Admin, ClusterMetadata), KafkaError> {
+        let admin = Admin::connect(settings, out.log_sink())?;
+        let cluster = admin.metadata()?;
+        Ok((admin, cluster))
+    };
+    let Some(wait) = wait else {
+        return Ok(connect(settings)?);
+    };
+    // --wait bounds the whole wait: no attempt outlives it.
+    let deadline = Instant::now() + wait;
     loop {
-        match admin.metadata() {
-            Ok(md) => return Ok(md),
-            Err(err @ KafkaError::Unreachable { .. })
-                if deadline.is_some_and(|d| Instant::now() < d) =>
-            {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let mut attempt = settings.clone();
+        attempt.timeout = settings.timeout.min(left).max(Duration::from_millis(100));
+        match connect(&attempt) {
+            // The client that made it carries the full timeout for the requests to come.
+            Ok((admin, cluster)) if attempt.timeout == settings.timeout => {
+                return Ok((admin, cluster))
+            }
+            Ok((_, cluster)) => return Ok((Admin::connect(settings, out.log_sink())?, cluster)),
+            Err(err @ KafkaError::Unreachable { .. }) if Instant::now() < deadline => {
                 out.status(&format!("waiting for the cluster: {err}"));
-                std::thread::sleep(Duration::from_millis(500));
+                let left = deadline.saturating_duration_since(Instant::now());
+                std::thread::sleep(left.min(Duration::from_millis(500)));
             }
             Err(err) => return Err(err.into()),
         }

@@ -8,7 +8,6 @@ use super::confirm::{confirm, Confirmation};
 use crate::core::plan::results::{count_results, PlanReport};
 use crate::core::plan::{self, PlanInput};
 use crate::error::{CommandError, Outcome};
-use crate::kafka::Admin;
 use crate::output::views::plan::{render_plan, render_results};
 use crate::output::{Format, Output};
 use crate::settings::{ApplyMode, ApplySettings, Settings};
@@ -18,8 +17,7 @@ pub(crate) fn run(
     apply: &ApplySettings,
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
-    let admin = Admin::connect(settings, out.log_sink())?;
-    let cluster = gather::cluster(&admin, apply.wait, out)?;
+    let (admin, cluster) = gather::cluster(settings, apply.wait, out)?;
     if let Some(pinned) = settings.pinned_cluster_id() {
         let actual = cluster.cluster_id.as_deref().unwrap_or("(none)");
         if actual != pinned {

@@ -114,8 +114,18 @@ impl Converter<'_> {
                 Ok(())
             }
             Schema::Long => integer(json, path, "a long").map(|n| zigzag(n, out)),
-            Schema::Float => number(json, path, "a float")
-                .map(|f| out.extend_from_slice(&(f as f32).to_le_bytes())),
+            Schema::Float => {
+                let f = number(json, path, "a float")?;
+                let narrow = f as f32;
+                if f.is_finite() && !narrow.is_finite() {
+                    return fail(
+                        path,
+                        format!("{f} does not fit a float (at most ±{:e})", f32::MAX),
+                    );
+                }
+                out.extend_from_slice(&narrow.to_le_bytes());
+                Ok(())
+            }
             Schema::Double => {
                 number(json, path, "a double").map(|f| out.extend_from_slice(&f.to_le_bytes()))
             }
@@ -416,6 +426,19 @@ fn could_fit(schema: &Schema, json: &Json) -> bool {
                 | Schema::Record(_)
                 | Schema::Union(_)
         ),
+        Json::String(s) if matches!(s.as_str(), "NaN" | "Infinity" | "+Infinity" | "-Infinity") => {
+            !matches!(
+                schema,
+                Schema::Null
+                    | Schema::Boolean
+                    | Schema::Int
+                    | Schema::Long
+                    | Schema::Array(_)
+                    | Schema::Map(_)
+                    | Schema::Record(_)
+                    | Schema::Union(_)
+            )
+        }
         Json::String(_) => !matches!(
             schema,
             Schema::Null
@@ -498,11 +521,18 @@ fn integer(json: &Json, path: &Path<'_>, expected: &str) -> Result<i64, FieldErr
     }
 }
 
+/// A JSON number; NaN and the infinities only when spelled out as strings.
 fn number(json: &Json, path: &Path<'_>, expected: &str) -> Result<f64, FieldError> {
     match json {
         Json::Number(n) => n
             .as_f64()
             .map_or_else(|| mismatch(path, expected, json), Ok),
+        Json::String(s) => match s.as_str() {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" | "+Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            _ => mismatch(path, expected, json),
+        },
         other => mismatch(path, expected, other),
     }
 }

@@ -20,8 +20,8 @@ pub(super) fn to_json(value: &Value, schema: &Schema, names: &HashMap<Name, Sche
         Value::Boolean(b) => Json::Bool(*b),
         Value::Int(n) => Json::from(*n),
         Value::Long(n) => Json::from(*n),
-        Value::Float(f) => Number::from_f64(f64::from(*f)).map_or(Json::Null, Json::Number),
-        Value::Double(f) => Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::Float(f) => float(f64::from(*f)),
+        Value::Double(f) => float(*f),
         Value::Bytes(b) | Value::Fixed(_, b) => {
             Json::String(b.iter().map(|&c| char::from(c)).collect())
         }
@@ -105,5 +105,16 @@ pub(super) fn to_json(value: &Value, schema: &Schema, names: &HashMap<Name, Sche
             let millis: u32 = d.millis().into();
             serde_json::json!({"months": months, "days": days, "millis": millis})
         }
+    }
+}
+
+/// A float as JSON; NaN and the infinities, which JSON lacks, as the strings Avro's JSON
+/// encoding and kop's own input use for them.
+fn float(f: f64) -> Json {
+    match Number::from_f64(f) {
+        Some(n) => Json::Number(n),
+        None if f.is_nan() => Json::String("NaN".into()),
+        None if f > 0.0 => Json::String("Infinity".into()),
+        None => Json::String("-Infinity".into()),
     }
 }

@@ -92,6 +92,9 @@ pub enum Format {
     Raw,
     /// Reading only: wire-format Avro, else JSON, else text, else base64.
     Auto,
+    /// Reading keys: wire-format Avro, else text as sent, else base64. A key `1e3` or
+    /// `null` stays that text; JSON would turn it into a number or no key at all.
+    AutoText,
 }
 
 /// Writer schemas by id, for decoding wire-format payloads.
@@ -129,6 +132,14 @@ pub fn decode(
             })
             .map_err(|e| DecodeError(format!("not JSON: {e}"))),
         Format::Raw => Ok(text_or_base64(bytes)),
+        Format::AutoText => {
+            if wire::split(bytes).is_some() {
+                if let Ok(decoded) = decode_avro(bytes, schemas) {
+                    return Ok(decoded);
+                }
+            }
+            Ok(text_or_base64(bytes))
+        }
         Format::Auto => {
             if wire::split(bytes).is_some() {
                 if let Ok(decoded) = decode_avro(bytes, schemas) {

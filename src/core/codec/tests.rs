@@ -275,3 +275,25 @@ fn asked_formats_fail_clearly() {
     let err = decode(&[0, 0, 0, 0, 1, 2], Format::Avro, &NoSchemas).unwrap_err();
     assert!(err.0.contains("no Schema Registry configured"), "{err}");
 }
+
+#[test]
+fn floats_out_of_range_are_errors_and_nan_and_infinity_only_when_spelled_out() {
+    let schema = AvroSchema::parse(
+        r#"{"type":"record","name":"R","fields":[{"name":"f","type":"float"},{"name":"d","type":["null","double"]}]}"#,
+    )
+    .unwrap();
+    let err = schema.encode(&json!({"f": 1e300, "d": null})).unwrap_err();
+    assert!(err.to_string().contains("field `f`"), "{err}");
+    assert!(err.to_string().contains("does not fit a float"), "{err}");
+    let max = schema.encode(&json!({"f": 3.0e38, "d": null}));
+    assert!(max.is_ok(), "{max:?}");
+    let special = schema
+        .encode(&json!({"f": "NaN", "d": "-Infinity"}))
+        .unwrap();
+    let back = schema.decode(&special).unwrap();
+    assert_eq!(back, json!({"f": "NaN", "d": "-Infinity"}));
+    assert!(
+        schema.encode(&json!({"f": "1.5", "d": null})).is_err(),
+        "no numbers in strings"
+    );
+}

@@ -2,6 +2,7 @@
 //! deciding where each goes on replay. Pure: messages in, decisions out.
 
 mod headers;
+pub mod ledger;
 pub mod replay;
 pub mod stats;
 

@@ -1,11 +1,12 @@
 //! Replay decisions: which letters a replay selects, where each goes, the headers it
 //! carries, and the cursor that remembers how far a replay got.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use regex::Regex;
 
 use super::headers::{PROVENANCE_COUNT, PROVENANCE_OFFSET, PROVENANCE_PARTITION, PROVENANCE_TOPIC};
+use super::ledger::Entry;
 use super::Letter;
 use crate::core::record::{Header, Headers, Record};
 
@@ -112,21 +113,28 @@ pub struct Policy {
     pub to: Option<String>,
     /// Letters already retried this many times are parked instead.
     pub max_retries: Option<u32>,
-    pub park_topic: String,
-    /// Topics that exist on the cluster.
-    pub existing: BTreeSet<String>,
+    /// Where letters go that retried too often or cannot be routed; `None`: no parking,
+    /// and the cursor stops before an unroutable letter.
+    pub park_topic: Option<String>,
+    /// Topics on the cluster, with their partition counts.
+    pub topics: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
+    /// Back to `target`; to `partition` when the letter recorded where it came from and
+    /// the topic still has it, else by key.
     Replay {
         target: String,
+        partition: Option<i32>,
     },
     Park {
         target: String,
+        reason: String,
     },
     /// Not selected by the filters.
     Skip,
+    /// Nowhere to go and nowhere to park: the cursor must stop before it.
     Unroutable {
         reason: String,
     },
@@ -136,32 +144,41 @@ pub fn decide(letter: &Letter, selection: &LetterFilter, policy: &Policy) -> Dec
     if !selection.selects(letter) {
         return Decision::Skip;
     }
-    if policy
-        .max_retries
-        .is_some_and(|max| letter.retry_count >= max)
-    {
-        return Decision::Park {
-            target: policy.park_topic.clone(),
-        };
+    let park = |reason: String| match &policy.park_topic {
+        Some(target) => Decision::Park {
+            target: target.clone(),
+            reason,
+        },
+        None => Decision::Unroutable { reason },
+    };
+    if let Some(max) = policy.max_retries.filter(|max| letter.retry_count >= *max) {
+        return park(format!(
+            "retried {} times (--max-retries {max})",
+            letter.retry_count
+        ));
     }
     let target = match (&policy.to, &letter.origin) {
         (Some(to), _) => to.clone(),
         (None, Some(origin)) => origin.topic.clone(),
         (None, None) => {
-            return Decision::Unroutable {
-                reason: format!(
-                    "no original topic in the letter ({} shape)",
-                    letter.shape.name()
-                ),
-            }
+            return park(format!(
+                "no original topic in the letter ({} shape)",
+                letter.shape.name()
+            ))
         }
     };
-    if !policy.existing.contains(&target) {
-        return Decision::Unroutable {
-            reason: format!("topic {target} does not exist on the cluster"),
-        };
-    }
-    Decision::Replay { target }
+    let Some(partitions) = policy.topics.get(&target).copied() else {
+        return park(format!("topic {target} does not exist on the cluster"));
+    };
+    // Back where it came from, unless sent elsewhere or the topic has shrunk away from
+    // it; otherwise the producer hashes the key, as the original producer did.
+    let partition = match (&policy.to, &letter.origin) {
+        (None, Some(origin)) => origin
+            .partition
+            .filter(|p| usize::try_from(*p).is_ok_and(|p| p < partitions)),
+        _ => None,
+    };
+    Decision::Replay { target, partition }
 }
 
 /// How a replay runs, as its report says.
@@ -191,7 +208,12 @@ pub struct ReplayTally {
     pub replayed: u64,
     pub parked: u64,
     pub skipped: u64,
+    /// Skipped because the ledger says another cursor (or an earlier run) replayed them.
+    pub already_replayed: u64,
+    /// Unroutable with nowhere to park: the cursor stops before each.
     pub unroutable: u64,
+    /// Letters behind an unroutable one in its partition, left for a later run.
+    pub held: u64,
     pub failed: u64,
     /// Target topic (parked ones marked) → letters.
     pub by_target: BTreeMap<String, u64>,
@@ -254,19 +276,25 @@ pub struct ReplayReport {
 }
 
 /// The replayed message's headers: the original ones, then where the letter came from and
-/// how many times it has been replayed.
-pub fn replayed_headers(letter: &Letter, source: &Record) -> Headers {
+/// how many times it has been replayed (`count`, see [`replay_count`]).
+pub fn replayed_headers(letter: &Letter, source: &Record, count: u32) -> Headers {
     let mut headers = letter.headers.clone();
     let provenance = [
         (PROVENANCE_TOPIC, source.topic.clone()),
         (PROVENANCE_PARTITION, source.partition.to_string()),
         (PROVENANCE_OFFSET, source.offset.to_string()),
-        (PROVENANCE_COUNT, (letter.retry_count + 1).to_string()),
+        (PROVENANCE_COUNT, count.to_string()),
     ];
     for (name, value) in provenance {
         headers.push(Header::text(name, value));
     }
     headers
+}
+
+/// How many times a letter will have been replayed after this replay: one more than the
+/// letter says or the ledger remembers, whichever is more.
+pub fn replay_count(letter: &Letter, before: Option<&Entry>) -> u32 {
+    letter.retry_count.max(before.map_or(0, |e| e.count)) + 1
 }
 
 #[cfg(test)]
@@ -278,8 +306,12 @@ mod tests {
         Policy {
             to: None,
             max_retries: Some(3),
-            park_topic: "dlq.parked".into(),
-            existing: ["orders".to_string(), "payments".into(), "dlq.parked".into()].into(),
+            park_topic: Some("dlq.parked".into()),
+            topics: BTreeMap::from([
+                ("orders".to_string(), 3),
+                ("payments".to_string(), 1),
+                ("dlq.parked".to_string(), 1),
+            ]),
         }
     }
 
@@ -290,24 +322,15 @@ mod tests {
         assert_eq!(
             decide(&letter(Some("orders"), "x", 1, 0), &all, &p),
             Decision::Replay {
-                target: "orders".into()
+                target: "orders".into(),
+                partition: None
             }
         );
         assert_eq!(
             decide(&letter(Some("orders"), "x", 1, 3), &all, &p),
             Decision::Park {
-                target: "dlq.parked".into()
-            }
-        );
-        assert!(matches!(
-            decide(&letter(None, "x", 1, 0), &all, &p),
-            Decision::Unroutable { .. }
-        ));
-        let missing = decide(&letter(Some("gone"), "x", 1, 0), &all, &p);
-        assert_eq!(
-            missing,
-            Decision::Unroutable {
-                reason: "topic gone does not exist on the cluster".into()
+                target: "dlq.parked".into(),
+                reason: "retried 3 times (--max-retries 3)".into()
             }
         );
         let to = Policy {
@@ -317,9 +340,74 @@ mod tests {
         assert_eq!(
             decide(&letter(None, "x", 1, 0), &all, &to),
             Decision::Replay {
-                target: "payments".into()
+                target: "payments".into(),
+                partition: None
             }
         );
+    }
+
+    #[test]
+    fn unroutable_letters_are_parked_with_the_reason_or_stop_the_cursor() {
+        let all = LetterFilter::default();
+        let parked = decide(&letter(Some("gone"), "x", 1, 0), &all, &policy());
+        assert_eq!(
+            parked,
+            Decision::Park {
+                target: "dlq.parked".into(),
+                reason: "topic gone does not exist on the cluster".into()
+            }
+        );
+        let no_parking = Policy {
+            park_topic: None,
+            max_retries: None,
+            ..policy()
+        };
+        assert_eq!(
+            decide(&letter(None, "x", 1, 0), &all, &no_parking),
+            Decision::Unroutable {
+                reason: "no original topic in the letter (envelope shape)".into()
+            }
+        );
+        assert!(matches!(
+            decide(&letter(Some("gone"), "x", 1, 0), &all, &no_parking),
+            Decision::Unroutable { .. }
+        ));
+    }
+
+    #[test]
+    fn letters_go_back_to_their_recorded_partition_while_the_topic_has_it() {
+        let all = LetterFilter::default();
+        let from = |partition| {
+            let mut l = letter(Some("orders"), "x", 1, 0);
+            l.origin.as_mut().unwrap().partition = Some(partition);
+            l
+        };
+        assert_eq!(
+            decide(&from(2), &all, &policy()),
+            Decision::Replay {
+                target: "orders".into(),
+                partition: Some(2)
+            }
+        );
+        assert_eq!(
+            decide(&from(5), &all, &policy()),
+            Decision::Replay {
+                target: "orders".into(),
+                partition: None
+            },
+            "orders has 3 partitions now: hashed by key instead"
+        );
+        let elsewhere = Policy {
+            to: Some("payments".into()),
+            ..policy()
+        };
+        assert!(matches!(
+            decide(&from(0), &all, &elsewhere),
+            Decision::Replay {
+                partition: None,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -334,7 +422,8 @@ mod tests {
         assert_eq!(
             decide(&letter(Some("orders"), "Handler timeout", 15, 0), &s, &p),
             Decision::Replay {
-                target: "orders".into()
+                target: "orders".into(),
+                partition: None
             }
         );
         for skipped in [
@@ -417,7 +506,7 @@ mod tests {
             offset: 41,
             ..Record::default()
         };
-        let headers = replayed_headers(&letter(Some("orders"), "x", 1, 1), &source);
+        let headers = replayed_headers(&letter(Some("orders"), "x", 1, 1), &source, 2);
         let text: Vec<(String, String)> = headers
             .into_iter()
             .map(|h| (h.key, String::from_utf8(h.value.unwrap()).unwrap()))

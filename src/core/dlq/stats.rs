@@ -17,8 +17,11 @@ pub struct ErrorGroup {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     pub letters: u64,
-    /// Letters after the default replay cursor (all of them when it has never run).
+    /// Letters neither replayed nor parked yet: after the cursor, and not in the replay
+    /// ledger (which remembers what every cursor did).
     pub pending: u64,
+    /// Pending letters with nowhere to go (no original topic, or it does not exist): a
+    /// replay stops before them unless it parks them.
     pub unroutable: u64,
     pub by_topic: BTreeMap<String, u64>,
     pub by_shape: BTreeMap<&'static str, u64>,
@@ -38,12 +41,14 @@ pub struct StatsReport {
 }
 
 impl Stats {
-    pub fn add(&mut self, letter: &Letter, pending: bool) {
+    /// Counts one letter; `pending` and `unroutable` as a dry-run replay of everything
+    /// would judge them.
+    pub fn add(&mut self, letter: &Letter, pending: bool, unroutable: bool) {
         self.letters += 1;
         self.pending += u64::from(pending);
-        match &letter.origin {
-            Some(o) => *self.by_topic.entry(o.topic.clone()).or_default() += 1,
-            None => self.unroutable += 1,
+        self.unroutable += u64::from(pending && unroutable);
+        if let Some(o) = &letter.origin {
+            *self.by_topic.entry(o.topic.clone()).or_default() += 1;
         }
         *self.by_shape.entry(letter.shape.name()).or_default() += 1;
         *self.retries.entry(letter.retry_count).or_default() += 1;
@@ -141,10 +146,18 @@ mod tests {
     #[test]
     fn stats_count_by_topic_error_time_and_retries() {
         let mut stats = Stats::default();
-        stats.add(&letter(Some("a"), "Timeout after 3000 ms", 5, 0), true);
-        stats.add(&letter(Some("a"), "Timeout after 5000 ms", 2, 1), true);
-        stats.add(&letter(Some("b"), "bad 'x'", 9, 1), false);
-        stats.add(&letter(None, "bad 'y'", 7, 2), true);
+        stats.add(
+            &letter(Some("a"), "Timeout after 3000 ms", 5, 0),
+            true,
+            false,
+        );
+        stats.add(
+            &letter(Some("a"), "Timeout after 5000 ms", 2, 1),
+            true,
+            false,
+        );
+        stats.add(&letter(Some("b"), "bad 'x'", 9, 1), false, false);
+        stats.add(&letter(None, "bad 'y'", 7, 2), true, true);
         assert_eq!((stats.letters, stats.pending, stats.unroutable), (4, 3, 1));
         assert_eq!(
             stats.by_topic,

@@ -150,7 +150,7 @@ impl Thresholds {
         match (age, max_age) {
             (Some(age), Some(max)) if age > max => Some(format!(
                 "oldest unconsumed {} old > {}",
-                crate::util::units::format_duration_ms(age.as_millis() as u64),
+                crate::util::units::format_duration_ms(age.as_secs() * 1000),
                 crate::util::units::format_duration_ms(max.as_millis() as u64)
             )),
             _ => None,

@@ -126,23 +126,6 @@ fn thresholds_from_flags_and_the_file() {
 }
 
 #[test]
-fn trend_between_two_totals() {
-    let sec = Duration::from_secs(10);
-    assert_eq!(trend::trend((0, 100), (0, 100), 0, sec), Trend::CaughtUp);
-    match trend::trend((0, 1000), (500, 1100), 600, sec) {
-        Trend::CatchingUp { consume_rate, eta } => {
-            assert_eq!(consume_rate, 50.0);
-            assert_eq!(eta, Duration::from_secs(15));
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(matches!(
-        trend::trend((0, 0), (100, 500), 400, sec),
-        Trend::FallingBehind { .. }
-    ));
-}
-
-#[test]
 fn consumer_protocol_assignments() {
     // version 1, 2 topics: "a" [0, 2], "bc" [1], no user data
     let mut bytes = vec![0, 1, 0, 0, 0, 2];

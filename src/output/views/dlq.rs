@@ -1,8 +1,10 @@
 //! `kop dlq replay` and `kop dlq stats`: tables for people, documented JSON for scripts.
 //!
 //! Replay JSON (stable): `{"dlq", "cursor", "mode": "dry-run"|"transactional"|"at-least-once",
-//! "replayed", "parked", "skipped", "unroutable", "failed", "by_target": {topic: n},
-//! "unroutable_reasons": {reason: n}, "seconds", "letters_per_second"}`.
+//! "replayed", "parked", "skipped", "already_replayed", "unroutable", "held", "failed",
+//! "by_target": {topic: n}, "unroutable_reasons": {reason: n}, "seconds",
+//! "letters_per_second"}`. `already_replayed`: skipped because the replay ledger says a
+//! cursor replayed them before; `held`: behind an unroutable letter in its partition.
 //!
 //! Stats JSON (stable): `{"dlq", "cursor", "letters", "pending", "unroutable", "by_topic":
 //! {topic: n}, "by_shape": {shape: n}, "errors": [{"pattern", "count", "example"}],
@@ -26,7 +28,9 @@ struct ReplayJson<'a> {
     replayed: u64,
     parked: u64,
     skipped: u64,
+    already_replayed: u64,
     unroutable: u64,
+    held: u64,
     failed: u64,
     by_target: &'a BTreeMap<String, u64>,
     unroutable_reasons: &'a BTreeMap<String, u64>,
@@ -46,13 +50,18 @@ pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> s
             replayed: t.replayed,
             parked: t.parked,
             skipped: t.skipped,
+            already_replayed: t.already_replayed,
             unroutable: t.unroutable,
+            held: t.held,
             failed: t.failed,
             by_target: &t.by_target,
             unroutable_reasons: &t.unroutable_reasons,
             seconds: (t.seconds * 1000.0).round() / 1000.0,
             letters_per_second: rate.round(),
         });
+    }
+    if !out.wants_report() {
+        return Ok(());
     }
     let verb = if plan { "would go" } else { "went" };
     if t.by_target.is_empty() {
@@ -72,12 +81,25 @@ pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> s
     for (reason, n) in &t.unroutable_reasons {
         out.text(&format!("unroutable: {n} ({reason})"))?;
     }
+    if t.unroutable > 0 {
+        out.text(&format!(
+            "  the cursor stops before each unroutable letter ({} more held behind): fix the target, or park them with --park-topic",
+            t.held
+        ))?;
+    }
+    if t.already_replayed > 0 {
+        out.text(&format!(
+            "  {} already replayed by a cursor before (the replay ledger): --again replays them anyway",
+            t.already_replayed
+        ))?;
+    }
     out.text(&format!(
-        "{} {} replayed, {} parked, {} skipped by filter, {} unroutable, {} failed{}",
+        "{} {} replayed, {} parked, {} skipped by filter, {} already replayed, {} unroutable, {} failed{}",
         if plan { "Plan:" } else { "Done:" },
         t.replayed,
         t.parked,
         t.skipped,
+        t.already_replayed,
         t.unroutable,
         t.failed,
         if plan {
@@ -202,7 +224,10 @@ mod tests {
             assert!(text.contains("\u{1b}["), "colour is on");
             assert_aligned(&text, width);
             assert!(text.contains("would go to:"));
-            assert!(text.contains("Plan: 4 replayed, 1 parked, 2 skipped by filter, 1 unroutable"));
+            let text = console::strip_ansi_codes(&text).replace('\n', " ");
+            assert!(text.contains(
+                "Plan: 4 replayed, 1 parked, 2 skipped by filter, 0 already replayed, 1 unroutable"
+            ));
         }
     }
 
@@ -221,16 +246,12 @@ mod tests {
 
     fn stats() -> StatsReport {
         let mut stats = Stats::default();
-        let letter = |topic, error| letter(topic, error, 1_736_845_953_000, 1);
-        stats.add(
-            &letter(Some("child.registered"), "Handler timeout after 30000 ms"),
-            true,
-        );
-        stats.add(
-            &letter(Some("child.registered"), "Handler timeout after 31000 ms"),
-            true,
-        );
-        stats.add(&letter(None, "bell\u{7} and \u{1b}[2J escape"), false);
+        let letter = |topic, error: &str| letter(topic, error, 1_736_845_953_000, 1);
+        for ms in [30000, 31000] {
+            let error = format!("Handler timeout after {ms} ms");
+            stats.add(&letter(Some("child.registered"), &error), true, false);
+        }
+        stats.add(&letter(None, "bell\u{7} and \u{1b}[2J escape"), true, true);
         StatsReport {
             dlq: "dlq.failed-events".into(),
             cursor: "kop-replay.dlq.failed-events".into(),
@@ -248,7 +269,7 @@ mod tests {
             let plain = console::strip_ansi_codes(&text).into_owned();
             assert!(!plain.contains('\u{7}'), "no bell from data");
             assert!(!plain.contains("\u{1b}[2J"), "no escape from data");
-            assert!(plain.contains("3 letters, 2 pending"), "{plain}");
+            assert!(plain.contains("3 letters, 3 pending"), "{plain}");
         }
     }
 
@@ -258,7 +279,7 @@ mod tests {
         render_stats(&mut out, &stats()).unwrap();
         let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
         assert_eq!(json["letters"], 3);
-        assert_eq!(json["pending"], 2);
+        assert_eq!(json["pending"], 3);
         assert_eq!(json["unroutable"], 1);
         assert_eq!(json["errors"][0]["count"], 2);
         assert_eq!(json["oldest_failure"], "2025-01-14T09:12:33.000Z");

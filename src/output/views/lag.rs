@@ -20,7 +20,7 @@ use crate::core::lag::{GroupLag, LagLevel, LagView, PartitionLag, Trend};
 use crate::output::style::Tone;
 use crate::output::table::{Cell, Table};
 use crate::output::{Format, Output};
-use crate::util::units::format_duration_ms;
+use crate::util::units::humane_age;
 
 #[derive(Serialize)]
 struct PartitionJson<'a> {
@@ -46,10 +46,7 @@ pub(crate) fn render(out: &mut Output, view: &LagView) -> std::io::Result<()> {
 }
 
 fn age(d: Option<std::time::Duration>) -> String {
-    d.map_or_else(
-        || "-".into(),
-        |d| format_duration_ms((d.as_millis() / 1000 * 1000) as u64),
-    )
+    d.map_or_else(|| "-".into(), humane_age)
 }
 
 fn json_rows(view: &LagView) -> Vec<PartitionJson<'_>> {
@@ -193,15 +190,23 @@ fn prometheus(view: &LagView) -> String {
 }
 
 fn trend_text(trend: Option<&Trend>) -> (String, String) {
+    let rate = |r: f64| match r {
+        r if r >= 10.0 => format!("{r:.0}/s"),
+        r => format!("{r:.1}/s"),
+    };
     match trend {
         None => ("-".into(), "-".into()),
         Some(Trend::CaughtUp) => ("-".into(), "caught up".into()),
         Some(Trend::CatchingUp { consume_rate, eta }) => (
-            format!("{consume_rate:.0}/s"),
-            format!("in {}", format_duration_ms((eta.as_secs().max(1)) * 1000)),
+            rate(*consume_rate),
+            format!(
+                "in {}",
+                humane_age((*eta).max(std::time::Duration::from_secs(1)))
+            ),
         ),
+        Some(Trend::Stalled { consume_rate }) => (rate(*consume_rate), "no progress".into()),
         Some(Trend::FallingBehind { consume_rate }) => {
-            (format!("{consume_rate:.0}/s"), "falling behind".into())
+            (rate(*consume_rate), "falling behind".into())
         }
     }
 }
@@ -395,7 +400,7 @@ mod tests {
         let plain = console::strip_ansi_codes(&captured.stdout()).into_owned();
         assert!(plain.contains("falling behind"), "{plain}");
         assert!(plain.contains("over: lag 60 > 10"), "{plain}");
-        assert!(plain.contains("1m23s"), "{plain}");
+        assert!(plain.contains("1m"), "{plain}");
     }
 
     #[test]

@@ -16,6 +16,9 @@ use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
 
 pub(crate) fn render_plan(out: &mut Output, report: &PlanReport) -> std::io::Result<()> {
+    if !out.wants_report() {
+        return Ok(());
+    }
     match out.format {
         Format::Json => out.json(&to_json(report)),
         _ => plan_text(out, &report.plan),
@@ -27,6 +30,9 @@ pub(crate) fn render_results(out: &mut Output, report: &PlanReport) -> std::io::
     let Some(results) = &report.results else {
         return Ok(());
     };
+    if !out.wants_report() {
+        return Ok(());
+    }
     if out.format == Format::Json {
         return out.json(&to_json(report));
     }

@@ -1,21 +1,27 @@
-//! `kop publish` summary: count, bytes, rate and partitions, or one JSON object.
+//! `kop publish` summary: what became of every event, or one JSON object.
 //!
-//! JSON shape (stable): `{"topic", "published", "failed", "bytes", "seconds",
-//! "events_per_second", "partitions": {"0": n, ...}, "transactional"}`.
+//! JSON shape (stable): `{"topic", "total", "published", "not_sent", "failed", "in_doubt",
+//! "bytes", "seconds", "events_per_second", "partitions": {"0": n, ...}, "transactional"}`.
+//! `published` counts acknowledged events; `published + not_sent + failed + in_doubt =
+//! total`, and what is on the topic lies between `published` and `published + in_doubt`.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::core::publish::PublishSummary;
+use crate::output::style::{paint, Tone};
 use crate::output::{Format, Output};
-use crate::util::units::format_size_bytes;
+use crate::util::units::humane_size;
 
 #[derive(Serialize)]
 struct SummaryJson<'a> {
     topic: &'a str,
+    total: u64,
     published: u64,
+    not_sent: u64,
     failed: u64,
+    in_doubt: u64,
     bytes: u64,
     seconds: f64,
     events_per_second: f64,
@@ -33,8 +39,11 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
     if out.format == Format::Json {
         return out.json(&SummaryJson {
             topic: &s.topic,
+            total: d.total(),
             published: d.acknowledged,
+            not_sent: d.not_sent,
             failed: d.failed,
+            in_doubt: d.in_doubt,
             bytes: d.bytes,
             seconds: (s.seconds * 1000.0).round() / 1000.0,
             events_per_second: rate.round(),
@@ -46,15 +55,18 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
             transactional: s.transactional,
         });
     }
-    let partitions: Vec<String> = d
-        .per_partition
-        .iter()
-        .map(|(p, n)| format!("{p}: {n}"))
-        .collect();
+    if !out.wants_report() {
+        return Ok(());
+    }
+    let of_total = if d.complete() {
+        String::new()
+    } else {
+        format!(" of {}", d.total())
+    };
     out.text(&format!(
-        "Published {} event(s) ({}) to {} in {:.2}s ({:.0} events/s){}",
+        "Published {}{of_total} event(s) ({}) to {} in {:.2}s ({:.0} events/s){}",
         d.acknowledged,
-        format_size_bytes(d.bytes),
+        humane_size(d.bytes),
         s.topic,
         s.seconds,
         rate,
@@ -64,11 +76,39 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
             ""
         }
     ))?;
+    let partitions: Vec<String> = d
+        .per_partition
+        .iter()
+        .map(|(p, n)| format!("{p}: {n}"))
+        .collect();
     if !partitions.is_empty() {
         out.text(&format!("  by partition: {}", partitions.join(", ")))?;
     }
-    if d.failed > 0 {
-        out.text(&format!("  not acknowledged: {}", d.failed))?;
+    let lines = [
+        (
+            d.in_doubt,
+            Tone::Warn,
+            "in doubt",
+            "sent but unanswered: they may be on the topic; check before sending them again (--transactional never leaves doubt)",
+        ),
+        (
+            d.failed,
+            Tone::Bad,
+            "failed",
+            "refused, not written: safe to send again",
+        ),
+        (
+            d.not_sent,
+            Tone::Bad,
+            "not sent",
+            "never left kop: safe to send again",
+        ),
+    ];
+    for (n, tone, what, meaning) in lines {
+        if n > 0 {
+            let label = paint(out.color, tone, &format!("{what}: {n}"));
+            out.text(&format!("  {label} ({meaning})"))?;
+        }
     }
     Ok(())
 }
@@ -83,10 +123,12 @@ mod tests {
             topic: "task.created".into(),
             deliveries: Deliveries {
                 acknowledged: 10_000,
+                not_sent: 300,
                 failed: 2,
+                in_doubt: 450,
                 bytes: 2_210_000,
                 per_partition: BTreeMap::from([(0, 3_300), (1, 3_400), (2, 3_300)]),
-                first_error: Some("Broker: Message size too large".into()),
+                first_error: Some("Local: Message timed out".into()),
             },
             seconds: 0.5,
             transactional: false,
@@ -94,30 +136,64 @@ mod tests {
     }
 
     #[test]
-    fn the_summary_counts_events_partitions_and_failures() {
+    fn the_summary_accounts_for_every_event_and_says_what_to_do() {
         let (mut out, captured) = Output::buffered(Format::Table);
         render_summary(&mut out, &summary()).unwrap();
         let text = captured.stdout();
-        assert!(text.starts_with("Published 10000 event(s) ("), "{text}");
         assert!(
-            text.contains("to task.created in 0.50s (20000 events/s)"),
+            text.starts_with("Published 10000 of 10752 event(s) (2.1 MiB) to task.created in 0.50s (20000 events/s)"),
             "{text}"
         );
         assert!(
             text.contains("  by partition: 0: 3300, 1: 3400, 2: 3300"),
             "{text}"
         );
-        assert!(text.contains("  not acknowledged: 2"), "{text}");
+        assert!(
+            text.contains("  in doubt: 450 (sent but unanswered"),
+            "{text}"
+        );
+        assert!(text.contains("  failed: 2 (refused, not written"), "{text}");
+        assert!(text.contains("  not sent: 300 (never left kop"), "{text}");
     }
 
     #[test]
-    fn the_json_is_one_object() {
+    fn a_complete_publish_says_only_what_was_published() {
+        let mut s = summary();
+        s.deliveries.not_sent = 0;
+        s.deliveries.failed = 0;
+        s.deliveries.in_doubt = 0;
+        let (mut out, captured) = Output::buffered(Format::Table);
+        render_summary(&mut out, &s).unwrap();
+        let text = captured.stdout();
+        assert!(
+            text.starts_with("Published 10000 event(s) (2.1 MiB)"),
+            "{text}"
+        );
+        assert_eq!(text.lines().count(), 2, "{text}");
+    }
+
+    #[test]
+    fn the_json_counts_add_up_to_the_total() {
         let (mut out, captured) = Output::buffered(Format::Json);
         render_summary(&mut out, &summary()).unwrap();
         let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["total"], 10_752);
         assert_eq!(json["published"], 10_000);
+        assert_eq!(json["in_doubt"], 450);
+        assert_eq!(json["not_sent"], 300);
         assert_eq!(json["failed"], 2);
         assert_eq!(json["partitions"]["1"], 3_400);
-        assert_eq!(json["events_per_second"], 20_000.0);
+    }
+
+    #[test]
+    fn quiet_means_no_summary_unless_it_is_asked_for_as_json() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.verbosity = crate::output::Verbosity::Quiet;
+        render_summary(&mut out, &summary()).unwrap();
+        assert_eq!(captured.stdout(), "");
+        let (mut out, captured) = Output::buffered(Format::Json);
+        out.verbosity = crate::output::Verbosity::Quiet;
+        render_summary(&mut out, &summary()).unwrap();
+        assert!(captured.stdout().contains("\"published\""));
     }
 }

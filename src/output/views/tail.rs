@@ -2,10 +2,10 @@
 //! per record for programs.
 //!
 //! JSON shape (stable): `{"topic", "partition", "offset", "timestamp": ms|null, "key",
-//! "headers": [{"key", "value"}], "value", "schema_id": int|null, "value_encoding":
-//! "avro"|"json"|"text"|"base64"|null}`. `key` and `value` are JSON values (Avro and JSON
-//! payloads as themselves, text as a string, anything else base64); `value` is `null` for a
-//! tombstone.
+//! "key_encoding", "headers": [{"key", "value"}], "value", "schema_id": int|null,
+//! "value_encoding"}`; each encoding is `"avro"|"json"|"text"|"base64"`, or `null` when
+//! there is no key or (a tombstone) no value. `key` and `value` are JSON values: Avro and
+//! JSON payloads as themselves, text as a string exactly as sent, anything else base64.
 
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -13,6 +13,7 @@ use serde_json::Value as Json;
 use crate::core::codec::Decoded;
 use crate::core::tail::TailRecord;
 use crate::output::style::{paint, Tone};
+use crate::output::table::{escape_controls, escape_controls_but_lines};
 use crate::output::{Format, Output};
 use crate::util::time::format_rfc3339;
 
@@ -23,6 +24,7 @@ struct RecordJson<'a> {
     offset: i64,
     timestamp: Option<i64>,
     key: Option<&'a Json>,
+    key_encoding: Option<&'static str>,
     headers: Vec<HeaderJson<'a>>,
     value: Option<&'a Json>,
     schema_id: Option<u32>,
@@ -42,6 +44,7 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
         offset: r.offset,
         timestamp: r.timestamp,
         key: r.key.as_ref().map(|k| &k.value),
+        key_encoding: r.key.as_ref().map(|k| k.encoding),
         headers: r
             .headers
             .iter()
@@ -56,18 +59,86 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
     }
 }
 
-pub(crate) fn render(out: &mut Output, record: &TailRecord) -> std::io::Result<()> {
-    match out.format {
-        Format::Ndjson => out.ndjson(&to_json(record)),
-        Format::Json => out.json(&to_json(record)),
-        _ => pretty(out, record),
+/// Prints records one at a time: `-o json` as one array (opened at the first record,
+/// closed by [`RecordPrinter::finish`]), NDJSON a line each, KEY<SEP>VALUE lines, or the
+/// coloured form for people.
+pub(crate) struct RecordPrinter {
+    key_separator: Option<String>,
+    printed: u64,
+}
+
+impl RecordPrinter {
+    pub fn new(key_separator: Option<String>) -> RecordPrinter {
+        RecordPrinter {
+            key_separator,
+            printed: 0,
+        }
+    }
+
+    pub fn record(&mut self, out: &mut Output, record: &TailRecord) -> std::io::Result<()> {
+        self.printed += 1;
+        match (&self.key_separator, out.format) {
+            (_, Format::Ndjson) => out.ndjson(&to_json(record)),
+            (_, Format::Json) => {
+                let text = serde_json::to_string_pretty(&to_json(record))
+                    .map_err(std::io::Error::other)?;
+                let lead = if self.printed == 1 { "[" } else { "," };
+                out.line(&format!("{lead}\n{}", indent(&text)))
+            }
+            (Some(sep), _) => out.line(&separated(record, sep)),
+            (None, _) => pretty(out, record),
+        }
+    }
+
+    /// Closes what needs closing (the JSON array).
+    pub fn finish(&mut self, out: &mut Output) -> std::io::Result<()> {
+        if out.format == Format::Json {
+            out.line(if self.printed == 0 { "[]" } else { "]" })?;
+            self.printed = 0;
+        }
+        Ok(())
     }
 }
 
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `key<SEP>value` on one line: values compact, no key printed as empty.
+fn separated(r: &TailRecord, sep: &str) -> String {
+    let one_line = |d: &Decoded| match &d.value {
+        Json::String(s) => escape_controls(s),
+        other => other.to_string(),
+    };
+    let key = r.key.as_ref().map(one_line).unwrap_or_default();
+    let value = r.value.as_ref().map(one_line).unwrap_or_default();
+    format!("{key}{sep}{value}")
+}
+
+/// A decoded key or value as people read it; control characters that could steer the
+/// terminal (a carriage return hiding a line, an escape sequence) are shown escaped.
 fn text(decoded: &Decoded) -> String {
     match &decoded.value {
-        Json::String(s) => s.clone(),
+        Json::String(s) => escape_controls_but_lines(s),
         other => serde_json::to_string_pretty(other).unwrap_or_default(),
+    }
+}
+
+/// A header name or value as it cannot be misread: bare when plain, else quoted (a value
+/// holding `=`, a space, a quote or a control character).
+fn quoted(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text != "null"
+        && text
+            .chars()
+            .all(|c| !c.is_control() && !matches!(c, '=' | ' ' | '"' | '\''));
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_default()
     }
 }
 
@@ -85,15 +156,16 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
     if let Some(key) = &r.key {
         header.push_str(&format!(
             "  key={}",
-            paint(out.color, Tone::Strong, &text(key))
+            paint(out.color, Tone::Strong, &escape_controls(&text(key)))
         ));
     }
     for (k, v) in &r.headers {
-        header.push_str(&paint(
-            out.color,
-            Tone::Dim,
-            &format!("  {k}={}", v.as_deref().unwrap_or("null")),
-        ));
+        let shown = format!(
+            "  {}={}",
+            quoted(k),
+            v.as_deref().map_or("null".into(), quoted)
+        );
+        header.push_str(&paint(out.color, Tone::Dim, &shown));
     }
     out.line(&header)?;
     match &r.value {
@@ -126,10 +198,16 @@ mod tests {
         }
     }
 
+    fn render(out: &mut Output, record: &TailRecord) {
+        let mut printer = RecordPrinter::new(None);
+        printer.record(out, record).unwrap();
+        printer.finish(out).unwrap();
+    }
+
     #[test]
     fn people_see_place_time_key_headers_and_value() {
         let (mut out, captured) = Output::buffered(Format::Table);
-        render(&mut out, &record()).unwrap();
+        render(&mut out, &record());
         let text = captured.stdout();
         assert!(text.starts_with(
             "task.created/2 @41  2025-01-14T09:12:03.250Z  key=user-7  source=app  flag=null\n"
@@ -140,7 +218,7 @@ mod tests {
     #[test]
     fn programs_get_one_object_per_line() {
         let (mut out, captured) = Output::buffered(Format::Ndjson);
-        render(&mut out, &record()).unwrap();
+        render(&mut out, &record());
         let json: serde_json::Value = serde_json::from_str(captured.stdout().trim()).unwrap();
         assert_eq!(
             json,
@@ -150,11 +228,52 @@ mod tests {
                 "offset": 41,
                 "timestamp": 1_736_845_923_250_i64,
                 "key": "user-7",
+                "key_encoding": "text",
                 "headers": [{"key": "source", "value": "app"}, {"key": "flag", "value": null}],
                 "value": {"taskId": "t-1"},
                 "schema_id": 3,
                 "value_encoding": "avro"
             })
         );
+    }
+
+    #[test]
+    fn json_is_one_array_of_every_record() {
+        let (mut out, captured) = Output::buffered(Format::Json);
+        let mut printer = RecordPrinter::new(None);
+        printer.record(&mut out, &record()).unwrap();
+        printer.record(&mut out, &record()).unwrap();
+        printer.finish(&mut out).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 2);
+        let (mut out, captured) = Output::buffered(Format::Json);
+        RecordPrinter::new(None).finish(&mut out).unwrap();
+        assert_eq!(captured.stdout().trim(), "[]");
+    }
+
+    #[test]
+    fn headers_that_could_be_misread_are_quoted() {
+        let mut r = record();
+        r.headers = vec![
+            ("filter".into(), Some("a=b".into())),
+            ("note".into(), Some("two words".into())),
+            ("plain".into(), Some("x".into())),
+            ("text".into(), Some("null".into())),
+        ];
+        let (mut out, captured) = Output::buffered(Format::Table);
+        render(&mut out, &r);
+        let first = captured.stdout().lines().next().unwrap().to_string();
+        assert!(
+            first.ends_with(r#"  filter="a=b"  note="two words"  plain=x  text="null""#),
+            "{first}"
+        );
+    }
+
+    #[test]
+    fn key_separated_lines_for_scripts() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        let mut printer = RecordPrinter::new(Some(":".into()));
+        printer.record(&mut out, &record()).unwrap();
+        assert_eq!(captured.stdout(), "user-7:{\"taskId\":\"t-1\"}\n");
     }
 }

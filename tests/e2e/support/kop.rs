@@ -121,6 +121,21 @@ impl Kop {
         self.start(command).finish()
     }
 
+    /// Starts kop on a pseudo-terminal and returns at once; what the test writes to the
+    /// piped stdin is typed at kop (end it with `\x04`, Ctrl-D, for end of input).
+    pub fn spawn_in_terminal(mut self) -> Spawned {
+        let mut line = shell_quote(env!("CARGO_BIN_EXE_kop"));
+        for arg in &self.args {
+            line.push(' ');
+            line.push_str(&shell_quote(arg));
+        }
+        let mut command = Command::new("script");
+        command.args(["-qefc", &line, "/dev/null"]);
+        self.args.clear();
+        self.stdin = Input::Pipe;
+        self.start(command)
+    }
+
     fn start(self, mut command: Command) -> Spawned {
         let sandbox = Sandbox::new();
         let dir = self.dir.clone().unwrap_or_else(|| sandbox.work());
