@@ -35,7 +35,8 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand topics 'List topics and reconcile them with topics.toml'
+            cand topics 'List, describe and export topics, and reconcile them with topics.toml'
+            cand groups 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
@@ -52,6 +53,8 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --version 'Print version'
             cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
             cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+            cand describe 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+            cand export 'Write a topics.toml for the topics on the cluster, to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kop;topics;list'= {
@@ -104,16 +107,222 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'kop;topics;describe'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --all-configs 'Every config, the broker''s defaults included (default: those set on the topic or the broker)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;topics;export'= {
+            cand --only 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'kop;topics;help'= {
             cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
             cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+            cand describe 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+            cand export 'Write a topics.toml for the topics on the cluster, to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kop;topics;help;list'= {
         }
         &'kop;topics;help;apply'= {
         }
+        &'kop;topics;help;describe'= {
+        }
+        &'kop;topics;help;export'= {
+        }
         &'kop;topics;help;help'= {
+        }
+        &'kop;groups'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Consumer groups with state, protocol type, members, topics and total lag'
+            cand describe 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+            cand reset 'Move a group''s committed offsets, after a plan and a confirmation'
+            cand delete 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+            cand delete-offsets 'Delete a group''s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;groups;list'= {
+            cand --state 'Only groups in this state: stable, empty, preparing-rebalance, completing-rebalance, dead (repeatable, or comma separated)'
+            cand --topic 'Only groups that committed offsets for, or are assigned, this topic; lag is then counted on it alone (repeatable)'
+            cand --pattern 'Only groups whose name matches this regular expression'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;groups;describe'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --time 'Also show how old the oldest unconsumed record of each partition is'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;groups;reset'= {
+            cand --to 'To the earliest or the latest offset of each partition'
+            cand --to-offset 'To this offset in each partition'
+            cand --to-datetime 'To the first record at or after this time (ListOffsets by timestamp): RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)'
+            cand --by-duration 'To the first record of this long ago (e.g. `1h`: the offsets of one hour ago)'
+            cand --shift-by 'Move each partition''s committed offset by N (negative: back, to re-read)'
+            cand --to-group 'To the positions another group has committed'
+            cand --from-file 'To the offsets in a file: the CSV of `kafka-consumer-groups --export` (topic,partition,offset) or a plan from `kop groups reset -o json`'
+            cand --topic 'The partitions to reset: a topic''s, or some of them with `T:0,1` (repeatable)'
+            cand --export 'Also write the plan as kafka-consumer-groups CSV to this file (`-`: stdout, in place of the table)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --all-topics 'Every partition the group has committed offsets for'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --yes 'Answer yes to the confirmation (required without a terminal)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;groups;delete'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --yes 'Answer yes to the confirmation (required without a terminal)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;groups;delete-offsets'= {
+            cand --topic 'The topic whose committed offsets go, or some partitions with `T:0,1` (repeatable)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand --yes 'Answer yes to the confirmation (required without a terminal)'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;groups;help'= {
+            cand list 'Consumer groups with state, protocol type, members, topics and total lag'
+            cand describe 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+            cand reset 'Move a group''s committed offsets, after a plan and a confirmation'
+            cand delete 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+            cand delete-offsets 'Delete a group''s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;groups;help;list'= {
+        }
+        &'kop;groups;help;describe'= {
+        }
+        &'kop;groups;help;reset'= {
+        }
+        &'kop;groups;help;delete'= {
+        }
+        &'kop;groups;help;delete-offsets'= {
+        }
+        &'kop;groups;help;help'= {
         }
         &'kop;publish'= {
             cand --value 'One event, given on the command line'
@@ -537,7 +746,8 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --version 'Print version'
         }
         &'kop;help'= {
-            cand topics 'List topics and reconcile them with topics.toml'
+            cand topics 'List, describe and export topics, and reconcile them with topics.toml'
+            cand groups 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
             cand publish 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
             cand tail 'Read events, decoded: by default the last 10 across partitions, oldest first'
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
@@ -550,10 +760,33 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;help;topics'= {
             cand list 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
             cand apply 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+            cand describe 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+            cand export 'Write a topics.toml for the topics on the cluster, to stdout'
         }
         &'kop;help;topics;list'= {
         }
         &'kop;help;topics;apply'= {
+        }
+        &'kop;help;topics;describe'= {
+        }
+        &'kop;help;topics;export'= {
+        }
+        &'kop;help;groups'= {
+            cand list 'Consumer groups with state, protocol type, members, topics and total lag'
+            cand describe 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+            cand reset 'Move a group''s committed offsets, after a plan and a confirmation'
+            cand delete 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+            cand delete-offsets 'Delete a group''s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
+        }
+        &'kop;help;groups;list'= {
+        }
+        &'kop;help;groups;describe'= {
+        }
+        &'kop;help;groups;reset'= {
+        }
+        &'kop;help;groups;delete'= {
+        }
+        &'kop;help;groups;delete-offsets'= {
         }
         &'kop;help;publish'= {
         }

@@ -35,7 +35,8 @@ complete -c kop -n "__fish_kop_needs_command" -s q -l quiet -d 'Nothing on succe
 complete -c kop -n "__fish_kop_needs_command" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
 complete -c kop -n "__fish_kop_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_needs_command" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_needs_command" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
 complete -c kop -n "__fish_kop_needs_command" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
 complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
 complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
@@ -44,11 +45,13 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, 
 complete -c kop -n "__fish_kop_needs_command" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
-complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -s h -l help -d 'Print help'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -f -a "describe" -d 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -f -a "export" -d 'Write a topics.toml for the topics on the cluster, to stdout'
+complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
@@ -83,9 +86,138 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l all-configs -d 'Every config, the broker\'s defaults included (default: those set on the topic or the broker)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l only -d 'Only topics matching this pattern (`*` and `?` wildcards; repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "toml\t'A topics.toml'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a topics.toml for the topics on the cluster, to stdout'
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s h -l help -d 'Print help'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "list" -d 'Consumer groups with state, protocol type, members, topics and total lag'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "describe" -d 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "reset" -d 'Move a group\'s committed offsets, after a plan and a confirmation'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete" -d 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
+complete -c kop -n "__fish_kop_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l state -d 'Only groups in this state: stable, empty, preparing-rebalance, completing-rebalance, dead (repeatable, or comma separated)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l topic -d 'Only groups that committed offsets for, or are assigned, this topic; lag is then counted on it alone (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l pattern -d 'Only groups whose name matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l time -d 'Also show how old the oldest unconsumed record of each partition is'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to -d 'To the earliest or the latest offset of each partition' -r -f -a "earliest\t'The earliest offset still in each partition: re-read everything'
+latest\t'The end of each partition: skip everything not yet read'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-offset -d 'To this offset in each partition' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'To the first record at or after this time (ListOffsets by timestamp): RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l by-duration -d 'To the first record of this long ago (e.g. `1h`: the offsets of one hour ago)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'Move each partition\'s committed offset by N (negative: back, to re-read)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-group -d 'To the positions another group has committed' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l from-file -d 'To the offsets in a file: the CSV of `kafka-consumer-groups --export` (topic,partition,offset) or a plan from `kop groups reset -o json`' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'The partitions to reset: a topic\'s, or some of them with `T:0,1` (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l export -d 'Also write the plan as kafka-consumer-groups CSV to this file (`-`: stdout, in place of the table)' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Every partition the group has committed offsets for'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l dry-run -d 'Print the plan and change nothing'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'The topic whose committed offsets go, or some partitions with `T:0,1` (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Consumer groups with state, protocol type, members, topics and total lag'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets, after a plan and a confirmation'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
@@ -406,17 +538,25 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health schemas completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "export" -d 'Write a topics.toml for the topics on the cluster, to stdout'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'Consumer groups with state, protocol type, members, topics and total lag'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Groups in depth: state, coordinator, members with their partitions, and per partition the committed offset, end offset, lag and owning member'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets, after a plan and a confirmation'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete consumer groups and their committed offsets (asks first; --yes without a terminal); groups with connected members are refused'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets for topics (asks first; --yes without a terminal); a group with connected members is refused'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "list" -d 'Subjects with their latest version, id, type, compatibility level and topic'

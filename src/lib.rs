@@ -21,13 +21,13 @@ pub use cli::Cli;
 pub use error::{CommandError, Outcome};
 pub use output::Output;
 
-use crate::cli::{Command, DlqCommand, SchemasCommand, TopicsCommand};
+use crate::cli::{Command, DlqCommand, GroupsCommand, SchemasCommand, TopicsCommand};
 use crate::env::ProcessEnv;
 use crate::settings::{
-    ApplySettings, HealthSettings, LagSettings, PublishSettings, ReplaySettings,
-    SchemasCheckSettings, SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings,
-    SchemasListSettings, SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings,
-    TailSettings,
+    ApplySettings, DeleteOffsetsSettings, HealthSettings, LagSettings, PublishSettings,
+    ReplaySettings, ResetSettings, SchemasCheckSettings, SchemasCompatibilitySettings,
+    SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings, SchemasRegisterSettings,
+    SchemasShowSettings, Settings, StatsSettings, TailSettings,
 };
 
 /// Runs a parsed command line: settings first (usage errors stop here, before any
@@ -70,6 +70,31 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         Command::Topics(TopicsCommand::Apply(args)) => {
             let apply = ApplySettings::resolve(args, &settings, args.yes.yes)?;
             commands::topics_apply::run(&settings, &apply, out)
+        }
+        Command::Topics(TopicsCommand::Describe(args)) => {
+            commands::topics_describe::run(&settings, &args.topics, args.all_configs, out)
+        }
+        Command::Topics(TopicsCommand::Export(args)) => {
+            let only: Vec<util::glob::Glob> = args.only.iter().map(util::glob::Glob::new).collect();
+            commands::topics_export::run(&settings, &only, out)
+        }
+        Command::Groups(GroupsCommand::List(args)) => {
+            let filter = settings::list_filter(args)?;
+            commands::groups::list::run(&settings, &filter, out)
+        }
+        Command::Groups(GroupsCommand::Describe(args)) => {
+            commands::groups::describe::run(&settings, &args.groups, args.time, out)
+        }
+        Command::Groups(GroupsCommand::Reset(args)) => {
+            let reset = ResetSettings::resolve(args)?;
+            commands::groups::reset::run(&settings, &reset, out)
+        }
+        Command::Groups(GroupsCommand::Delete(args)) => {
+            commands::groups::delete::run(&settings, &args.groups, args.yes.yes, out)
+        }
+        Command::Groups(GroupsCommand::DeleteOffsets(args)) => {
+            let delete = DeleteOffsetsSettings::resolve(args)?;
+            commands::groups::delete_offsets::run(&settings, &delete, out)
         }
         Command::Schemas(command) => run_schemas(command, &settings, out),
     }

@@ -7,6 +7,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 mod completions;
 mod dlq;
+mod groups;
 mod lag;
 mod publish;
 mod schemas;
@@ -15,6 +16,9 @@ mod topics;
 
 pub use completions::CompletionsArgs;
 pub use dlq::{DlqCommand, DlqReplayArgs, DlqStatsArgs};
+pub use groups::{
+    GroupsCommand, GroupsDeleteOffsetsArgs, GroupsListArgs, GroupsResetArgs, ResetTo,
+};
 pub use lag::{HealthArgs, LagArgs, LagBy};
 pub use publish::{PublishArgs, SubjectStrategy, WriteFormat};
 pub use schemas::{
@@ -124,6 +128,16 @@ pub enum TableOrJson {
     Json,
 }
 
+/// `-o` for `topics export`, which prints a topics file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum TomlOrJson {
+    /// A topics.toml
+    #[default]
+    Toml,
+    /// One JSON document
+    Json,
+}
+
 /// `-o` for commands that print records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum RecordsFormat {
@@ -153,6 +167,16 @@ impl From<TableOrJson> for Format {
         match f {
             TableOrJson::Table => Format::Table,
             TableOrJson::Json => Format::Json,
+        }
+    }
+}
+
+impl From<TomlOrJson> for Format {
+    fn from(f: TomlOrJson) -> Format {
+        match f {
+            // The file is the command's table: text for people, written as is.
+            TomlOrJson::Toml => Format::Table,
+            TomlOrJson::Json => Format::Json,
         }
     }
 }
@@ -240,9 +264,12 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List topics and reconcile them with topics.toml
+    /// List, describe and export topics, and reconcile them with topics.toml
     #[command(subcommand)]
     Topics(TopicsCommand),
+    /// Consumer groups: list, describe, reset offsets (previewed and confirmed), delete
+    #[command(subcommand)]
+    Groups(GroupsCommand),
     /// Produce events: one --value, a --file of NDJSON (one event per line), or stdin
     ///
     /// JSON is validated; Avro is encoded in the Confluent wire format with the subject's
@@ -281,6 +308,13 @@ impl Command {
         Some(match self {
             Command::Topics(TopicsCommand::List(a)) => &a.global,
             Command::Topics(TopicsCommand::Apply(a)) => &a.global,
+            Command::Topics(TopicsCommand::Describe(a)) => &a.global,
+            Command::Topics(TopicsCommand::Export(a)) => &a.global,
+            Command::Groups(GroupsCommand::List(a)) => &a.global,
+            Command::Groups(GroupsCommand::Describe(a)) => &a.global,
+            Command::Groups(GroupsCommand::Reset(a)) => &a.global,
+            Command::Groups(GroupsCommand::Delete(a)) => &a.global,
+            Command::Groups(GroupsCommand::DeleteOffsets(a)) => &a.global,
             Command::Publish(a) => &a.global,
             Command::Tail(a) => &a.global,
             Command::Dlq(DlqCommand::Replay(a)) => &a.global,
@@ -316,6 +350,13 @@ impl Command {
         match self {
             Command::Topics(TopicsCommand::List(a)) => a.output.into(),
             Command::Topics(TopicsCommand::Apply(a)) => a.output.into(),
+            Command::Topics(TopicsCommand::Describe(a)) => a.output.into(),
+            Command::Topics(TopicsCommand::Export(a)) => a.output.into(),
+            Command::Groups(GroupsCommand::List(a)) => a.output.into(),
+            Command::Groups(GroupsCommand::Describe(a)) => a.output.into(),
+            Command::Groups(GroupsCommand::Reset(a)) => a.output.into(),
+            Command::Groups(GroupsCommand::Delete(a)) => a.output.into(),
+            Command::Groups(GroupsCommand::DeleteOffsets(a)) => a.output.into(),
             Command::Publish(a) => a.output.into(),
             Command::Tail(a) => a.output.unwrap_or_default().into(),
             Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
@@ -379,6 +420,10 @@ mod tests {
                 crate::util::time::parse_time(&example)
                     .unwrap_or_else(|e| panic!("--{flag} example `{example}`: {e}"));
             }
+        }
+        for example in examples("groups", Some("reset"), "to_datetime") {
+            crate::util::time::parse_time(&example)
+                .unwrap_or_else(|e| panic!("--to-datetime example `{example}`: {e}"));
         }
         for example in examples("publish", None, "timestamp") {
             crate::util::time::parse_timestamp(&example)

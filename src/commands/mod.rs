@@ -5,12 +5,15 @@
 pub(crate) mod completions;
 mod confirm;
 pub(crate) mod dlq;
+pub(crate) mod groups;
 pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod publish;
 pub(crate) mod schemas;
 pub(crate) mod tail;
 pub(crate) mod topics_apply;
+pub(crate) mod topics_describe;
+pub(crate) mod topics_export;
 pub(crate) mod topics_list;
 
 use crate::core::codec::{NoSchemas, SchemaSource};

@@ -8,6 +8,7 @@
 pub(crate) mod cluster;
 pub(crate) mod codec;
 pub(crate) mod dlq;
+pub(crate) mod groups;
 pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod listing;
@@ -17,3 +18,5 @@ pub(crate) mod record;
 pub(crate) mod schemas;
 pub(crate) mod subject;
 pub(crate) mod tail;
+pub(crate) mod topic_describe;
+pub(crate) mod topics_export;

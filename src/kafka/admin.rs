@@ -46,6 +46,45 @@ impl Admin {
         Self::create(settings, Role::Probe { address }, address, sink)
     }
 
+    /// A client that talks to one broker alone and learns the APIs it offers (see
+    /// [`Admin::offers`]).
+    pub fn connect_listing_apis(
+        settings: &Settings,
+        address: &str,
+        sink: LogSink,
+    ) -> Result<Admin, KafkaError> {
+        Self::create(settings, Role::ApiProbe { address }, address, sink)
+    }
+
+    /// Whether the broker offers the API (by its name in the protocol, `OffsetDelete`), as
+    /// its ApiVersions answer said; `None` when the answer was not seen (a client made
+    /// without [`Admin::connect_listing_apis`], or `-X debug` replaced its contexts).
+    pub fn offers(&self, api: &str) -> Result<Option<bool>, KafkaError> {
+        // A connection opens with the ApiVersions exchange, logged before any answer.
+        native::brokers(self.client.inner(), self.timeout()).map_err(|code| {
+            self.failure(
+                RdError::MetadataFetch(code),
+                "asking the broker what it supports",
+            )
+        })?;
+        let events = native::drain_main_queue(self.client.inner());
+        let needle = format!("ApiKey {api} (");
+        let (mut listed, mut found) = (false, false);
+        for event in &events {
+            if let native::MainEvent::Log {
+                facility, message, ..
+            } = event
+            {
+                if facility == "APIVERSION" {
+                    listed |= message.contains("Broker API support");
+                    found |= message.contains(&needle);
+                }
+            }
+        }
+        self.context.take_events(events);
+        Ok(listed.then_some(found))
+    }
+
     fn create(
         settings: &Settings,
         role: Role<'_>,
@@ -214,5 +253,53 @@ fn topic_info(t: &MetadataTopic) -> TopicInfo {
                 error: p.error().map(|e| code_text(e.into())),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// rdkafka's source for each name Kafka puts on the wire (the enum mirrors them).
+    fn source(kafka_name: &str) -> ConfigSource {
+        match kafka_name {
+            "DYNAMIC_TOPIC_CONFIG" => ConfigSource::DynamicTopic,
+            "DYNAMIC_BROKER_CONFIG" => ConfigSource::DynamicBroker,
+            "DYNAMIC_DEFAULT_BROKER_CONFIG" => ConfigSource::DynamicDefaultBroker,
+            "STATIC_BROKER_CONFIG" => ConfigSource::StaticBroker,
+            "DEFAULT_CONFIG" => ConfigSource::Default,
+            _ => ConfigSource::Unknown,
+        }
+    }
+
+    #[test]
+    fn recorded_kafka_config_sources_map_to_kops_origins() {
+        for (fixture, topic) in [
+            (
+                include_str!("../core/plan/fixtures/describe_configs_kafka.json"),
+                "orders",
+            ),
+            (
+                include_str!("../core/plan/fixtures/describe_configs_kafka_dynamic.json"),
+                "payments",
+            ),
+        ] {
+            let json: serde_json::Value = serde_json::from_str(fixture).unwrap();
+            for entry in json[topic].as_array().unwrap() {
+                let name = entry["name"].as_str().unwrap();
+                let wire = entry["source"].as_str().unwrap();
+                let expected = match wire {
+                    "DYNAMIC_TOPIC_CONFIG" => ConfigOrigin::Topic,
+                    "DYNAMIC_BROKER_CONFIG" | "DYNAMIC_DEFAULT_BROKER_CONFIG" => {
+                        ConfigOrigin::DynamicBroker
+                    }
+                    "STATIC_BROKER_CONFIG" => ConfigOrigin::StaticBroker,
+                    "DEFAULT_CONFIG" => ConfigOrigin::Default,
+                    other => panic!("{name}: a source the fixtures do not use: {other}"),
+                };
+                assert_eq!(origin(source(wire)), expected, "{topic} {name} ({wire})");
+            }
+        }
+        assert_eq!(origin(ConfigSource::Unknown), ConfigOrigin::Unknown);
     }
 }

@@ -56,6 +56,12 @@ pub(crate) enum Role<'a> {
     Probe {
         address: &'a str,
     },
+    /// A connection to one broker that logs the APIs the broker offers (librdkafka's
+    /// `feature` debug context), to learn what it supports before a request whose
+    /// failure librdkafka mishandles.
+    ApiProbe {
+        address: &'a str,
+    },
     Producer {
         transactional_id: Option<&'a str>,
         partitioner: &'a str,
@@ -74,7 +80,7 @@ pub(crate) fn properties(
     chattiness: Chattiness,
 ) -> Vec<(String, Value)> {
     let bootstrap = match role {
-        Role::Probe { address } => address.to_string(),
+        Role::Probe { address } | Role::ApiProbe { address } => address.to_string(),
         _ => settings.bootstrap.clone(),
     };
     let mut props: Vec<(String, Value)> = vec![
@@ -92,8 +98,15 @@ pub(crate) fn properties(
                 .into(),
         ),
     ];
+    let mut debug: Vec<&str> = Vec::new();
     if chattiness == Chattiness::Debug {
-        props.push(("debug".into(), "broker,security,protocol".into()));
+        debug.extend(["broker", "security", "protocol"]);
+    }
+    if matches!(role, Role::ApiProbe { .. }) {
+        debug.push("feature");
+    }
+    if !debug.is_empty() {
+        props.push(("debug".into(), debug.join(",").into()));
     }
     security(settings, &mut props);
     for (key, value) in role_defaults(settings, role) {
@@ -142,7 +155,9 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
     match role {
         // Looking at a topic must never create it (brokers auto-create on a metadata
         // request by default, and librdkafka's admin client asks them to).
-        Role::Admin | Role::Probe { .. } => vec![("allow.auto.create.topics", "false".to_string())],
+        Role::Admin | Role::Probe { .. } | Role::ApiProbe { .. } => {
+            vec![("allow.auto.create.topics", "false".to_string())]
+        }
         Role::Producer {
             transactional_id,
             partitioner,
@@ -197,9 +212,11 @@ pub(super) fn client_config(
             Value::Secret(s) => config.set(key, s.expose()),
         };
     }
-    config.set_log_level(match chattiness {
-        Chattiness::Quiet => RDKafkaLogLevel::Warning,
-        Chattiness::Debug => RDKafkaLogLevel::Debug,
+    let debug_lines = chattiness == Chattiness::Debug || matches!(role, Role::ApiProbe { .. });
+    config.set_log_level(if debug_lines {
+        RDKafkaLogLevel::Debug
+    } else {
+        RDKafkaLogLevel::Warning
     });
     config
 }
@@ -359,6 +376,14 @@ mod tests {
         let cursor = properties(&s, Role::Consumer { group: Some("g") }, Chattiness::Quiet);
         assert_eq!(get(&cursor, "group.id").cloned(), plain("g"));
         let probe = properties(&s, Role::Probe { address: "k2:9093" }, Chattiness::Quiet);
+        let apis = properties(&s, Role::ApiProbe { address: "k2:9093" }, Chattiness::Quiet);
+        assert_eq!(get(&apis, "debug").cloned(), plain("feature"));
+        let apis = properties(&s, Role::ApiProbe { address: "k2:9093" }, Chattiness::Debug);
+        assert_eq!(
+            get(&apis, "debug").cloned(),
+            plain("broker,security,protocol,feature")
+        );
+        assert_eq!(get(&apis, "bootstrap.servers").cloned(), plain("k2:9093"));
         assert_eq!(get(&probe, "bootstrap.servers").cloned(), plain("k2:9093"));
     }
 }

@@ -51,6 +51,11 @@ impl KopContext {
         self.sink.warn(message);
     }
 
+    /// Where this client's logs go, for another client of the same command.
+    pub fn sink(&self) -> LogSink {
+        self.sink.clone()
+    }
+
     /// The most telling recent error: a specific cause rather than librdkafka's
     /// "0/1 brokers are down" summary, which follows every specific one.
     pub fn last_cause(&self) -> Option<String> {

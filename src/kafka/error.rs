@@ -54,6 +54,9 @@ fn unsupported_detail(api: &str) -> &'static str {
     match api {
         "CreatePartitions" => " (adding partitions to a topic)",
         "IncrementalAlterConfigs" => " (changing topic configs; brokers before Kafka 2.3 lack it)",
+        "OffsetDelete" => {
+            " (deleting a group's committed offsets; brokers before Kafka 2.4 lack it)"
+        }
         _ => "",
     }
 }

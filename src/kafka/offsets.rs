@@ -1,5 +1,5 @@
-//! Consumer groups and offsets: the groups and their members, committed offsets,
-//! partition ends and offsets by time, each in as few requests as the protocol allows.
+//! Offsets: committed offsets of groups, partition ends and offsets by time, each in as
+//! few requests as the protocol allows.
 
 use std::collections::BTreeMap;
 
@@ -7,42 +7,10 @@ use super::admin::Admin;
 use super::error::KafkaError;
 use super::native_offsets::{list_group_offsets, list_offsets, GroupOffsets, OffsetSpec};
 use crate::core::cluster::Ends;
-use crate::core::lag::{
-    parse_assignment, wanted_partitions, Group, GroupSelection, LagInputs, Member,
-};
+use crate::core::lag::{wanted_partitions, Group, GroupSelection, LagInputs};
 use crate::core::record::TopicPartition;
 
 impl Admin {
-    /// Consumer groups with their state and members (ListGroups, then DescribeGroups).
-    pub fn groups(&self) -> Result<Vec<Group>, KafkaError> {
-        let list = self
-            .client
-            .inner()
-            .fetch_group_list(None, self.timeout())
-            .map_err(|e| self.failure(e, "listing consumer groups"))?;
-        Ok(list
-            .groups()
-            .iter()
-            .filter(|g| g.protocol_type().is_empty() || g.protocol_type() == "consumer")
-            .map(|g| Group {
-                name: g.name().to_string(),
-                state: g.state().to_string(),
-                members: g
-                    .members()
-                    .iter()
-                    .map(|m| Member {
-                        client_id: m.client_id().to_string(),
-                        host: m.client_host().to_string(),
-                        partitions: m
-                            .assignment()
-                            .and_then(parse_assignment)
-                            .unwrap_or_default(),
-                    })
-                    .collect(),
-            })
-            .collect())
-    }
-
     /// What lag is computed from, for these groups: their committed offsets (one request
     /// per group, all in flight) and the ends of every partition involved (one ListOffsets
     /// per broker).

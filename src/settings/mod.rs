@@ -7,6 +7,7 @@
 
 mod apply;
 mod dlq;
+mod groups;
 mod lag;
 mod publish;
 mod schemas;
@@ -14,6 +15,7 @@ mod tail;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
+pub(crate) use groups::{list_filter, DeleteOffsetsSettings, ResetSettings, TargetSpec};
 pub(crate) use lag::{HealthSettings, LagSettings};
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
 pub(crate) use schemas::{

@@ -303,3 +303,122 @@ fn password_file_is_read_and_trimmed() {
         Some("from-a-file")
     );
 }
+
+mod groups {
+    use clap::Parser;
+
+    use crate::cli::{Cli, Command, GroupsCommand};
+    use crate::core::groups::scope::TopicScope;
+    use crate::settings::{ResetSettings, TargetSpec};
+    use crate::util::time::TimeSpec;
+
+    fn reset(args: &[&str]) -> Result<ResetSettings, crate::error::CommandError> {
+        let mut argv = vec!["kop", "groups", "reset", "billing"];
+        argv.extend_from_slice(args);
+        let cli = Cli::try_parse_from(argv).unwrap();
+        let Command::Groups(GroupsCommand::Reset(args)) = &cli.command else {
+            panic!("not a reset")
+        };
+        ResetSettings::resolve(args)
+    }
+
+    #[test]
+    fn every_target_resolves() {
+        let target = |args: &[&str]| reset(args).unwrap().target;
+        assert_eq!(
+            target(&["--all-topics", "--to", "earliest"]),
+            TargetSpec::Earliest
+        );
+        assert_eq!(
+            target(&["--all-topics", "--to", "latest"]),
+            TargetSpec::Latest
+        );
+        assert_eq!(
+            target(&["--all-topics", "--to-offset", "42"]),
+            TargetSpec::Offset(42)
+        );
+        assert_eq!(
+            target(&["--all-topics", "--shift-by", "-5"]),
+            TargetSpec::ShiftBy(-5)
+        );
+        assert_eq!(
+            target(&["--all-topics", "--to-datetime", "2025-01-14T09:12:03Z"]),
+            TargetSpec::Time(TimeSpec::At(1_736_845_923_000))
+        );
+        assert_eq!(
+            target(&["--all-topics", "--by-duration", "1h"]),
+            TargetSpec::Time(TimeSpec::Ago(std::time::Duration::from_secs(3600)))
+        );
+        assert_eq!(
+            target(&["--to-group", "audit"]),
+            TargetSpec::Group("audit".into())
+        );
+        assert!(matches!(
+            target(&["--from-file", "p.csv"]),
+            TargetSpec::File(_)
+        ));
+    }
+
+    #[test]
+    fn the_scope_is_required_unless_the_target_names_partitions() {
+        let err = reset(&["--to", "earliest"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.message().contains("--topic T"), "{}", err.message());
+        let s = reset(&[
+            "--topic",
+            "orders:0,2",
+            "--topic",
+            "refunds",
+            "--to",
+            "latest",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.scope.topics,
+            [
+                TopicScope {
+                    topic: "orders".into(),
+                    partitions: Some(vec![0, 2])
+                },
+                TopicScope {
+                    topic: "refunds".into(),
+                    partitions: None
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn contradictions_are_usage_errors() {
+        for args in [
+            &["--all-topics", "--to-offset", "-3"][..],
+            &["--to-group", "billing"],
+            &[
+                "--all-topics",
+                "--to",
+                "earliest",
+                "--export",
+                "-",
+                "-o",
+                "json",
+            ],
+            &["--topic", "orders:x", "--to", "earliest"],
+            &["--all-topics", "--to-datetime", "soon"],
+        ] {
+            let err = reset(args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}: {}", err.message());
+        }
+        assert!(Cli::try_parse_from([
+            "kop",
+            "groups",
+            "reset",
+            "g",
+            "--all-topics",
+            "--to",
+            "earliest",
+            "--shift-by",
+            "1"
+        ])
+        .is_err());
+    }
+}

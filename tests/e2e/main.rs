@@ -8,6 +8,7 @@ mod cli;
 mod config_errors;
 mod dlq;
 mod dlq_routing;
+mod groups;
 mod health;
 mod help;
 mod hermetic;
@@ -23,6 +24,7 @@ mod secrets;
 mod terminal;
 mod tls;
 mod topics_apply;
+mod topics_describe;
 mod topics_list;
 mod wrong_answers;
 

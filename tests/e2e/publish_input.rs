@@ -60,7 +60,8 @@ fn the_topics_own_smaller_limit_is_checked_too() {
 }
 
 #[test]
-fn an_avro_float_out_of_range_of_a_registry_schema_is_an_error_naming_the_field_and_nothing_is_sent() {
+fn an_avro_float_out_of_range_of_a_registry_schema_is_an_error_naming_the_field_and_nothing_is_sent(
+) {
     let b = broker::shared();
     let registry = TestRegistry::start();
     let topic = unique("input.float");

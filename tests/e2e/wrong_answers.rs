@@ -136,8 +136,21 @@ fn a_refused_secret_property_is_never_echoed() {
 
 #[test]
 fn every_command_reports_an_unreachable_cluster_with_the_same_words_at_once() {
-    let commands: [&[&str]; 5] = [
+    let commands: [&[&str]; 10] = [
         &["topics", "list"],
+        &["topics", "describe", "orders"],
+        &["topics", "export"],
+        &["groups", "list"],
+        &["groups", "describe", "billing"],
+        &[
+            "groups",
+            "reset",
+            "billing",
+            "--all-topics",
+            "--to",
+            "earliest",
+            "--dry-run",
+        ],
         &["tail", "orders"],
         &["publish", "orders", "--value", "{}"],
         &["dlq", "stats", "dlq.failed-events"],

@@ -73,6 +73,40 @@ impl LetterFilter {
     }
 }
 
+/// A consumer group that is one of kop's replay cursors (see [`LetterFilter::cursor`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplayCursor {
+    /// The dead-letter queue whose replay it records.
+    pub dlq: String,
+    /// The cursor of a filtered replay (or one with `--to`), not of a replay of everything.
+    pub filtered: bool,
+}
+
+/// The replay a group records, when the group is one of kop's replay cursors.
+pub fn replay_cursor(group: &str) -> Option<ReplayCursor> {
+    let rest = group.strip_prefix("kop-replay.")?;
+    if rest.is_empty() {
+        return None;
+    }
+    let hashed = rest.rsplit_once('.').filter(|(dlq, hash)| {
+        !dlq.is_empty()
+            && hash.len() == 16
+            && hash
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    });
+    Some(match hashed {
+        Some((dlq, _)) => ReplayCursor {
+            dlq: dlq.to_string(),
+            filtered: true,
+        },
+        None => ReplayCursor {
+            dlq: rest.to_string(),
+            filtered: false,
+        },
+    })
+}
+
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -428,6 +462,47 @@ mod tests {
         assert!(a.starts_with("kop-replay.dlq."));
         // Pinned: cursors must survive kop upgrades.
         assert_eq!(fnv1a(b"kop"), 0x3da7_5719_363e_409d);
+    }
+
+    #[test]
+    fn cursors_are_recognised_from_their_names() {
+        let orders = LetterFilter {
+            topics: vec!["orders".into()],
+            ..LetterFilter::default()
+        };
+        for (cursor, dlq, filtered) in [
+            (
+                LetterFilter::default().cursor("dlq.failed-events", None),
+                "dlq.failed-events",
+                false,
+            ),
+            (
+                orders.cursor("dlq.failed-events", None),
+                "dlq.failed-events",
+                true,
+            ),
+            (
+                orders.cursor("orders.dead-letter", Some("x")),
+                "orders.dead-letter",
+                true,
+            ),
+        ] {
+            assert_eq!(
+                replay_cursor(&cursor),
+                Some(ReplayCursor {
+                    dlq: dlq.into(),
+                    filtered
+                }),
+                "{cursor}"
+            );
+        }
+        assert_eq!(replay_cursor("billing"), None);
+        assert_eq!(replay_cursor("kop-replay."), None);
+        assert_eq!(
+            replay_cursor("kop-replay.a.b").map(|c| c.dlq),
+            Some("a.b".to_string()),
+            "a dotted queue name is not a hash"
+        );
     }
 
     #[test]

@@ -24,20 +24,14 @@ pub use snapshot::{
 pub use trend::{trends, Trend};
 pub use view::LagView;
 
-/// One member of an active group and the partitions assigned to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Member {
+pub use crate::core::groups::Group;
+
+/// The member a partition is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub member_id: String,
     pub client_id: String,
     pub host: String,
-    pub partitions: Vec<TopicPartition>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Group {
-    pub name: String,
-    /// As the broker says: Stable, Empty, PreparingRebalance, Dead, Unknown...
-    pub state: String,
-    pub members: Vec<Member>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +43,8 @@ pub struct PartitionLag {
     pub committed: Option<i64>,
     pub end: i64,
     pub lag: u64,
-    /// `(client id, host)` of the member that owns the partition.
-    pub owner: Option<(String, String)>,
+    /// The member that owns the partition.
+    pub owner: Option<Owner>,
     /// Age of the next unconsumed record, when asked (`--time`) and known.
     pub age: Option<Duration>,
     /// Why this partition by itself is over its group's limit, if it is.
@@ -78,11 +72,11 @@ pub fn rows(
         .into_iter()
         .filter_map(|(tp, committed)| {
             let e = *ends.get(&tp)?;
-            let owner = group
-                .members
-                .iter()
-                .find(|m| m.partitions.contains(&tp))
-                .map(|m| (m.client_id.clone(), m.host.clone()));
+            let owner = group.owner_of(&tp).map(|m| Owner {
+                member_id: m.member_id.clone(),
+                client_id: m.client_id.clone(),
+                host: m.host.clone(),
+            });
             Some(PartitionLag {
                 group: group.name.clone(),
                 lag: partition_lag(committed, e),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::groups::Member;
 
 fn ends(latest: i64) -> Ends {
     Ends {
@@ -40,14 +41,18 @@ fn group() -> Group {
     Group {
         name: "billing".into(),
         state: "Stable".into(),
+        protocol_type: "consumer".into(),
         members: vec![Member {
+            member_id: "billing-1-0c5e".into(),
             client_id: "billing-1".into(),
             host: "/10.0.0.7".into(),
             partitions: vec![
                 TopicPartition::new("orders", 0),
                 TopicPartition::new("orders", 1),
             ],
+            ..Member::default()
         }],
+        ..Group::default()
     }
 }
 

@@ -73,8 +73,8 @@ fn json_rows(view: &LagView) -> Vec<PartitionJson<'_>> {
                 committed: r.committed,
                 end: r.end,
                 lag: r.lag,
-                client_id: r.owner.as_ref().map(|o| o.0.as_str()),
-                host: r.owner.as_ref().map(|o| o.1.as_str()),
+                client_id: r.owner.as_ref().map(|o| o.client_id.as_str()),
+                host: r.owner.as_ref().map(|o| o.host.as_str()),
                 age_seconds: if view.time {
                     r.age.map(|a| a.as_secs_f64())
                 } else {
@@ -322,7 +322,7 @@ fn partition_row(r: &PartitionLag, group_state: &str) -> Vec<Cell> {
     let owner = r
         .owner
         .as_ref()
-        .map_or("-".to_string(), |(c, h)| format!("{c}@{h}"));
+        .map_or("-".to_string(), |o| format!("{}@{}", o.client_id, o.host));
     vec![
         r.group.clone().into(),
         state(group_state),
@@ -353,7 +353,11 @@ mod tests {
             committed,
             end,
             lag: u64::try_from(end - committed.unwrap_or(0)).unwrap(),
-            owner: Some(("billing-1".into(), "/10.0.0.7".into())),
+            owner: Some(crate::core::lag::Owner {
+                member_id: "billing-1-0c5e".into(),
+                client_id: "billing-1".into(),
+                host: "/10.0.0.7".into(),
+            }),
             age: Some(Duration::from_secs(83)),
             breach: None,
         };

@@ -157,6 +157,76 @@ pub fn committed(bootstrap: &str, group: &str, topic: &str) -> BTreeMap<i32, i64
         .collect()
 }
 
+/// Produces `count` small records (`{"n": i}`) to one partition, one per batch.
+pub fn produce_count_to(bootstrap: &str, topic: &str, partition: i32, count: usize) {
+    let values: Vec<String> = (0..count).map(|i| format!("{{\"n\": {i}}}")).collect();
+    let records: Vec<Record> = values
+        .iter()
+        .map(|v| (None, v.as_bytes(), vec![]))
+        .collect();
+    produce_to(bootstrap, topic, partition, &records);
+}
+
+/// A consumer that joined a group and stays in it, polling on a thread of its own, until
+/// dropped (then it leaves the group).
+pub struct Member {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    assigned: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Member {
+    /// Joins `group` subscribed to `topic`; returns once the group gave it partitions.
+    pub fn join(bootstrap: &str, group: &str, topic: &str) -> Member {
+        use rdkafka::consumer::{BaseConsumer, Consumer};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Arc;
+        let consumer: BaseConsumer = ClientConfig::new()
+            .set("bootstrap.servers", bootstrap)
+            .set("group.id", group)
+            .set("client.id", "kop-test-member")
+            .set("enable.auto.commit", "false")
+            // The test broker completes a first JoinGroup after half the session timeout.
+            .set("session.timeout.ms", "2000")
+            .set("heartbeat.interval.ms", "500")
+            .create()
+            .expect("consumer");
+        consumer.subscribe(&[topic]).expect("subscribe");
+        let stop = Arc::new(AtomicBool::new(false));
+        let assigned = Arc::new(AtomicBool::new(false));
+        let (s, a) = (stop.clone(), assigned.clone());
+        let thread = std::thread::spawn(move || {
+            while !s.load(Ordering::Relaxed) {
+                let _ = consumer.poll(Duration::from_millis(100));
+                if consumer.assignment().is_ok_and(|t| t.count() > 0) {
+                    a.store(true, Ordering::Relaxed);
+                }
+            }
+            consumer.unsubscribe();
+        });
+        let member = Member {
+            stop,
+            assigned,
+            thread: Some(thread),
+        };
+        super::wait_until(
+            Duration::from_secs(20),
+            "the member to be assigned partitions",
+            || member.assigned.load(Ordering::Relaxed),
+        );
+        member
+    }
+}
+
+impl Drop for Member {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// A record as a plain rdkafka consumer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consumed {
