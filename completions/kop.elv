@@ -22,7 +22,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -41,6 +41,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+            cand config 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -60,7 +61,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -84,7 +85,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -138,7 +139,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -169,7 +170,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -212,7 +213,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -240,7 +241,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -278,7 +279,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -303,7 +304,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
             cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
             cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
-            cand --cluster 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
             cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
             cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
@@ -316,6 +317,91 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'kop;config'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Cluster profiles from the topics file and the user config, and the one in use'
+            cand use 'Make NAME the current profile: sets `current` in the user config'
+            cand show 'Every resolved setting and where it came from, secrets masked; no network'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;config;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;config;use'= {
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;config;show'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand --topics-file 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'
+            cand -b 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --bootstrap 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]'
+            cand --cluster 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]'
+            cand --registry 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]'
+            cand -X 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]'
+            cand -v 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand --verbose 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+            cand -q 'Nothing on success but the data asked for; errors still show'
+            cand --quiet 'Nothing on success but the data asked for; errors still show'
+            cand --no-color 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'kop;config;help'= {
+            cand list 'Cluster profiles from the topics file and the user config, and the one in use'
+            cand use 'Make NAME the current profile: sets `current` in the user config'
+            cand show 'Every resolved setting and where it came from, secrets masked; no network'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kop;config;help;list'= {
+        }
+        &'kop;config;help;use'= {
+        }
+        &'kop;config;help;show'= {
+        }
+        &'kop;config;help;help'= {
         }
         &'kop;completions'= {
             cand -h 'Print help'
@@ -330,6 +416,7 @@ set edit:completion:arg-completer[kop] = {|@words|
             cand dlq 'Dead-letter queues: what is in them, and replaying letters to where they failed'
             cand lag 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
             cand health 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+            cand config 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -356,6 +443,17 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;help;lag'= {
         }
         &'kop;help;health'= {
+        }
+        &'kop;help;config'= {
+            cand list 'Cluster profiles from the topics file and the user config, and the one in use'
+            cand use 'Make NAME the current profile: sets `current` in the user config'
+            cand show 'Every resolved setting and where it came from, secrets masked; no network'
+        }
+        &'kop;help;config;list'= {
+        }
+        &'kop;help;config;use'= {
+        }
+        &'kop;help;config;show'= {
         }
         &'kop;help;completions'= {
         }

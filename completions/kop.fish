@@ -26,7 +26,7 @@ end
 
 complete -c kop -n "__fish_kop_needs_command" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_needs_command" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_needs_command" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_needs_command" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_needs_command" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -41,6 +41,7 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, deco
 complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
 complete -c kop -n "__fish_kop_needs_command" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_needs_command" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply help" -s h -l help -d 'Print help'
@@ -52,7 +53,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -68,7 +69,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -117,7 +118,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Outp
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -146,7 +147,7 @@ json\t'One JSON document per record'
 ndjson\t'One JSON object per line'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -182,7 +183,7 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -202,7 +203,7 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -227,7 +228,7 @@ json\t'One JSON document'
 prometheus\t'Prometheus text exposition format'"
 complete -c kop -n "__fish_kop_using_subcommand lag" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand lag" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand lag" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand lag" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -244,7 +245,7 @@ complete -c kop -n "__fish_kop_using_subcommand health" -s o -l output -d 'Outpu
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -253,17 +254,68 @@ complete -c kop -n "__fish_kop_using_subcommand health" -s q -l quiet -d 'Nothin
 complete -c kop -n "__fish_kop_using_subcommand health" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand health" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -s h -l help -d 'Print help'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "topics" -d 'List topics and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics publish tail dlq lag health config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'What is in a dead-letter queue and what is still pending replay'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'

@@ -1,4 +1,6 @@
 //! `topics.toml`: read it, check every value, and hand back a validated [`TopicsFile`].
+//! The user's own config file (its `[clusters.NAME]` profiles and `current`) is read and
+//! checked by the same code ([`UserConfig`]).
 //!
 //! Every problem is a [`ConfigError`] that names the file, line and column. Reading stops
 //! at the first problem, because later errors are often consequences of it.
@@ -8,6 +10,7 @@ mod location;
 pub mod model;
 mod raw;
 pub mod topic_name;
+mod user;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +19,7 @@ pub use location::Located;
 pub use model::{
     ClusterProfile, SaslMechanism, SecurityProtocol, TopicsFile, DEFAULT_PARTITIONER, PARTITIONERS,
 };
+pub use user::{load_user, parse_user, set_current, UserConfig};
 
 /// The file kop reads when `-f` is not given.
 pub const DEFAULT_FILE: &str = "topics.toml";
@@ -53,17 +57,20 @@ pub fn load(path: &Path) -> Result<TopicsFile, ConfigError> {
 /// Validates the text of a topics file; `path` names it in errors and anchors relative
 /// schema paths.
 pub fn parse(path: &Path, text: &str) -> Result<TopicsFile, ConfigError> {
-    let raw: raw::RawFile = toml::from_str(text).map_err(|err| {
-        let span = err.span().unwrap_or(0..0);
-        // The parser's message spans lines ("invalid string\nexpected `\"`"); one line
-        // reads better after `file:line:col:`. At the end of input it can be empty.
-        let message = match err.message().trim() {
-            "" => "unexpected end of file: a value is missing".to_string(),
-            m => m.lines().collect::<Vec<_>>().join("; "),
-        };
-        ConfigError::At(Box::new(Located::new(path, text, span, message)))
-    })?;
+    let raw: raw::RawFile = toml::from_str(text).map_err(|err| syntax_error(path, text, &err))?;
     validate::validate(path, text, raw).map_err(|at| ConfigError::At(Box::new(at)))
+}
+
+/// A parser error at `path:line:col`.
+fn syntax_error(path: &Path, text: &str, err: &toml::de::Error) -> ConfigError {
+    let span = err.span().unwrap_or(0..0);
+    // The parser's message spans lines ("invalid string\nexpected `\"`"); one line reads
+    // better after `file:line:col:`. At the end of input it can be empty.
+    let message = match err.message().trim() {
+        "" => "unexpected end of file: a value is missing".to_string(),
+        m => m.lines().collect::<Vec<_>>().join("; "),
+    };
+    ConfigError::At(Box::new(Located::new(path, text, span, message)))
 }
 
 #[cfg(test)]
