@@ -208,7 +208,23 @@ impl Settings {
     /// Refuses combinations that would silently connect without the security the user
     /// meant.
     pub fn check(&self) -> Result<(), SettingsError> {
-        security::check_security(&self.security)
+        security::check_security(&self.security).map_err(|err| {
+            // A profile that takes its password from a variable that is not set: say which.
+            let unset_password_env = self
+                .profile
+                .as_ref()
+                .filter(|_| self.security.sasl_password.is_none())
+                .and_then(|p| p.sasl_password_env.as_ref().map(|var| (p, var)));
+            match (err, unset_password_env) {
+                (SettingsError::Inconsistent(message), Some((profile, var))) => {
+                    SettingsError::Inconsistent(format!(
+                        "{message}; profile `{}` takes the password from {var}, which is not set",
+                        profile.name
+                    ))
+                }
+                (err, _) => err,
+            }
+        })
     }
 
     /// The partitioner a producer uses: the flag's, else the profile's, else the one that

@@ -577,3 +577,20 @@ fn contradictions_are_found_by_check_after_gathering() {
         Some(&Source::Env("KAFKA_SASL_USERNAME"))
     );
 }
+
+#[test]
+fn a_profiles_unset_password_variable_is_named() {
+    let file = topics_file(PROFILES);
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        cluster: Some("prod".into()),
+        ..flags()
+    };
+    let err = resolve(&f, &[]).unwrap_err().to_string();
+    assert!(
+        err.ends_with(
+            "profile `prod` takes the password from PROD_KAFKA_PASSWORD, which is not set"
+        ),
+        "{err}"
+    );
+}
