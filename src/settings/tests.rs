@@ -594,3 +594,24 @@ fn a_profiles_unset_password_variable_is_named() {
         "{err}"
     );
 }
+
+#[test]
+fn config_use_warns_only_about_a_profile_no_user_config_declares() {
+    let home = home_with_user_config(USER_CONFIG);
+    let file = topics_file("[clusters.local]\nbootstrap = \"h:1\"\n[clusters.repo]\n");
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        ..flags()
+    };
+    let env: HashMap<&str, &str> = HashMap::from([("HOME", home_env(&home))]);
+    let both = ConfigUseSettings::resolve("local", &f, &env).unwrap();
+    assert_eq!(both.declared_in, file.path());
+    assert!(!both.topics_file_only, "the user config has a `local` too");
+    let repo = ConfigUseSettings::resolve("repo", &f, &env).unwrap();
+    assert!(repo.topics_file_only);
+    assert_eq!(
+        repo.user_config,
+        home.path().join(".config/kop/config.toml")
+    );
+    assert!(ConfigUseSettings::resolve("ghost", &f, &env).is_err());
+}

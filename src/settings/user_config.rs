@@ -252,8 +252,8 @@ pub(crate) struct ConfigUseSettings {
     pub name: String,
     /// The file that declares the profile.
     pub declared_in: PathBuf,
-    /// The profile is the topics file's, so it applies only where that file is read.
-    pub from_topics_file: bool,
+    /// Only the topics file declares it, so it applies only where that file is read.
+    pub topics_file_only: bool,
     /// The user config to edit or create.
     pub user_config: PathBuf,
     /// `KOP_CLUSTER`, when set: it still chooses over `current`.
@@ -277,14 +277,19 @@ impl ConfigUseSettings {
         let (_, file) = profiles
             .find(name)
             .ok_or_else(|| profiles.unknown(name.to_string(), Source::Flag("kop config use")))?;
-        let from_topics_file = profiles
-            .topics_file
+        let in_user_config = profiles
+            .user
             .as_ref()
-            .is_some_and(|f| f.path == file);
+            .is_some_and(|u| u.clusters.contains_key(name));
+        let topics_file_only = !in_user_config
+            && profiles
+                .topics_file
+                .as_ref()
+                .is_some_and(|f| f.path == file);
         Ok(ConfigUseSettings {
             name: name.to_string(),
             declared_in: file.to_path_buf(),
-            from_topics_file,
+            topics_file_only,
             user_config,
             kop_cluster: env.var(env::KOP_CLUSTER),
         })

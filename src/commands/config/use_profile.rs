@@ -46,7 +46,7 @@ pub(crate) fn run(choice: &ConfigUseSettings, out: &mut Output) -> Result<Outcom
         &ProfileSwitch {
             name: choice.name.clone(),
             declared_in: choice.declared_in.clone(),
-            topics_file_only: choice.from_topics_file,
+            topics_file_only: choice.topics_file_only,
             user_config: path.clone(),
             created,
             previous,
