@@ -26,7 +26,7 @@ end
 
 complete -c kop -n "__fish_kop_needs_command" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_needs_command" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_needs_command" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_needs_command" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_needs_command" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_needs_command" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -43,6 +43,7 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues
 complete -c kop -n "__fish_kop_needs_command" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
 complete -c kop -n "__fish_kop_needs_command" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
+complete -c kop -n "__fish_kop_needs_command" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
 complete -c kop -n "__fish_kop_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c kop -n "__fish_kop_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand topics; and not __fish_seen_subcommand_from list apply describe export help" -s h -l help -d 'Print help'
@@ -56,7 +57,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -72,7 +73,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from apply" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -90,7 +91,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -105,7 +106,7 @@ complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand topics; and __fish_seen_subcommand_from export" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -134,7 +135,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -147,7 +148,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -171,7 +172,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -187,7 +188,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -202,7 +203,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -252,7 +253,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s o -l output -d 'Outp
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -281,7 +282,7 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -s K -l key-separator -d '
 complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format: table, json (one array) or ndjson [default: table on a terminal, ndjson when piped]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -318,7 +319,7 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -338,7 +339,7 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -363,7 +364,7 @@ json\t'One JSON document'
 prometheus\t'Prometheus text exposition format'"
 complete -c kop -n "__fish_kop_using_subcommand lag" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand lag" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand lag" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand lag" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand lag" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -382,7 +383,7 @@ json\t'One JSON document'
 prometheus\t'Prometheus text exposition format'"
 complete -c kop -n "__fish_kop_using_subcommand health" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand health" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand health" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand health" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -410,7 +411,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -425,7 +426,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -444,7 +445,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from check" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -466,7 +467,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from diff" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -483,7 +484,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from register" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -503,7 +504,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from compatibility" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -518,7 +519,7 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 json\t'One JSON document'"
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
-complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]' -r
+complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
@@ -536,18 +537,66 @@ complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcomm
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "compatibility" -d 'Show or set the compatibility level of a subject, or the registry\'s global one'
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a subject, or one version of it: soft first, then --permanent'
 complete -c kop -n "__fish_kop_using_subcommand schemas; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -s h -l help -d 'Print help'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'
+complete -c kop -n "__fish_kop_using_subcommand config; and not __fish_seen_subcommand_from list use show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'
+complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'
@@ -566,3 +615,6 @@ complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "register" -d 'Register a schema file under a subject (a schema it already has keeps its version)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "compatibility" -d 'Show or set the compatibility level of a subject, or the registry\'s global one'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from schemas" -f -a "delete" -d 'Delete a subject, or one version of it: soft first, then --permanent'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Cluster profiles from the topics file and the user config, and the one in use'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the current profile: sets `current` in the user config'
+complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every resolved setting and where it came from, secrets masked; no network'

@@ -3,7 +3,8 @@
 //! The Kafka names are the ones the teams' services already use, so a shell that runs a
 //! service can run kop without new exports.
 
-/// Bootstrap servers, comma separated. Takes precedence over [`KAFKA_BROKERS`].
+/// Bootstrap servers, comma separated (or a JSON list, `["host:9092"]`). Takes precedence
+/// over [`KAFKA_BROKERS`].
 pub const KAFKA_BOOTSTRAP_SERVERS: &str = "KAFKA_BOOTSTRAP_SERVERS";
 /// Older spelling of the bootstrap servers used by some services.
 pub const KAFKA_BROKERS: &str = "KAFKA_BROKERS";
@@ -35,10 +36,35 @@ pub const SCHEMA_REGISTRY_BEARER_TOKEN: &str = "SCHEMA_REGISTRY_BEARER_TOKEN";
 pub const SCHEMA_REGISTRY_BEARER_TOKEN_FILE: &str = "SCHEMA_REGISTRY_BEARER_TOKEN_FILE";
 /// Default path of the topics file, instead of `./topics.toml`.
 pub const KOP_FILE: &str = "KOP_FILE";
-/// Default cluster profile, instead of none.
+/// The cluster profile to use when `--cluster` is not given (over the user config's
+/// `current`).
 pub const KOP_CLUSTER: &str = "KOP_CLUSTER";
+/// The user config file, instead of `$XDG_CONFIG_HOME/kop/config.toml`.
+pub const KOP_CONFIG: &str = "KOP_CONFIG";
+/// Where user config files live (`kop/config.toml` inside it); absolute paths only.
+pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
+/// The user's home: the user config is `~/.config/kop/config.toml` without
+/// `XDG_CONFIG_HOME`.
+pub const HOME: &str = "HOME";
 /// Any value turns colour off (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
+
+/// The variables that win over a profile's values, as `kop config list` warns.
+pub const PROFILE_OVERRIDES: &[&str] = &[
+    KAFKA_BOOTSTRAP_SERVERS,
+    KAFKA_BROKERS,
+    KAFKA_SECURITY_PROTOCOL,
+    KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD,
+    KAFKA_SASL_PASSWORD_FILE,
+    KAFKA_SSL_CAFILE,
+    KAFKA_SSL_CERTFILE,
+    KAFKA_SSL_KEYFILE,
+    SCHEMA_REGISTRY_URL,
+    SCHEMA_REGISTRY_USERNAME,
+    SCHEMA_REGISTRY_PASSWORD,
+];
 
 /// Where configuration values come from. The process environment in production; a map in
 /// unit tests, so that resolution can be tested without touching the real environment.

@@ -21,25 +21,32 @@ pub use cli::Cli;
 pub use error::{CommandError, Outcome};
 pub use output::Output;
 
-use crate::cli::{Command, DlqCommand, GroupsCommand, SchemasCommand, TopicsCommand};
+use crate::cli::{
+    Command, ConfigCommand, DlqCommand, GroupsCommand, SchemasCommand, TopicsCommand,
+};
 use crate::env::ProcessEnv;
+use crate::output::views::config::{debug_report, warn_overrides};
 use crate::settings::{
-    ApplySettings, DeleteOffsetsSettings, HealthSettings, LagSettings, PublishSettings,
-    ReplaySettings, ResetSettings, SchemasCheckSettings, SchemasCompatibilitySettings,
-    SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings, SchemasRegisterSettings,
-    SchemasShowSettings, Settings, StatsSettings, TailSettings,
+    ApplySettings, ConfigUseSettings, DeleteOffsetsSettings, HealthSettings, LagSettings, Profiles,
+    PublishSettings, ReplaySettings, ResetSettings, SchemasCheckSettings,
+    SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings,
+    SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings, TailSettings,
 };
 
 /// Runs a parsed command line: settings first (usage errors stop here, before any
 /// network), then the command. Errors come back to `main` for rendering.
 pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
-    // The one command that needs no cluster: no settings, no file, no network.
-    if let Command::Completions(args) = &cli.command {
-        return commands::completions::run(args.shell, out);
+    // The commands that need no cluster: no network, and no settings they cannot do
+    // without.
+    match &cli.command {
+        Command::Completions(args) => return commands::completions::run(args.shell, out),
+        Command::Config(command) => return run_config(cli, command, out),
+        _ => {}
     }
     let settings = resolve_settings(cli, out)?;
     match &cli.command {
         Command::Completions(args) => commands::completions::run(args.shell, out),
+        Command::Config(command) => run_config(cli, command, out),
         Command::Publish(args) => {
             let publish = PublishSettings::resolve(args, &settings)?;
             commands::publish::run(&settings, &publish, out)
@@ -138,20 +145,45 @@ fn run_schemas(
     }
 }
 
-/// Connection settings for commands that talk to a cluster; `-v` shows where they came from.
-fn resolve_settings(cli: &Cli, out: &Output) -> Result<Settings, CommandError> {
-    let settings = Settings::resolve(&cli.flags(), &ProcessEnv, out.redactor())?;
-    out.debug(&format!(
-        "bootstrap {} ({})",
-        settings.bootstrap, settings.bootstrap_source
-    ));
-    if let Some(registry) = &settings.registry {
-        out.debug(&format!(
-            "schema registry {} ({})",
-            registry.url, registry.url_source
-        ));
+/// `kop config ...`: `list` and `use` read the profiles only, so that they work when a
+/// chosen profile is missing; `show` resolves everything, as a command would.
+fn run_config(
+    cli: &Cli,
+    command: &ConfigCommand,
+    out: &mut Output,
+) -> Result<Outcome, CommandError> {
+    let flags = cli.flags();
+    match command {
+        ConfigCommand::List(_) => {
+            let listing = Profiles::load(&flags, &ProcessEnv, false)?.listing(&flags, &ProcessEnv);
+            commands::config::list::run(&listing, out)
+        }
+        ConfigCommand::Use(args) => {
+            let choice = ConfigUseSettings::resolve(&args.name, &flags, &ProcessEnv)?;
+            commands::config::use_profile::run(&choice, out)
+        }
+        ConfigCommand::Show(_) => {
+            let settings = Settings::gather(&flags, &ProcessEnv, out.redactor())?;
+            warn_about_overrides(&settings, out);
+            commands::config::show::run(&settings, out)
+        }
     }
+}
+
+/// Connection settings for commands that talk to a cluster; `-v` shows each one and where
+/// it came from (before refusing settings that contradict each other).
+fn resolve_settings(cli: &Cli, out: &Output) -> Result<Settings, CommandError> {
+    let settings = Settings::gather(&cli.flags(), &ProcessEnv, out.redactor())?;
+    debug_report(out, &settings.report());
+    warn_about_overrides(&settings, out);
+    settings.check()?;
     Ok(settings)
+}
+
+fn warn_about_overrides(settings: &Settings, out: &Output) {
+    if let Some(choice) = &settings.provenance.profile {
+        warn_overrides(out, choice, settings.overrides_of_chosen_profile());
+    }
 }
 
 /// The exit code for a finished run, after printing any error. A closed stdout (`kop ... |

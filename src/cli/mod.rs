@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 mod completions;
+mod config;
 mod dlq;
 mod groups;
 mod lag;
@@ -15,6 +16,7 @@ mod tail;
 mod topics;
 
 pub use completions::CompletionsArgs;
+pub use config::ConfigCommand;
 pub use dlq::{DlqCommand, DlqReplayArgs, DlqStatsArgs};
 pub use groups::{
     GroupsCommand, GroupsDeleteOffsetsArgs, GroupsListArgs, GroupsResetArgs, ResetTo,
@@ -38,7 +40,7 @@ use crate::util::units::parse_std_duration;
 /// kop reads a declarative topics.toml and talks to Kafka brokers and to a
 /// Confluent-compatible Schema Registry. Connection settings come from flags, then the
 /// environment (KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, ...), then the cluster
-/// profile chosen with --cluster, then localhost:9092.
+/// profile chosen with --cluster (or KOP_CLUSTER, or `kop config use`), then localhost:9092.
 ///
 /// Exit codes: 0 success, 1 error, 2 usage error, 3 the command ran and found a problem,
 /// 130 interrupted.
@@ -65,7 +67,8 @@ pub struct ClusterArgs {
     #[arg(short = 'b', long, value_name = "HOST:PORT,...")]
     pub bootstrap: Option<String>,
 
-    /// Cluster profile from the topics file ([clusters.NAME]) [env: KOP_CLUSTER]
+    /// Cluster profile ([clusters.NAME] in the topics file, else in the user config)
+    /// [env: KOP_CLUSTER] [default: the user config's `current`]
     #[arg(long, value_name = "NAME")]
     pub cluster: Option<String>,
 
@@ -201,9 +204,6 @@ impl From<MetricsFormat> for Format {
     }
 }
 
-/// The default when neither `--timeout` nor anything else says.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
 impl Cli {
     /// The command's global options, with those given before the command filling in.
     fn global(&self) -> GlobalArgs {
@@ -241,7 +241,7 @@ impl Cli {
             cluster: cluster.cluster,
             registry: cluster.registry,
             properties: cluster.property,
-            timeout: cluster.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            timeout: cluster.timeout,
         }
     }
 
@@ -298,6 +298,9 @@ pub enum Command {
     /// levels, delete
     #[command(subcommand)]
     Schemas(SchemasCommand),
+    /// Cluster profiles (contexts) and the settings kop resolves, with their sources
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
@@ -330,6 +333,9 @@ impl Command {
                 SchemasCommand::Compatibility(a) => &a.global,
                 SchemasCommand::Delete(a) => &a.global,
             },
+            Command::Config(ConfigCommand::List(a)) => &a.global,
+            Command::Config(ConfigCommand::Use(a)) => &a.global,
+            Command::Config(ConfigCommand::Show(a)) => &a.global,
             Command::Completions(_) => return None,
         })
     }
@@ -372,7 +378,9 @@ impl Command {
                 SchemasCommand::Compatibility(a) => a.output.into(),
                 SchemasCommand::Delete(a) => a.output.into(),
             },
-            Command::Completions(_) => Format::Table,
+            Command::Config(ConfigCommand::List(a)) => a.output.into(),
+            Command::Config(ConfigCommand::Show(a)) => a.output.into(),
+            Command::Config(ConfigCommand::Use(_)) | Command::Completions(_) => Format::Table,
         }
     }
 }

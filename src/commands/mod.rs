@@ -3,6 +3,7 @@
 //! print only through `output`. No command calls another.
 
 pub(crate) mod completions;
+pub(crate) mod config;
 mod confirm;
 pub(crate) mod dlq;
 pub(crate) mod groups;

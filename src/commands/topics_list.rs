@@ -30,7 +30,7 @@ pub(crate) fn run(
         })
     });
     let drift = plan.as_ref().map(Plan::drifted_topics).unwrap_or_default();
-    let rows = listing::build_rows(&cluster, &configs, settings.file.as_ref(), &drift, all);
-    render(out, &rows)?;
+    let listing = listing::build_rows(&cluster, &configs, settings.file.as_ref(), &drift, all);
+    render(out, &listing)?;
     Ok(Outcome::Clean)
 }

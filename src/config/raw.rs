@@ -29,6 +29,16 @@ pub struct RawFile {
     pub lag: BTreeMap<Spanned<String>, RawLagLimit>,
 }
 
+/// The user's own config file: cluster profiles in the same shape as `topics.toml`'s, and
+/// the one in use.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawUserFile {
+    pub current: Option<Spanned<String>>,
+    #[serde(default)]
+    pub clusters: BTreeMap<Spanned<String>, RawCluster>,
+}
+
 #[derive(Debug, Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawLagLimit {

@@ -13,8 +13,9 @@ use super::model::{
     ClusterProfile, CompatibilityLevel, LagLimit, SaslMechanism, SecurityProtocol, TopicDefaults,
     TopicSpec, TopicsFile, PARTITIONERS,
 };
-use super::raw::{RawCluster, RawFile, RawTopic, SpannedMap};
+use super::raw::{RawCluster, RawFile, RawTopic, RawUserFile, SpannedMap};
 use super::topic_name::{is_internal, validate_topic_name};
+use super::user::UserConfig;
 use crate::secret::is_secret_property;
 
 /// Carries the file's path and text so that any check can produce a located error.
@@ -61,6 +62,30 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawFile) -> Checked<TopicsF
         protect,
         dead_letters: raw.dead_letters.clone().unwrap_or_default(),
         lag,
+    })
+}
+
+/// The user config: its profiles get exactly the checks a topics file's profiles get.
+pub(super) fn validate_user(path: &Path, text: &str, raw: RawUserFile) -> Checked<UserConfig> {
+    let checker = Checker { path, text };
+    let mut clusters = BTreeMap::new();
+    for (name, cluster) in &raw.clusters {
+        clusters.insert(name.get_ref().clone(), checker.cluster(name, cluster)?);
+    }
+    let current = match raw.current {
+        Some(name) if name.get_ref().trim().is_empty() => {
+            return Err(checker.err(
+                name.span(),
+                "`current` names no profile; remove it or run `kop config use NAME`",
+            ))
+        }
+        Some(name) => Some(name.into_inner()),
+        None => None,
+    };
+    Ok(UserConfig {
+        path: path.to_path_buf(),
+        current,
+        clusters,
     })
 }
 

@@ -39,9 +39,18 @@ pub struct TopicRow {
     pub cleanup_policy: Option<String>,
     /// Configs set on the topic itself (not inherited from the broker or Kafka's defaults).
     pub configs: BTreeMap<String, String>,
-    pub managed: Ownership,
+    /// `None` without a topics file: there is nothing to compare with.
+    pub managed: Option<Ownership>,
     /// For declared topics: how many changes `topics apply` would make (0 = in sync).
     pub drift: Option<usize>,
+}
+
+/// The rows of `kop topics list`, and whether they were compared with a topics file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicListing {
+    pub rows: Vec<TopicRow>,
+    /// A topics file was read: `managed` and `drift` mean something.
+    pub with_file: bool,
 }
 
 /// Which cluster topics a listing shows: internal ones only on request.
@@ -63,7 +72,7 @@ pub fn build_rows(
     file: Option<&TopicsFile>,
     drift: &BTreeMap<&str, usize>,
     include_internal: bool,
-) -> Vec<TopicRow> {
+) -> TopicListing {
     let declared = |name: &str| file.is_some_and(|f| f.topics.contains_key(name));
     let mut rows: Vec<TopicRow> = visible_topics(cluster, include_internal)
         .into_iter()
@@ -91,7 +100,7 @@ pub fn build_rows(
                 configs: topic_configs.map(overrides).unwrap_or_default(),
                 drift: (managed == Ownership::Managed)
                     .then(|| drift.get(topic.name.as_str()).copied().unwrap_or(0)),
-                managed,
+                managed: file.is_some().then_some(managed),
             }
         })
         .collect();
@@ -105,14 +114,17 @@ pub fn build_rows(
                     retention_ms: None,
                     cleanup_policy: None,
                     configs: BTreeMap::new(),
-                    managed: Ownership::Missing,
+                    managed: Some(Ownership::Missing),
                     drift: Some(1),
                 });
             }
         }
     }
     rows.sort_by(|a, b| a.name.cmp(&b.name));
-    rows
+    TopicListing {
+        rows,
+        with_file: file.is_some(),
+    }
 }
 
 /// Values set on the topic itself. Sensitive values never leave this function.
@@ -172,17 +184,25 @@ mod tests {
         )
         .unwrap();
         let drift = BTreeMap::from([("orders", 2)]);
-        let rows = build_rows(&cluster, &configs, Some(&file), &drift, false);
-        let summary: Vec<(&str, &str, Option<usize>)> = rows
+        let listing = build_rows(&cluster, &configs, Some(&file), &drift, false);
+        assert!(listing.with_file);
+        let rows = listing.rows;
+        let summary: Vec<(&str, Option<&str>, Option<usize>)> = rows
             .iter()
-            .map(|r| (r.name.as_str(), r.managed.name(), r.partitions))
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    r.managed.map(Ownership::name),
+                    r.partitions,
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             vec![
-                ("legacy", "unmanaged", Some(1)),
-                ("orders", "managed", Some(3)),
-                ("payments", "missing", None)
+                ("legacy", Some("unmanaged"), Some(1)),
+                ("orders", Some("managed"), Some(3)),
+                ("payments", Some("missing"), None)
             ]
         );
         let orders = &rows[1];
@@ -193,8 +213,22 @@ mod tests {
         assert_eq!(orders.drift, Some(2));
         assert_eq!(rows[0].drift, None, "unmanaged topics have no drift");
 
-        let all = build_rows(&cluster, &configs, None, &BTreeMap::new(), true);
+        let all = build_rows(&cluster, &configs, Some(&file), &BTreeMap::new(), true).rows;
         assert_eq!(all[0].name, "__consumer_offsets");
-        assert_eq!(all[0].managed, Ownership::Internal);
+        assert_eq!(all[0].managed, Some(Ownership::Internal));
+    }
+
+    #[test]
+    fn without_a_topics_file_no_topic_is_judged_managed_or_not() {
+        let cluster = ClusterMetadata {
+            topics: vec![topic("orders", 3), topic("__consumer_offsets", 50)],
+            ..ClusterMetadata::default()
+        };
+        let listing = build_rows(&cluster, &BTreeMap::new(), None, &BTreeMap::new(), true);
+        assert!(!listing.with_file);
+        assert_eq!(listing.rows.len(), 2);
+        for row in &listing.rows {
+            assert_eq!((row.managed, row.drift), (None, None), "{}", row.name);
+        }
     }
 }

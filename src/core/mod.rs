@@ -13,6 +13,7 @@ pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod listing;
 pub(crate) mod plan;
+pub(crate) mod provenance;
 pub(crate) mod publish;
 pub(crate) mod record;
 pub(crate) mod schemas;

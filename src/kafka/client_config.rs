@@ -228,12 +228,11 @@ mod tests {
 
     use super::*;
     use crate::config::SaslMechanism;
-    use crate::settings::{Security, Source};
+    use crate::settings::{Provenance, Security};
 
     fn settings(security: Security) -> Settings {
         Settings {
             bootstrap: "k1:9093,k2:9093".into(),
-            bootstrap_source: Source::Default,
             security,
             registry: None,
             properties: vec![
@@ -243,6 +242,7 @@ mod tests {
             timeout: Duration::from_secs(10),
             file: None,
             profile: None,
+            provenance: Provenance::default(),
         }
     }
 

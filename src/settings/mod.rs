@@ -1,17 +1,25 @@
 //! Settings, resolved before a command runs.
 //!
-//! Where kop finds its cluster: flag > environment > profile in `topics.toml` > default,
-//! resolved in this one place ([`Settings`]). Beside it, one module per command turns that
-//! command's arguments into its own resolved settings, with usage errors found there, so
-//! that commands receive finished values and hold no policy of their own.
+//! Where kop finds its cluster: flag > environment > profile > default, resolved in this
+//! one place ([`Settings`]), with the source of every value kept beside it
+//! ([`Provenance`]) for `kop config show` and `-v`. The profile is the one `--cluster`
+//! names, else `KOP_CLUSTER`, else the user config's `current`; a name is looked up in the
+//! topics file first, then in the user config ([`user_config`]). Beside it, one module per
+//! command turns that command's arguments into its own resolved settings, with usage
+//! errors found there, so that commands receive finished values and hold no policy of
+//! their own.
 
 mod apply;
+mod connection;
 mod dlq;
 mod groups;
 mod lag;
 mod publish;
+mod report;
 mod schemas;
+mod security;
 mod tail;
+mod user_config;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
@@ -24,8 +32,12 @@ pub(crate) use schemas::{
     SchemasShowSettings,
 };
 pub(crate) use tail::{TailSettings, TailStart};
+pub(crate) use user_config::{ConfigUseSettings, Profiles};
 
-use std::path::{Path, PathBuf};
+pub use crate::core::provenance::Source;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use thiserror::Error;
@@ -33,12 +45,16 @@ use thiserror::Error;
 use crate::config::{
     self, ClusterProfile, ConfigError, SaslMechanism, SecurityProtocol, TopicsFile,
 };
+use crate::core::provenance::{EnvOverride, FileOrigin, ProfileChoice, Setting};
 use crate::env::{self, EnvSource};
 use crate::error::{CommandError, ErrorKind};
-use crate::secret::{is_secret_property, Redactor, Secret};
+use crate::secret::{Redactor, Secret};
 
 /// The built-in bootstrap when nothing else names one.
 pub const DEFAULT_BOOTSTRAP: &str = "localhost:9092";
+
+/// How long kop waits for the cluster when `--timeout` does not say.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connection flags as given on the command line (already parsed by clap).
 #[derive(Debug, Clone, Default)]
@@ -49,30 +65,9 @@ pub struct Flags {
     pub bootstrap: Option<String>,
     pub cluster: Option<String>,
     pub registry: Option<String>,
-    /// `-X key=value`, in order.
     /// `-X` as typed, in order (`KEY=VALUE`, checked when resolving).
     pub properties: Vec<String>,
-    pub timeout: Duration,
-}
-
-/// Where a resolved value came from; shown by `-v` so that surprises explain themselves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Flag(&'static str),
-    Env(&'static str),
-    Profile(String),
-    Default,
-}
-
-impl std::fmt::Display for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Source::Flag(flag) => write!(f, "from {flag}"),
-            Source::Env(name) => write!(f, "from ${name}"),
-            Source::Profile(name) => write!(f, "from profile `{name}`"),
-            Source::Default => f.write_str("built-in default"),
-        }
-    }
+    pub timeout: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,18 +85,48 @@ pub struct Security {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegistrySettings {
     pub url: String,
-    pub url_source: Source,
     pub username: Option<String>,
     pub password: Option<Secret>,
     /// Sent as `Authorization: Bearer ...` instead of basic auth.
     pub bearer_token: Option<Secret>,
 }
 
+/// Where every resolved value came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    pub topics_file: FileOrigin,
+    /// `None` when there is nowhere to look for one (no `HOME`, no `KOP_CONFIG`).
+    pub user_config: Option<FileOrigin>,
+    pub profile: Option<ProfileChoice>,
+    /// The source of each setting that has a value.
+    pub sources: BTreeMap<Setting, Source>,
+    /// The source of each of [`Settings::properties`], in the same order.
+    pub property_sources: Vec<Source>,
+    /// Environment variables that hid values the profile sets.
+    pub overrides: Vec<EnvOverride>,
+}
+
+impl Default for Provenance {
+    fn default() -> Provenance {
+        Provenance {
+            topics_file: FileOrigin {
+                path: PathBuf::from(config::DEFAULT_FILE),
+                found: false,
+                source: Source::Default,
+            },
+            user_config: None,
+            profile: None,
+            sources: BTreeMap::new(),
+            property_sources: Vec::new(),
+            overrides: Vec::new(),
+        }
+    }
+}
+
 /// Everything a command needs to reach its cluster, resolved.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub bootstrap: String,
-    pub bootstrap_source: Source,
     pub security: Security,
     pub registry: Option<RegistrySettings>,
     /// librdkafka properties from the profile, then from `-X` (later wins).
@@ -109,6 +134,7 @@ pub struct Settings {
     pub timeout: Duration,
     pub file: Option<TopicsFile>,
     pub profile: Option<ClusterProfile>,
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Error)]
@@ -117,10 +143,14 @@ pub enum SettingsError {
     Config(#[from] ConfigError),
     #[error("no topics file at {}", .0.display())]
     MissingFile(PathBuf),
-    #[error("--cluster {name}: {}", describe_profiles(.available))]
+    #[error("no user config at {} ({})", .0.display(), env::KOP_CONFIG)]
+    MissingUserConfig(PathBuf),
+    #[error("{}: no such profile; {}", user_config::describe_choice(.name, .chosen_by), .searched)]
     UnknownProfile {
         name: String,
-        available: Vec<String>,
+        chosen_by: Source,
+        /// What each file holds, for the message.
+        searched: String,
     },
     #[error("`-X {0}` passes a secret on the command line, where other users can read it; use the environment instead (see docs/configuration.md)")]
     SecretInArgv(String),
@@ -140,63 +170,38 @@ pub enum SettingsError {
     Inconsistent(String),
 }
 
-fn describe_profiles(available: &[String]) -> String {
-    if available.is_empty() {
-        "the topics file declares no cluster profiles".into()
-    } else {
-        format!(
-            "no such profile in the topics file (it has: {})",
-            available.join(", ")
-        )
-    }
-}
-
 impl Settings {
     /// Resolves the settings, registering every secret with the redactor on the way.
-    pub fn resolve(
+    /// [`Settings::check`] comes after, so that `kop config show` and `-v` can show where
+    /// a contradiction comes from before refusing it.
+    pub fn gather(
         flags: &Flags,
         env: &dyn EnvSource,
         redactor: &Redactor,
     ) -> Result<Settings, SettingsError> {
-        let file = load_file(flags, env)?;
-        let profile_name = flags.cluster.clone().or_else(|| env.var(env::KOP_CLUSTER));
-        let profile = match &profile_name {
-            Some(name) => Some(find_profile(file.as_ref(), name)?),
-            None => None,
+        let profiles = Profiles::load(flags, env, true)?;
+        let choice = profiles.choose(flags, env)?;
+        let mut provenance = Provenance {
+            topics_file: profiles.topics_origin.clone(),
+            user_config: profiles.user_origin.clone(),
+            profile: choice.as_ref().map(|(_, c)| c.clone()),
+            ..Provenance::default()
         };
-        let (bootstrap, bootstrap_source) = resolve_bootstrap(flags, env, profile.as_ref());
-        let security = resolve_security(env, profile.as_ref())?;
-        let registry = resolve_registry(flags, env, profile.as_ref())?;
-        let mut properties = profile
-            .as_ref()
-            .map(|p| p.properties.clone())
-            .unwrap_or_default();
-        if let (Some(p), true) = (&profile, properties.iter().any(|(k, _)| is_bootstrap(k))) {
-            return Err(SettingsError::BootstrapInProperties(format!(
-                "profile `{}`",
-                p.name
-            )));
-        }
-        for text in &flags.properties {
-            let (key, value) = match text.split_once('=') {
-                Some((key, value)) if !key.trim().is_empty() => (key.trim().to_string(), value),
-                // The value is never repeated: it may be a secret typed by mistake.
-                _ => return Err(SettingsError::BadProperty),
-            };
-            let key = &key;
-            if is_secret_property(key) {
-                return Err(SettingsError::SecretInArgv(key.clone()));
-            }
-            if is_bootstrap(key) {
-                return Err(SettingsError::BootstrapInProperties(format!("`-X {key}`")));
-            }
-            properties.push((key.clone(), value.to_string()));
-        }
+        let profile = choice.as_ref().map(|(p, c)| (p, &c.profile));
+        let layers = connection::Layers {
+            flags,
+            env,
+            profile,
+        };
+        let resolved = layers.resolve(&mut provenance)?;
         for secret in [
-            security.sasl_password.as_ref(),
-            security.ssl_key_password.as_ref(),
-            registry.as_ref().and_then(|r| r.password.as_ref()),
-            registry.as_ref().and_then(|r| r.bearer_token.as_ref()),
+            resolved.security.sasl_password.as_ref(),
+            resolved.security.ssl_key_password.as_ref(),
+            resolved.registry.as_ref().and_then(|r| r.password.as_ref()),
+            resolved
+                .registry
+                .as_ref()
+                .and_then(|r| r.bearer_token.as_ref()),
         ]
         .into_iter()
         .flatten()
@@ -204,14 +209,36 @@ impl Settings {
             redactor.register(secret);
         }
         Ok(Settings {
-            bootstrap,
-            bootstrap_source,
-            security,
-            registry,
-            properties,
-            timeout: flags.timeout,
-            file,
-            profile,
+            bootstrap: resolved.bootstrap,
+            security: resolved.security,
+            registry: resolved.registry,
+            properties: resolved.properties,
+            timeout: resolved.timeout,
+            file: profiles.topics_file,
+            profile: choice.map(|(p, _)| p),
+            provenance,
+        })
+    }
+
+    /// Refuses combinations that would silently connect without the security the user
+    /// meant.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        security::check_security(&self.security).map_err(|err| {
+            // A profile that takes its password from a variable that is not set: say which.
+            let unset_password_env = self
+                .profile
+                .as_ref()
+                .filter(|_| self.security.sasl_password.is_none())
+                .and_then(|p| p.sasl_password_env.as_ref().map(|var| (p, var)));
+            match (err, unset_password_env) {
+                (SettingsError::Inconsistent(message), Some((profile, var))) => {
+                    SettingsError::Inconsistent(format!(
+                        "{message}; profile `{}` takes the password from {var}, which is not set",
+                        profile.name
+                    ))
+                }
+                (err, _) => err,
+            }
         })
     }
 
@@ -227,15 +254,20 @@ impl Settings {
     pub fn pinned_cluster_id(&self) -> Option<&str> {
         self.profile.as_ref().and_then(|p| p.cluster_id.as_deref())
     }
-}
 
-/// librdkafka's names for the bootstrap list: one place decides it (`-b`), so that every
-/// client of every command reaches the same cluster.
-fn is_bootstrap(key: &str) -> bool {
-    matches!(
-        key.trim().to_ascii_lowercase().as_str(),
-        "bootstrap.servers" | "metadata.broker.list"
-    )
+    /// The variables of the environment that hide values of a profile chosen with
+    /// `--cluster`: the user named that profile on this very command line, so each one is
+    /// worth a warning (a stray `KAFKA_BOOTSTRAP_SERVERS` would send the profile's
+    /// credentials elsewhere). A profile chosen by `KOP_CLUSTER` or `current` is itself
+    /// ambient, and `-v` or `kop config show` tells.
+    pub fn overrides_of_chosen_profile(&self) -> &[EnvOverride] {
+        match &self.provenance.profile {
+            Some(choice) if matches!(choice.chosen_by, Source::Flag(_)) => {
+                &self.provenance.overrides
+            }
+            _ => &[],
+        }
+    }
 }
 
 impl From<SettingsError> for CommandError {
@@ -246,257 +278,28 @@ impl From<SettingsError> for CommandError {
             }
             _ => ErrorKind::Failed,
         };
-        CommandError::from_error(kind, &err)
-    }
-}
-
-fn load_file(flags: &Flags, env: &dyn EnvSource) -> Result<Option<TopicsFile>, SettingsError> {
-    let (path, explicit) = match (&flags.file, env.var(env::KOP_FILE)) {
-        (Some(path), _) => (path.clone(), true),
-        (None, Some(path)) => (PathBuf::from(path), true),
-        (None, None) => (flags.default_file.clone(), false),
-    };
-    if !path.exists() {
-        return if explicit {
-            Err(SettingsError::MissingFile(path))
-        } else {
-            Ok(None)
-        };
-    }
-    Ok(Some(config::load(&path)?))
-}
-
-fn find_profile(file: Option<&TopicsFile>, name: &str) -> Result<ClusterProfile, SettingsError> {
-    let available: Vec<String> = file
-        .map(|f| f.clusters.keys().cloned().collect())
-        .unwrap_or_default();
-    file.and_then(|f| f.profile(name))
-        .cloned()
-        .ok_or_else(|| SettingsError::UnknownProfile {
-            name: name.to_string(),
-            available,
-        })
-}
-
-fn resolve_bootstrap(
-    flags: &Flags,
-    env: &dyn EnvSource,
-    profile: Option<&ClusterProfile>,
-) -> (String, Source) {
-    if let Some(b) = &flags.bootstrap {
-        return (b.clone(), Source::Flag("--bootstrap"));
-    }
-    for name in [env::KAFKA_BOOTSTRAP_SERVERS, env::KAFKA_BROKERS] {
-        if let Some(b) = env.var(name) {
-            return (b, Source::Env(name));
+        let error = CommandError::from_error(kind, &err);
+        match err {
+            SettingsError::UnknownProfile { chosen_by, .. } => {
+                let error = error.with_hint(
+                    "`kop config list` shows every profile and the file that declares it",
+                );
+                match chosen_by {
+                    Source::Current(_) => {
+                        error.with_hint("choose another with `kop config use NAME`")
+                    }
+                    _ => error,
+                }
+            }
+            _ => error,
         }
     }
-    if let Some((b, p)) = profile.and_then(|p| p.bootstrap.clone().map(|b| (b, p))) {
-        return (b, Source::Profile(p.name.clone()));
-    }
-    (DEFAULT_BOOTSTRAP.to_string(), Source::Default)
 }
 
-fn resolve_security(
-    env: &dyn EnvSource,
-    profile: Option<&ClusterProfile>,
-) -> Result<Security, SettingsError> {
-    let protocol = match env.var(env::KAFKA_SECURITY_PROTOCOL) {
-        Some(text) => Some(SecurityProtocol::parse(&text).ok_or_else(|| {
-            SettingsError::Inconsistent(format!(
-                "{}={text} is not a security protocol (use {})",
-                env::KAFKA_SECURITY_PROTOCOL,
-                SecurityProtocol::NAMES.join(", ")
-            ))
-        })?),
-        None => profile.and_then(|p| p.security_protocol),
-    };
-    let sasl_mechanism = match env.var(env::KAFKA_SASL_MECHANISM) {
-        Some(text) => Some(SaslMechanism::parse(&text).ok_or_else(|| {
-            SettingsError::Inconsistent(format!(
-                "{}={text} is not a SASL mechanism (use {})",
-                env::KAFKA_SASL_MECHANISM,
-                SaslMechanism::NAMES.join(", ")
-            ))
-        })?),
-        None => profile.and_then(|p| p.sasl_mechanism),
-    };
-    let sasl_username = env
-        .var(env::KAFKA_SASL_USERNAME)
-        .or_else(|| profile.and_then(|p| p.sasl_username.clone()));
-    let sasl_password = resolve_sasl_password(env, profile)?;
-    let path_from = |name: &str, from_profile: Option<&PathBuf>| {
-        env.var(name)
-            .map(PathBuf::from)
-            .or_else(|| from_profile.cloned())
-    };
-    let security = Security {
-        protocol,
-        sasl_mechanism,
-        sasl_username,
-        sasl_password,
-        ssl_ca_file: path_from(
-            env::KAFKA_SSL_CAFILE,
-            profile.and_then(|p| p.ssl_ca_file.as_ref()),
-        ),
-        ssl_cert_file: path_from(
-            env::KAFKA_SSL_CERTFILE,
-            profile.and_then(|p| p.ssl_cert_file.as_ref()),
-        ),
-        ssl_key_file: path_from(
-            env::KAFKA_SSL_KEYFILE,
-            profile.and_then(|p| p.ssl_key_file.as_ref()),
-        ),
-        ssl_key_password: env.var(env::KAFKA_SSL_KEY_PASSWORD).map(Secret::new),
-    };
-    check_security(&security)?;
-    Ok(security)
-}
-
-fn resolve_sasl_password(
-    env: &dyn EnvSource,
-    profile: Option<&ClusterProfile>,
-) -> Result<Option<Secret>, SettingsError> {
-    if let Some(p) = env.var(env::KAFKA_SASL_PASSWORD) {
-        return Ok(Some(Secret::new(p)));
+impl From<ConfigError> for CommandError {
+    fn from(err: ConfigError) -> CommandError {
+        SettingsError::Config(err).into()
     }
-    if let Some(path) = env.var(env::KAFKA_SASL_PASSWORD_FILE) {
-        return read_secret_file("SASL password", Path::new(&path)).map(Some);
-    }
-    if let Some(name) = profile.and_then(|p| p.sasl_password_env.as_deref()) {
-        if let Some(p) = env.var(name) {
-            return Ok(Some(Secret::new(p)));
-        }
-    }
-    if let Some(path) = profile.and_then(|p| p.sasl_password_file.as_deref()) {
-        return read_secret_file("SASL password", path).map(Some);
-    }
-    Ok(None)
-}
-
-fn read_secret_file(what: &'static str, path: &Path) -> Result<Secret, SettingsError> {
-    std::fs::read_to_string(path)
-        .map(|text| Secret::new(text.trim_end_matches(['\r', '\n'])))
-        .map_err(|source| SettingsError::SecretFile {
-            what,
-            path: path.to_path_buf(),
-            source,
-        })
-}
-
-/// Refuses combinations that would silently connect without the security the user meant.
-fn check_security(security: &Security) -> Result<(), SettingsError> {
-    let protocol = security.protocol.unwrap_or(SecurityProtocol::Plaintext);
-    let has_credentials = security.sasl_username.is_some() || security.sasl_password.is_some();
-    if has_credentials && !protocol.uses_sasl() {
-        return Err(SettingsError::Inconsistent(format!(
-            "SASL credentials are set but the security protocol is {protocol}; set {}=SASL_SSL (or SASL_PLAINTEXT)",
-            env::KAFKA_SECURITY_PROTOCOL
-        )));
-    }
-    if protocol.uses_sasl() {
-        let mechanism = security.sasl_mechanism.ok_or_else(|| {
-            SettingsError::Inconsistent(format!(
-                "{protocol} needs a SASL mechanism; set {} (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)",
-                env::KAFKA_SASL_MECHANISM
-            ))
-        })?;
-        if mechanism != SaslMechanism::OAuthBearer
-            && (security.sasl_username.is_none() || security.sasl_password.is_none())
-        {
-            return Err(SettingsError::Inconsistent(format!(
-                "SASL/{mechanism} needs a username and a password; set {} and {} (or {})",
-                env::KAFKA_SASL_USERNAME,
-                env::KAFKA_SASL_PASSWORD,
-                env::KAFKA_SASL_PASSWORD_FILE
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn resolve_registry(
-    flags: &Flags,
-    env: &dyn EnvSource,
-    profile: Option<&ClusterProfile>,
-) -> Result<Option<RegistrySettings>, SettingsError> {
-    let (url, url_source) = if let Some(url) = &flags.registry {
-        if split_userinfo(url).1.is_some() {
-            return Err(SettingsError::PasswordInRegistryFlag);
-        }
-        (url.clone(), Source::Flag("--registry"))
-    } else if let Some(url) = env.var(env::SCHEMA_REGISTRY_URL) {
-        (url, Source::Env(env::SCHEMA_REGISTRY_URL))
-    } else if let Some(p) = profile.filter(|p| p.schema_registry.is_some()) {
-        (
-            p.schema_registry.clone().unwrap_or_default(),
-            Source::Profile(p.name.clone()),
-        )
-    } else {
-        return Ok(None);
-    };
-    // Some services put the credentials in SCHEMA_REGISTRY_URL; take them out of the URL
-    // so that the URL itself can be shown.
-    let (url, from_url) = split_userinfo(&url);
-    let username = env
-        .var(env::SCHEMA_REGISTRY_USERNAME)
-        .or_else(|| from_url.as_ref().map(|(u, _)| u.clone()))
-        .or_else(|| profile.and_then(|p| p.schema_registry_username.clone()));
-    let password = env
-        .var(env::SCHEMA_REGISTRY_PASSWORD)
-        .or_else(|| from_url.map(|(_, p)| p))
-        .or_else(|| {
-            profile
-                .and_then(|p| p.schema_registry_password_env.as_deref())
-                .and_then(|name| env.var(name))
-        })
-        .map(Secret::new);
-    let bearer_token = match (
-        env.var(env::SCHEMA_REGISTRY_BEARER_TOKEN),
-        env.var(env::SCHEMA_REGISTRY_BEARER_TOKEN_FILE),
-    ) {
-        (Some(token), _) => Some(Secret::new(token)),
-        (None, Some(path)) => Some(read_secret_file(
-            "Schema Registry bearer token",
-            Path::new(&path),
-        )?),
-        (None, None) => None,
-    };
-    if bearer_token.is_some() && (username.is_some() || password.is_some()) {
-        return Err(SettingsError::Inconsistent(format!(
-            "both basic auth and a bearer token are set for the Schema Registry; set either {} and {}, or {}",
-            env::SCHEMA_REGISTRY_USERNAME,
-            env::SCHEMA_REGISTRY_PASSWORD,
-            env::SCHEMA_REGISTRY_BEARER_TOKEN
-        )));
-    }
-    Ok(Some(RegistrySettings {
-        url: url.trim_end_matches('/').to_string(),
-        url_source,
-        username,
-        password,
-        bearer_token,
-    }))
-}
-
-/// `http://u:p@host/` → (`http://host/`, Some((u, p))).
-fn split_userinfo(url: &str) -> (String, Option<(String, String)>) {
-    let Some(scheme_end) = url.find("://") else {
-        return (url.to_string(), None);
-    };
-    let rest = &url[scheme_end + 3..];
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return (url.to_string(), None);
-    };
-    let userinfo = &rest[..at];
-    let Some((user, pass)) = userinfo.split_once(':') else {
-        return (url.to_string(), None);
-    };
-    (
-        format!("{}{}", &url[..scheme_end + 3], &rest[at + 1..]),
-        Some((user.to_string(), pass.to_string())),
-    )
 }
 
 #[cfg(test)]

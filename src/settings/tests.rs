@@ -2,11 +2,12 @@ use std::collections::HashMap;
 use std::io::Write as _;
 
 use super::*;
+use crate::core::provenance::{ProfileRef, Shown};
+use std::path::Path;
 
 fn flags() -> Flags {
     Flags {
         file: Some(PathBuf::from("/nonexistent/kop/topics.toml")),
-        timeout: Duration::from_secs(10),
         ..Flags::default()
     }
 }
@@ -19,9 +20,31 @@ fn no_file() -> Flags {
     }
 }
 
-fn resolve(flags: &Flags, env: &[(&'static str, &'static str)]) -> Result<Settings, SettingsError> {
+fn resolve(flags: &Flags, env: &[(&str, &str)]) -> Result<Settings, SettingsError> {
     let env: HashMap<&str, &str> = env.iter().copied().collect();
-    Settings::resolve(flags, &env, &Redactor::default())
+    resolve_in(flags, &env, &Redactor::default())
+}
+
+/// What a command gets: gathered, then checked.
+fn resolve_in(
+    flags: &Flags,
+    env: &HashMap<&str, &str>,
+    redactor: &Redactor,
+) -> Result<Settings, SettingsError> {
+    let settings = Settings::gather(flags, env, redactor)?;
+    settings.check()?;
+    Ok(settings)
+}
+
+fn source(s: &Settings, setting: Setting) -> Option<&Source> {
+    s.provenance.sources.get(&setting)
+}
+
+fn profile_ref(name: &str, file: &Path) -> ProfileRef {
+    ProfileRef {
+        name: name.into(),
+        file: file.to_path_buf(),
+    }
 }
 
 fn topics_file(text: &str) -> tempfile::NamedTempFile {
@@ -52,7 +75,10 @@ fn bootstrap_precedence_is_flag_env_profile_default() {
     let env = [("PROD_KAFKA_PASSWORD", "pw-from-env")];
     let s = resolve(&with_profile, &env).unwrap();
     assert_eq!(s.bootstrap, "kafka-1:9093,kafka-2:9093");
-    assert_eq!(s.bootstrap_source, Source::Profile("prod".into()));
+    assert_eq!(
+        source(&s, Setting::Bootstrap),
+        Some(&Source::Profile(profile_ref("prod", file.path())))
+    );
 
     let env2 = [("PROD_KAFKA_PASSWORD", "pw"), ("KAFKA_BROKERS", "b:1")];
     assert_eq!(resolve(&with_profile, &env2).unwrap().bootstrap, "b:1");
@@ -63,8 +89,8 @@ fn bootstrap_precedence_is_flag_env_profile_default() {
     ];
     let s = resolve(&with_profile, &env3).unwrap();
     assert_eq!(
-        (s.bootstrap.as_str(), s.bootstrap_source),
-        ("a:1", Source::Env("KAFKA_BOOTSTRAP_SERVERS"))
+        (s.bootstrap.as_str(), source(&s, Setting::Bootstrap)),
+        ("a:1", Some(&Source::Env("KAFKA_BOOTSTRAP_SERVERS")))
     );
     let flagged = Flags {
         bootstrap: Some("f:1".into()),
@@ -72,14 +98,14 @@ fn bootstrap_precedence_is_flag_env_profile_default() {
     };
     let s = resolve(&flagged, &env3).unwrap();
     assert_eq!(
-        (s.bootstrap.as_str(), s.bootstrap_source),
-        ("f:1", Source::Flag("--bootstrap"))
+        (s.bootstrap.as_str(), source(&s, Setting::Bootstrap)),
+        ("f:1", Some(&Source::Flag("--bootstrap")))
     );
 
     let s = resolve(&no_file(), &[]).unwrap();
     assert_eq!(
-        (s.bootstrap.as_str(), s.bootstrap_source),
-        ("localhost:9092", Source::Default)
+        (s.bootstrap.as_str(), source(&s, Setting::Bootstrap)),
+        ("localhost:9092", Some(&Source::Default))
     );
 }
 
@@ -122,7 +148,10 @@ fn unknown_profile_lists_the_known_ones() {
     let err = resolve(&f, &[]).unwrap_err().to_string();
     assert_eq!(
         err,
-        "--cluster staging: no such profile in the topics file (it has: prod)"
+        format!(
+            "--cluster staging: no such profile; {} has: prod; no user config (set HOME or KOP_CONFIG)",
+            file.path().display()
+        )
     );
 }
 
@@ -181,7 +210,7 @@ fn sasl_from_the_environment() {
     ];
     let redactor = Redactor::default();
     let map: HashMap<&str, &str> = env.iter().copied().collect();
-    let s = Settings::resolve(&no_file(), &map, &redactor).unwrap();
+    let s = resolve_in(&no_file(), &map, &redactor).unwrap();
     assert_eq!(s.security.protocol, Some(SecurityProtocol::SaslSsl));
     assert_eq!(s.security.ssl_ca_file, Some(PathBuf::from("/etc/ca.pem")));
     assert_eq!(redactor.redact("x hunter2-pass y"), "x *** y");
@@ -206,7 +235,7 @@ fn incomplete_security_is_an_error_not_a_plaintext_connection() {
     ];
     for env in cases {
         let map: HashMap<&str, &str> = env.iter().copied().collect();
-        let result = Settings::resolve(&no_file(), &map, &Redactor::default());
+        let result = resolve_in(&no_file(), &map, &Redactor::default());
         assert!(
             matches!(result, Err(SettingsError::Inconsistent(_))),
             "{env:?}"
@@ -302,6 +331,344 @@ fn password_file_is_read_and_trimmed() {
         s.security.sasl_password.as_ref().map(Secret::expose),
         Some("from-a-file")
     );
+}
+
+/// A scratch HOME with `~/.config/kop/config.toml` holding `text`.
+fn home_with_user_config(text: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join(".config/kop");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+    home
+}
+
+fn home_env(home: &tempfile::TempDir) -> &'static str {
+    Box::leak(home.path().to_str().unwrap().to_string().into_boxed_str())
+}
+
+const USER_CONFIG: &str = r#"
+current = "local"
+
+[clusters.local]
+bootstrap = "localhost:19092"
+schema_registry = "http://localhost:18081"
+
+[clusters.prod]
+bootstrap = "user-prod:9092"
+"#;
+
+#[test]
+fn the_user_configs_current_profile_is_used_without_a_topics_file() {
+    let home = home_with_user_config(USER_CONFIG);
+    let s = resolve(&no_file(), &[("HOME", home_env(&home))]).unwrap();
+    let user_file = home.path().join(".config/kop/config.toml");
+    assert_eq!(s.bootstrap, "localhost:19092");
+    assert_eq!(
+        source(&s, Setting::Bootstrap),
+        Some(&Source::Profile(profile_ref("local", &user_file)))
+    );
+    let choice = s.provenance.profile.as_ref().unwrap();
+    assert_eq!(choice.chosen_by, Source::Current(user_file.clone()));
+    assert_eq!(s.registry.unwrap().url, "http://localhost:18081");
+    assert!(s.file.is_none());
+    assert!(!s.provenance.topics_file.found);
+    assert!(s.provenance.user_config.as_ref().unwrap().found);
+}
+
+#[test]
+fn kop_cluster_and_the_flag_choose_over_current() {
+    let home = home_with_user_config(USER_CONFIG);
+    let home = home_env(&home);
+    let s = resolve(&no_file(), &[("HOME", home), ("KOP_CLUSTER", "prod")]).unwrap();
+    assert_eq!(s.bootstrap, "user-prod:9092");
+    assert_eq!(
+        s.provenance.profile.unwrap().chosen_by,
+        Source::Env("KOP_CLUSTER")
+    );
+    let flagged = Flags {
+        cluster: Some("local".into()),
+        ..no_file()
+    };
+    let s = resolve(&flagged, &[("HOME", home), ("KOP_CLUSTER", "prod")]).unwrap();
+    assert_eq!(s.bootstrap, "localhost:19092");
+}
+
+#[test]
+fn a_topics_file_profile_wins_over_the_user_profile_of_the_same_name() {
+    let home = home_with_user_config(USER_CONFIG);
+    let file = topics_file("[clusters.prod]\nbootstrap = \"repo-prod:9092\"\n");
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        cluster: Some("prod".into()),
+        ..flags()
+    };
+    let s = resolve(&f, &[("HOME", home_env(&home))]).unwrap();
+    assert_eq!(s.bootstrap, "repo-prod:9092");
+    assert_eq!(
+        s.provenance.profile.unwrap().profile,
+        profile_ref("prod", file.path())
+    );
+}
+
+#[test]
+fn the_user_config_is_found_through_kop_config_then_xdg_then_home() {
+    let location = |env: &[(&str, &str)]| {
+        let env: HashMap<&str, &str> = env.iter().copied().collect();
+        user_config::user_config_location(&env)
+    };
+    assert_eq!(
+        location(&[("KOP_CONFIG", "/etc/kop.toml"), ("HOME", "/h")]),
+        Some(("/etc/kop.toml".into(), Source::Env("KOP_CONFIG")))
+    );
+    assert_eq!(
+        location(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")]),
+        Some(("/x/kop/config.toml".into(), Source::Env("XDG_CONFIG_HOME")))
+    );
+    assert_eq!(
+        location(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")]),
+        Some(("/h/.config/kop/config.toml".into(), Source::Env("HOME"))),
+        "a relative XDG_CONFIG_HOME is ignored"
+    );
+    assert_eq!(location(&[]), None);
+}
+
+#[test]
+fn a_missing_profile_says_how_it_was_chosen_and_what_each_file_holds() {
+    let home = home_with_user_config(USER_CONFIG);
+    let home_text = home_env(&home);
+    let user_file = home.path().join(".config/kop/config.toml");
+    let err = resolve(
+        &no_file(),
+        &[("HOME", home_text), ("KOP_CLUSTER", "staging")],
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "KOP_CLUSTER=staging: no such profile; no topics file (/nonexistent/kop/default-topics.toml, KOP_FILE); {} has: local, prod",
+            user_file.display()
+        )
+    );
+    let dangling = home_with_user_config("current = \"gone\"\n");
+    let err = resolve(&no_file(), &[("HOME", home_env(&dangling))]).unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "current = \"gone\" in {}: no such profile",
+            dangling.path().join(".config/kop/config.toml").display()
+        )),
+        "{err}"
+    );
+    let nothing = Flags {
+        cluster: Some("prod".into()),
+        // Relative, as the real default is (the repository's own topics.toml is not it).
+        default_file: PathBuf::from("no-such-topics.toml"),
+        ..no_file()
+    };
+    let err = resolve(&nothing, &[]).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "--cluster prod: no such profile; no topics file (./no-such-topics.toml, KOP_FILE); no user config (set HOME or KOP_CONFIG)"
+    );
+    let hints = CommandError::from(resolve(&nothing, &[]).unwrap_err());
+    assert!(hints.hints()[0].contains("kop config list"), "{hints:?}");
+}
+
+#[test]
+fn a_user_config_named_by_kop_config_must_exist() {
+    let err = resolve(
+        &no_file(),
+        &[("KOP_CONFIG", "/nonexistent/kop/config.toml")],
+    )
+    .unwrap_err();
+    assert!(matches!(err, SettingsError::MissingUserConfig(_)), "{err}");
+    let user = Profiles::load(
+        &no_file(),
+        &HashMap::from([("KOP_CONFIG", "/nonexistent/kop/config.toml")]),
+        false,
+    )
+    .unwrap();
+    assert!(user.user.is_none(), "kop config list and use accept it");
+}
+
+#[test]
+fn environment_variables_that_hide_a_profiles_values_are_recorded() {
+    let file = topics_file(PROFILES);
+    let chosen = Flags {
+        file: Some(file.path().to_path_buf()),
+        cluster: Some("prod".into()),
+        ..flags()
+    };
+    let env = [
+        ("PROD_KAFKA_PASSWORD", "pw-from-env"),
+        ("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+        ("KAFKA_SASL_PASSWORD", "dev-password"),
+        // The profile sets no CA file: filling a gap is no override.
+        ("KAFKA_SSL_CAFILE", "/etc/ca.pem"),
+    ];
+    let s = resolve(&chosen, &env).unwrap();
+    let hidden: Vec<(&str, &str)> = s
+        .overrides_of_chosen_profile()
+        .iter()
+        .map(|o| (o.variable, o.setting.name()))
+        .collect();
+    assert_eq!(
+        hidden,
+        vec![
+            ("KAFKA_BOOTSTRAP_SERVERS", "bootstrap"),
+            ("KAFKA_SASL_PASSWORD", "sasl_password")
+        ]
+    );
+    // Chosen by the environment itself: recorded, not warned about.
+    let ambient = Flags {
+        cluster: None,
+        ..chosen.clone()
+    };
+    let mut env_chosen = env.to_vec();
+    env_chosen.push(("KOP_CLUSTER", "prod"));
+    let s = resolve(&ambient, &env_chosen).unwrap();
+    assert_eq!(s.provenance.overrides.len(), 2);
+    assert!(s.overrides_of_chosen_profile().is_empty());
+    // No profile, nothing to override.
+    let s = resolve(&no_file(), &[("KAFKA_BOOTSTRAP_SERVERS", "h:1")]).unwrap();
+    assert!(s.provenance.overrides.is_empty());
+}
+
+#[test]
+fn the_report_names_a_source_for_every_value_and_no_secret() {
+    let file = topics_file(PROFILES);
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        cluster: Some("prod".into()),
+        properties: vec!["client.id=mine".into(), "linger.ms=5".into()],
+        timeout: Some(Duration::from_secs(3)),
+        ..flags()
+    };
+    let s = resolve(&f, &[("PROD_KAFKA_PASSWORD", "pw-from-env")]).unwrap();
+    let report = s.report();
+    assert!(!format!("{report:?}").contains("pw-from-env"));
+    let line = |setting: Setting| {
+        report
+            .settings
+            .iter()
+            .find(|l| l.setting == setting)
+            .unwrap()
+            .clone()
+    };
+    let prod = profile_ref("prod", file.path());
+    assert_eq!(line(Setting::SaslPassword).value, Shown::Secret);
+    assert_eq!(
+        line(Setting::SaslPassword).source,
+        Some(Source::ProfileEnv {
+            var: "PROD_KAFKA_PASSWORD".into(),
+            profile: prod.clone()
+        })
+    );
+    assert_eq!(
+        line(Setting::SecurityProtocol).value,
+        Shown::Value("SASL_SSL".into())
+    );
+    assert_eq!(line(Setting::Timeout).value, Shown::Value("3s".into()));
+    assert_eq!(
+        line(Setting::Timeout).source,
+        Some(Source::Flag("--timeout"))
+    );
+    assert_eq!(line(Setting::Partitioner).source, Some(Source::Default));
+    assert_eq!(line(Setting::SslKeyPassword).value, Shown::Unset);
+    assert_eq!(line(Setting::SslKeyPassword).source, None);
+    for l in &report.settings {
+        assert_eq!(
+            l.value != Shown::Unset,
+            l.source.is_some(),
+            "{:?} has a value exactly when it has a source",
+            l.setting
+        );
+    }
+    let properties: Vec<(&str, &str, &Source)> = report
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.value.as_str(), &p.source))
+        .collect();
+    assert_eq!(
+        properties,
+        vec![
+            ("client.id", "mine", &Source::Flag("-X")),
+            ("linger.ms", "5", &Source::Flag("-X"))
+        ],
+        "-X wins over the profile's client.id"
+    );
+    let default = resolve(&no_file(), &[]).unwrap().report();
+    assert_eq!(
+        default.settings[1].value,
+        Shown::Value("PLAINTEXT".into()),
+        "the protocol is shown even when nothing sets it"
+    );
+}
+
+#[test]
+fn a_json_list_in_kafka_bootstrap_servers_is_accepted() {
+    let s = resolve(
+        &no_file(),
+        &[(
+            "KAFKA_BOOTSTRAP_SERVERS",
+            r#"["kafka-1:9092", "kafka-2:9092"]"#,
+        )],
+    )
+    .unwrap();
+    assert_eq!(s.bootstrap, "kafka-1:9092,kafka-2:9092");
+    let s = resolve(&no_file(), &[("KAFKA_BROKERS", r#"["kafka-1:9092"]"#)]).unwrap();
+    assert_eq!(s.bootstrap, "kafka-1:9092");
+}
+
+#[test]
+fn contradictions_are_found_by_check_after_gathering() {
+    let env: HashMap<&str, &str> = [("KAFKA_SASL_USERNAME", "u"), ("KAFKA_SASL_PASSWORD", "p")]
+        .into_iter()
+        .collect();
+    let s = Settings::gather(&no_file(), &env, &Redactor::default()).unwrap();
+    assert!(matches!(s.check(), Err(SettingsError::Inconsistent(_))));
+    assert_eq!(
+        s.provenance.sources.get(&Setting::SaslUsername),
+        Some(&Source::Env("KAFKA_SASL_USERNAME"))
+    );
+}
+
+#[test]
+fn a_profiles_unset_password_variable_is_named() {
+    let file = topics_file(PROFILES);
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        cluster: Some("prod".into()),
+        ..flags()
+    };
+    let err = resolve(&f, &[]).unwrap_err().to_string();
+    assert!(
+        err.ends_with(
+            "profile `prod` takes the password from PROD_KAFKA_PASSWORD, which is not set"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_use_warns_only_about_a_profile_no_user_config_declares() {
+    let home = home_with_user_config(USER_CONFIG);
+    let file = topics_file("[clusters.local]\nbootstrap = \"h:1\"\n[clusters.repo]\n");
+    let f = Flags {
+        file: Some(file.path().to_path_buf()),
+        ..flags()
+    };
+    let env: HashMap<&str, &str> = HashMap::from([("HOME", home_env(&home))]);
+    let both = ConfigUseSettings::resolve("local", &f, &env).unwrap();
+    assert_eq!(both.declared_in, file.path());
+    assert!(!both.topics_file_only, "the user config has a `local` too");
+    let repo = ConfigUseSettings::resolve("repo", &f, &env).unwrap();
+    assert!(repo.topics_file_only);
+    assert_eq!(
+        repo.user_config,
+        home.path().join(".config/kop/config.toml")
+    );
+    assert!(ConfigUseSettings::resolve("ghost", &f, &env).is_err());
 }
 
 mod groups {

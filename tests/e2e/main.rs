@@ -5,6 +5,7 @@ mod support;
 
 mod boundaries;
 mod cli;
+mod config;
 mod config_errors;
 mod dlq;
 mod dlq_routing;

@@ -7,6 +7,8 @@ fn find<'a>(list: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::V
     list.as_array().unwrap().iter().find(|t| t["name"] == name)
 }
 
+/// Outside a repository (no topics.toml): nothing to compare with, so no MANAGED or DRIFT
+/// column, and `null` for both in JSON.
 #[test]
 fn lists_a_topic_created_by_another_client() {
     let b = broker::shared();
@@ -24,12 +26,35 @@ fn lists_a_topic_created_by_another_client() {
     let topic = find(&json, &name).unwrap_or_else(|| panic!("{name} not in {json}"));
     assert_eq!(topic["partitions"], 3);
     assert_eq!(topic["replication_factor"], 1);
-    assert_eq!(topic["managed"], "unmanaged");
+    assert!(topic["managed"].is_null(), "{topic}");
+    assert!(topic["drift"].is_null(), "{topic}");
     assert_eq!(topic["retention_ms"], "604800000");
     assert_eq!(topic["cleanup_policy"], "compact");
     assert!(topic["configs"].is_object());
 
     let table = kop(["topics", "list", "-b", &b.bootstrap()])
+        .run()
+        .expect_code(0);
+    let header: Vec<&str> = table
+        .stdout
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        vec!["TOPIC", "PARTITIONS", "RF", "RETENTION", "CLEANUP"]
+    );
+    let line = table.stdout.lines().find(|l| l.starts_with(&name)).unwrap();
+    let columns: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(columns, vec![name.as_str(), "3", "1", "7d", "compact"]);
+
+    // With a topics file that does not declare it, the topic is unmanaged.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("topics.toml"), "").unwrap();
+    let table = kop(["topics", "list", "-b", &b.bootstrap()])
+        .dir(dir.path())
         .run()
         .expect_code(0);
     let line = table.stdout.lines().find(|l| l.starts_with(&name)).unwrap();
@@ -45,7 +70,11 @@ fn internal_topics_only_with_all() {
     let b = broker::shared();
     let internal = format!("_{}", unique("kop-internal"));
     client::create_topic(&b.bootstrap(), &internal, 1, &[]);
+    // A topics file, so that ownership is judged.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("topics.toml"), "").unwrap();
     let run = kop(["topics", "list", "-b", &b.bootstrap(), "-o", "json"])
+        .dir(dir.path())
         .run()
         .expect_code(0);
     assert!(find(&run.json(), &internal).is_none());
@@ -58,6 +87,7 @@ fn internal_topics_only_with_all() {
         "-o",
         "json",
     ])
+    .dir(dir.path())
     .run()
     .expect_code(0);
     assert_eq!(find(&run.json(), &internal).unwrap()["managed"], "internal");

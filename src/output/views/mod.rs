@@ -1,6 +1,7 @@
 //! One view per command result: a table for people, a documented JSON shape for programs.
 //! Views render data the pure core defines; each JSON shape is a typed struct.
 
+pub(crate) mod config;
 pub(crate) mod dlq;
 pub(crate) mod group_delete;
 pub(crate) mod group_reset;

@@ -1,0 +1,14 @@
+//! `kop config show`: every resolved setting and its source, with no network. Settings
+//! that contradict each other are shown first and refused after, so that the table says
+//! where each side of the contradiction comes from.
+
+use crate::error::{CommandError, Outcome};
+use crate::output::views::config::render_show;
+use crate::output::Output;
+use crate::settings::Settings;
+
+pub(crate) fn run(settings: &Settings, out: &mut Output) -> Result<Outcome, CommandError> {
+    render_show(out, &settings.report())?;
+    settings.check()?;
+    Ok(Outcome::Clean)
+}
