@@ -559,17 +559,54 @@ fn a_killed_at_least_once_replay_delivers_every_letter() {
 fn ctrl_c_stops_cleanly_and_the_rest_follows_later() {
     let b = broker::shared();
     let q = envelope_queue(&b.bootstrap(), 600);
-    stop_mid_replay(&q, &b.bootstrap(), &[], signal::interrupt).expect_code(130);
-    let left = pending(&b.bootstrap(), &q.dlq);
-    let before = replayed_offsets(&b.bootstrap(), &q).len() as u64;
-    assert_eq!(
-        before + left,
-        1800,
-        "what was replayed is exactly what the cursor passed"
+    let stopped = stop_mid_replay(&q, &b.bootstrap(), &[], signal::interrupt).expect_code(130);
+    let first = stopped.json();
+    let committed = client::committed(&b.bootstrap(), &cursor(&q), &q.dlq);
+    let replayed = replayed_offsets(&b.bootstrap(), &q);
+    // Every letter the cursor passed is on its topic: a cursor never skips a letter.
+    let skipped: Vec<SourceOffset> = committed
+        .iter()
+        .flat_map(|(p, end)| (0..*end).map(move |o| (*p, o)))
+        .filter(|at| !replayed.contains_key(at))
+        .collect();
+    assert!(
+        skipped.is_empty(),
+        "the cursor (at {committed:?}) passed letters that were not replayed: {skipped:?}"
     );
-    kop(["dlq", "replay", &q.dlq, "-b", &b.bootstrap(), "--yes"])
-        .run()
-        .expect_code(0);
+    // The summary counts what the cursor passed, and the open batch apart: rolled back,
+    // not failed.
+    let passed: i64 = committed.values().sum();
+    assert_eq!(first["replayed"].as_i64(), Some(passed), "{first}");
+    assert_eq!(first["failed"], 0, "{first}");
+    let second = kop([
+        "dlq",
+        "replay",
+        &q.dlq,
+        "-b",
+        &b.bootstrap(),
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0)
+    .json();
+    // The second run takes up exactly where the cursor stopped. (The test broker shows
+    // the rolled-back batch's ledger records, so it may count those letters as already
+    // replayed where Kafka would replay them: the sum is the same.)
+    assert_eq!(
+        second["replayed"].as_i64().unwrap() + second["already_replayed"].as_i64().unwrap(),
+        1800 - passed,
+        "{second}"
+    );
+    // Every letter is home, except, on the test broker only, letters of the rolled-back
+    // batch whose ledger record it shows although the transaction was aborted (Kafka
+    // hides both): those the second run counted as already replayed, and no more.
     let seen: BTreeSet<SourceOffset> = replayed_offsets(&b.bootstrap(), &q).into_keys().collect();
-    assert_eq!(seen.len(), 1800);
+    let missing = 1800 - seen.len() as i64;
+    let ghosts = second["already_replayed"].as_i64().unwrap();
+    assert!(
+        missing <= ghosts && ghosts <= first["uncommitted"].as_i64().unwrap(),
+        "{missing} letters missing; first run {first}; second run {second}"
+    );
 }

@@ -237,6 +237,19 @@ fn close_batch(
             None => (tp, next),
         })
         .collect();
+    let interrupted = crate::interrupt::requested();
+    if interrupted && mode == ReplayMode::Transactional && state.batch.moved() > 0 {
+        // Ctrl-C purges what is queued, so this transaction cannot commit whole: roll it
+        // back at once and leave its letters for the next run, which replays them once.
+        let rolled_back = std::mem::take(&mut state.batch);
+        state.tally.uncommitted += rolled_back.moved();
+        // Flushing purges on Ctrl-C and serves the purged letters' reports, which the
+        // abort would otherwise wait for until its timeout.
+        let _ = producer.flush();
+        let _ = producer.abort();
+        state.opened = Instant::now();
+        return;
+    }
     let result = if mode == ReplayMode::Transactional {
         producer.commit_with_offsets(reader, &positions)
     } else {
@@ -270,6 +283,11 @@ fn close_batch(
     let pending = std::mem::take(&mut state.batch);
     match result {
         Ok(()) => state.tally.absorb(pending),
+        Err(_) if interrupted => {
+            // Stopped while the batch was delivered: the cursor stays before it, and the
+            // next run replays it (what was delivered arrives twice: at least once).
+            state.tally.uncommitted += pending.moved();
+        }
         Err(e) => {
             // Nothing of this batch is committed to the cursor: the next run replays it.
             state.tally.failed += pending.moved();

@@ -222,6 +222,10 @@ pub struct ReplayTally {
     /// Letters behind an unroutable one in its partition, left for a later run.
     pub held: u64,
     pub failed: u64,
+    /// Sent in the batch open when the replay was interrupted, which the cursor does not
+    /// pass: rolled back with its transaction, or (without one) possibly delivered; the
+    /// next run replays them.
+    pub uncommitted: u64,
     /// Target topic (parked ones marked) → letters.
     pub by_target: BTreeMap<String, u64>,
     pub unroutable_reasons: BTreeMap<String, u64>,

@@ -2,9 +2,12 @@
 //!
 //! Replay JSON (stable): `{"dlq", "cursor", "mode": "dry-run"|"transactional"|"at-least-once",
 //! "replayed", "parked", "skipped", "already_replayed", "unroutable", "held", "failed",
+//! "uncommitted",
 //! "by_target": {topic: n}, "unroutable_reasons": {reason: n}, "seconds",
 //! "letters_per_second"}`. `already_replayed`: skipped because the replay ledger says a
-//! cursor replayed them before; `held`: behind an unroutable letter in its partition.
+//! cursor replayed them before; `held`: behind an unroutable letter in its partition;
+//! `uncommitted`: sent in the batch open at Ctrl-C, which the cursor did not pass (rolled
+//! back with its transaction, or possibly delivered without one): the next run replays them.
 //!
 //! Stats JSON (stable): `{"dlq", "cursor", "letters", "pending", "unroutable", "by_topic":
 //! {topic: n}, "by_shape": {shape: n}, "errors": [{"pattern", "count", "example"}],
@@ -14,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::core::dlq::replay::ReplayReport;
+use crate::core::dlq::replay::{ReplayMode, ReplayReport};
 use crate::core::dlq::stats::StatsReport;
 use crate::output::table::Table;
 use crate::output::{Format, Output};
@@ -32,6 +35,7 @@ struct ReplayJson<'a> {
     unroutable: u64,
     held: u64,
     failed: u64,
+    uncommitted: u64,
     by_target: &'a BTreeMap<String, u64>,
     unroutable_reasons: &'a BTreeMap<String, u64>,
     seconds: f64,
@@ -54,6 +58,7 @@ pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> s
             unroutable: t.unroutable,
             held: t.held,
             failed: t.failed,
+            uncommitted: t.uncommitted,
             by_target: &t.by_target,
             unroutable_reasons: &t.unroutable_reasons,
             seconds: (t.seconds * 1000.0).round() / 1000.0,
@@ -91,6 +96,16 @@ pub(crate) fn render_replay(out: &mut Output, r: &ReplayReport, plan: bool) -> s
         out.text(&format!(
             "  {} already replayed by a cursor before (the replay ledger): --again replays them anyway",
             t.already_replayed
+        ))?;
+    }
+    if t.uncommitted > 0 {
+        let how = match r.mode {
+            ReplayMode::Transactional => "rolled back with the open transaction",
+            _ => "sent after the last commit, so some may arrive twice",
+        };
+        out.text(&format!(
+            "  {} letter(s) {how}: the cursor stays before them and the next run replays them",
+            t.uncommitted
         ))?;
     }
     out.text(&format!(
@@ -242,6 +257,26 @@ mod tests {
         assert_eq!(json["by_target"]["child.registered"], 3);
         assert_eq!(json["by_target"]["dlq.failed-events.parked (parked)"], 1);
         assert_eq!(json["unroutable"], 1);
+    }
+
+    #[test]
+    fn an_interrupted_batch_is_said_to_be_rolled_back_not_failed() {
+        let mut report = replay();
+        report.mode = ReplayMode::Transactional;
+        report.tally.uncommitted = 38;
+        let (mut out, captured) = Output::terminal(Format::Table, 120);
+        render_replay(&mut out, &report, false).unwrap();
+        let text = console::strip_ansi_codes(&captured.stdout()).replace('\n', " ");
+        assert!(
+            text.contains("38 letter(s) rolled back with the open transaction: the cursor stays before them and the next run replays them"),
+            "{text}"
+        );
+        assert!(text.contains("0 failed"), "{text}");
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_replay(&mut out, &report, false).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["uncommitted"], 38);
+        assert_eq!(json["failed"], 0);
     }
 
     fn stats() -> StatsReport {
