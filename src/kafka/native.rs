@@ -98,6 +98,32 @@ pub(super) fn timeout_ms(timeout: Duration) -> i32 {
     i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX)
 }
 
+/// Admin options for `op` with the request timeout set.
+pub(super) fn admin_options(
+    rk: *mut rdsys::rd_kafka_t,
+    op: rdsys::rd_kafka_admin_op_t,
+    timeout: Duration,
+) -> Owned<rdsys::rd_kafka_AdminOptions_t> {
+    // SAFETY: `rk` is a live handle; the options are owned by the guard at once and the
+    // errstr buffer outlives the call.
+    unsafe {
+        let options = Owned::new(
+            rdsys::rd_kafka_AdminOptions_new(rk, op),
+            rdsys::rd_kafka_AdminOptions_destroy,
+        );
+        let mut errstr = [0 as std::ffi::c_char; 256];
+        if !options.ptr.is_null() {
+            rdsys::rd_kafka_AdminOptions_set_request_timeout(
+                options.ptr,
+                timeout_ms(timeout),
+                errstr.as_mut_ptr(),
+                errstr.len(),
+            );
+        }
+        options
+    }
+}
+
 /// The cluster id from the broker's metadata, or `None` when the broker reports none.
 pub(super) fn cluster_id<C: ClientContext>(
     client: &Client<C>,

@@ -10,7 +10,7 @@ use std::time::Duration;
 use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 
-use super::native::{await_event, cstring, text, timeout_ms, NativeError, Owned};
+use super::native::{admin_options, await_event, cstring, text, NativeError, Owned};
 
 /// One change to one config of a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,19 +48,10 @@ pub(super) fn incremental_alter_configs<C: ClientContext>(
     // SAFETY: `rk` is the handle of the borrowed client; every object created below is
     // owned by a guard from the moment it exists and outlives the calls that use it.
     unsafe {
-        let options = Owned::new(
-            rdsys::rd_kafka_AdminOptions_new(
-                rk,
-                rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
-            ),
-            rdsys::rd_kafka_AdminOptions_destroy,
-        );
-        let mut errstr = [0 as std::ffi::c_char; 512];
-        rdsys::rd_kafka_AdminOptions_set_request_timeout(
-            options.ptr,
-            timeout_ms(timeout),
-            errstr.as_mut_ptr(),
-            errstr.len(),
+        let options = admin_options(
+            rk,
+            rdsys::rd_kafka_admin_op_t::RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS,
+            timeout,
         );
         let queue = Owned::new(rdsys::rd_kafka_queue_new(rk), rdsys::rd_kafka_queue_destroy);
         let mut raw: Vec<*mut rdsys::rd_kafka_ConfigResource_t> =

@@ -14,33 +14,8 @@ use rdkafka::bindings as rdsys;
 use rdkafka::client::{Client, ClientContext};
 use rdkafka::types::RDKafkaErrorCode;
 
-use super::native::{await_event, cstring, text, timeout_ms, NativeError, Owned};
+use super::native::{admin_options as options, await_event, cstring, text, NativeError, Owned};
 use crate::core::record::TopicPartition;
-
-fn options(
-    rk: *mut rdsys::rd_kafka_t,
-    op: rdsys::rd_kafka_admin_op_t,
-    timeout: Duration,
-) -> Owned<rdsys::rd_kafka_AdminOptions_t> {
-    // SAFETY: `rk` is a live handle; the options are owned by the guard at once and the
-    // errstr buffer outlives the call.
-    unsafe {
-        let options = Owned::new(
-            rdsys::rd_kafka_AdminOptions_new(rk, op),
-            rdsys::rd_kafka_AdminOptions_destroy,
-        );
-        let mut errstr = [0 as std::ffi::c_char; 256];
-        if !options.ptr.is_null() {
-            rdsys::rd_kafka_AdminOptions_set_request_timeout(
-                options.ptr,
-                timeout_ms(timeout),
-                errstr.as_mut_ptr(),
-                errstr.len(),
-            );
-        }
-        options
-    }
-}
 
 /// Copies a partition list's elements: each partition and its offset.
 ///

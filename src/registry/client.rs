@@ -172,27 +172,13 @@ impl Registry {
     }
 
     pub(super) fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
-        let request = self
-            .agent
-            .get(format!("{}{path}", self.base))
-            .header("Accept", MEDIA_TYPE);
-        let request = match &self.authorization {
-            Some(auth) => request.header("Authorization", auth),
-            None => request,
-        };
-        self.answer(request.call())
+        let request = self.agent.get(format!("{}{path}", self.base));
+        self.answer(self.authorized(request).call())
     }
 
     pub(super) fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, RegistryError> {
-        let request = self
-            .agent
-            .delete(format!("{}{path}", self.base))
-            .header("Accept", MEDIA_TYPE);
-        let request = match &self.authorization {
-            Some(auth) => request.header("Authorization", auth),
-            None => request,
-        };
-        self.answer(request.call())
+        let request = self.agent.delete(format!("{}{path}", self.base));
+        self.answer(self.authorized(request).call())
     }
 
     pub(super) fn post<T: DeserializeOwned>(
@@ -200,18 +186,7 @@ impl Registry {
         path: &str,
         body: &impl Serialize,
     ) -> Result<T, RegistryError> {
-        let body =
-            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
-        let request = self
-            .agent
-            .post(format!("{}{path}", self.base))
-            .header("Accept", MEDIA_TYPE)
-            .header("Content-Type", MEDIA_TYPE);
-        let request = match &self.authorization {
-            Some(auth) => request.header("Authorization", auth),
-            None => request,
-        };
-        self.answer(request.send(body))
+        self.send_json(self.agent.post(format!("{}{path}", self.base)), body)
     }
 
     pub(super) fn put<T: DeserializeOwned>(
@@ -219,17 +194,26 @@ impl Registry {
         path: &str,
         body: &impl Serialize,
     ) -> Result<T, RegistryError> {
-        let body =
-            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
-        let request = self
-            .agent
-            .put(format!("{}{path}", self.base))
-            .header("Accept", MEDIA_TYPE)
-            .header("Content-Type", MEDIA_TYPE);
-        let request = match &self.authorization {
+        self.send_json(self.agent.put(format!("{}{path}", self.base)), body)
+    }
+
+    /// Every request says what it accepts and carries the credentials, when there are any.
+    fn authorized<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        let request = request.header("Accept", MEDIA_TYPE);
+        match &self.authorization {
             Some(auth) => request.header("Authorization", auth),
             None => request,
-        };
+        }
+    }
+
+    fn send_json<T: DeserializeOwned>(
+        &self,
+        request: ureq::RequestBuilder<ureq::typestate::WithBody>,
+        body: &impl Serialize,
+    ) -> Result<T, RegistryError> {
+        let body =
+            serde_json::to_string(body).map_err(|e| RegistryError::Malformed(e.to_string()))?;
+        let request = self.authorized(request).header("Content-Type", MEDIA_TYPE);
         self.answer(request.send(body))
     }
 
