@@ -75,8 +75,8 @@ pub struct TailArgs {
     pub headers: Vec<String>,
 
     /// Consume as this consumer group and commit what was read (resumes where the group
-    /// stopped; --from does not apply)
-    #[arg(long, value_name = "NAME", conflicts_with = "from")]
+    /// stopped; the group assigns the partitions, so --from and --partition do not apply)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["from", "partition"])]
     pub group: Option<String>,
 
     /// Print KEY<SEP>VALUE lines, one per event (as kcat's -K)

@@ -273,6 +273,16 @@ pub(super) fn cached_high_watermark<C: ClientContext>(
     topic: &str,
     partition: i32,
 ) -> Option<i64> {
+    cached_watermarks(client, topic, partition).map(|(_, high)| high)
+}
+
+/// The low and high watermarks from the latest Fetch response of a partition, without a
+/// request; `None` before the first.
+pub(super) fn cached_watermarks<C: ClientContext>(
+    client: &Client<C>,
+    topic: &str,
+    partition: i32,
+) -> Option<(i64, i64)> {
     let topic = std::ffi::CString::new(topic).ok()?;
     let (mut low, mut high) = (-1i64, -1i64);
     // SAFETY: the handle is valid while `client` is borrowed; `topic` outlives the call and
@@ -286,7 +296,8 @@ pub(super) fn cached_high_watermark<C: ClientContext>(
             &mut high,
         )
     };
-    (err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0).then_some(high)
+    (err == rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0)
+        .then_some((low.max(0), high))
 }
 
 /// Whether a message that got a delivery report may be in the log.

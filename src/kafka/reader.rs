@@ -151,6 +151,8 @@ pub(crate) struct TopicReader {
     joined: bool,
     /// Following a subscription: the slow join has been warned about.
     join_warned: bool,
+    /// A subscription's committed offsets, for partitions nothing was consumed from yet.
+    group_starts: HashMap<TopicPartition, Option<i64>>,
     opened: Instant,
     /// Following: the one `End` has been returned.
     end_reported: bool,
@@ -183,6 +185,7 @@ impl TopicReader {
             follow: options.follow,
             joined: false,
             join_warned: false,
+            group_starts: HashMap::new(),
             opened: Instant::now(),
             end_reported: false,
             trouble: None,
@@ -259,7 +262,16 @@ impl TopicReader {
             Some(Ok(m)) => Some(m),
         };
         let Some(message) = message else {
-            if !self.end_reported && at_end(&self.consumer, &mut self.progress, self.subscribed) {
+            let done = if self.subscribed {
+                subscription_at_end(
+                    &self.consumer,
+                    &mut self.group_starts,
+                    self.context.timeout(),
+                )
+            } else {
+                at_end(&self.consumer, &mut self.progress)
+            };
+            if !self.end_reported && done {
                 self.end_reported = self.follow;
                 return Ok(Read::End);
             }
@@ -416,21 +428,69 @@ fn never_joined(
 }
 
 /// Every partition has reached its end (freezing ends as Fetch responses tell them).
+/// A subscription is at its end when the group has given it partitions and each is read
+/// up to the high watermark of its latest fetch. A partition nothing was consumed from has
+/// no position: it is at its end when the group's start in it (its committed offset, else
+/// the earliest) is already the high watermark — an empty partition, or one the group had
+/// read to the end before. `starts` keeps the committed offsets looked up.
+fn subscription_at_end(
+    consumer: &BaseConsumer<ReaderContext>,
+    starts: &mut HashMap<TopicPartition, Option<i64>>,
+    timeout: Duration,
+) -> bool {
+    let Ok(assignment) = consumer.assignment() else {
+        return false;
+    };
+    if assignment.count() == 0 {
+        return false;
+    }
+    let positions = consumer_positions(consumer);
+    assignment.elements().iter().all(|e| {
+        let tp = TopicPartition::new(e.topic(), e.partition());
+        let Some((low, high)) =
+            native::cached_watermarks(consumer.client(), &tp.topic, tp.partition)
+        else {
+            return false;
+        };
+        if let Some(position) = positions.get(&tp) {
+            return *position >= high;
+        }
+        let start = match starts.get(&tp) {
+            Some(start) => *start,
+            None => match committed_offset(consumer, &tp, timeout) {
+                Some(start) => {
+                    starts.insert(tp, start);
+                    start
+                }
+                None => return false,
+            },
+        };
+        start.unwrap_or(low).max(low) >= high
+    })
+}
+
+/// The group's committed offset in one partition: `Some(None)` when it has none, `None`
+/// when the coordinator did not say.
+fn committed_offset(
+    consumer: &BaseConsumer<ReaderContext>,
+    tp: &TopicPartition,
+    timeout: Duration,
+) -> Option<Option<i64>> {
+    let mut list = TopicPartitionList::new();
+    list.add_partition(&tp.topic, tp.partition);
+    let committed = consumer.committed_offsets(list, timeout).ok()?;
+    let element = committed.find_partition(&tp.topic, tp.partition)?;
+    Some(match element.offset() {
+        Offset::Offset(o) => Some(o),
+        _ => None,
+    })
+}
+
 fn at_end(
     consumer: &BaseConsumer<ReaderContext>,
     progress: &mut HashMap<String, BTreeMap<i32, Progress>>,
-    subscribed: bool,
 ) -> bool {
     let positions = consumer_positions(consumer);
-    if subscribed {
-        // A subscription is at its end when it has partitions and each is read up to the
-        // high watermark of its latest fetch.
-        return !positions.is_empty()
-            && positions.iter().all(|(tp, position)| {
-                native::cached_high_watermark(consumer.client(), &tp.topic, tp.partition)
-                    .is_some_and(|high| *position >= high)
-            });
-    }
     let mut done = true;
     for (topic, parts) in progress.iter_mut() {
         for (partition, p) in parts.iter_mut() {
@@ -474,27 +534,51 @@ pub(super) fn offsets_list(
 }
 
 /// The timestamp of the record at each offset (the age of a lagging partition's oldest
-/// unconsumed record). Partitions that send nothing before their end are left out.
+/// unconsumed record). Offsets whose partition sends nothing before its end are left out.
+/// A consumer reads a partition from one place at a time, so several offsets of one
+/// partition (two groups at different places) are read in rounds.
 pub(crate) fn timestamps_at(
     settings: &Settings,
     sink: LogSink,
     offsets: &[(TopicPartition, i64)],
-) -> Result<BTreeMap<TopicPartition, i64>, KafkaError> {
-    let mut found = BTreeMap::new();
-    if offsets.is_empty() {
-        return Ok(found);
+) -> Result<BTreeMap<(TopicPartition, i64), i64>, KafkaError> {
+    let mut by_partition: BTreeMap<&TopicPartition, Vec<i64>> = BTreeMap::new();
+    for (tp, offset) in offsets {
+        by_partition.entry(tp).or_default().push(*offset);
     }
+    let mut found = BTreeMap::new();
+    for round in 0.. {
+        let wanted: Vec<(TopicPartition, i64)> = by_partition
+            .iter()
+            .filter_map(|(tp, offsets)| offsets.get(round).map(|o| ((*tp).clone(), *o)))
+            .collect();
+        if wanted.is_empty() {
+            break;
+        }
+        found.extend(first_timestamps(settings, sink.clone(), &wanted)?);
+    }
+    Ok(found)
+}
+
+/// The timestamp of the first record read from each partition, each at its own offset.
+fn first_timestamps(
+    settings: &Settings,
+    sink: LogSink,
+    starts: &[(TopicPartition, i64)],
+) -> Result<BTreeMap<(TopicPartition, i64), i64>, KafkaError> {
     let options = ReaderOptions {
         group: None,
         follow: false,
     };
-    let mut reader = TopicReader::assign(settings, sink, options, offsets)?;
-    while found.len() < offsets.len() {
+    let start_of: BTreeMap<&TopicPartition, i64> = starts.iter().map(|(tp, o)| (tp, *o)).collect();
+    let mut reader = TopicReader::assign(settings, sink, options, starts)?;
+    let mut found = BTreeMap::new();
+    while found.len() < starts.len() {
         match reader.read(Duration::from_millis(50)) {
             Ok(Read::Record(record)) => {
                 let tp = TopicPartition::new(record.topic(), record.partition());
-                if let (false, Some(ts)) = (found.contains_key(&tp), record.timestamp()) {
-                    found.insert(tp, ts);
+                if let (Some(start), Some(ts)) = (start_of.get(&tp), record.timestamp()) {
+                    found.entry((tp, *start)).or_insert(ts);
                 }
             }
             Ok(Read::Idle) => {}

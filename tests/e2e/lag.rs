@@ -233,6 +233,47 @@ fn replay_cursors_are_left_out_of_lag_and_health_unless_asked_for() {
 }
 
 #[test]
+fn time_lag_of_two_groups_on_one_partition_ages_each_from_its_own_offset() {
+    let b = broker::shared();
+    let (topic, behind) = group_at_40_of_100(&b.bootstrap());
+    let ahead = unique("ahead");
+    client::commit(&b.bootstrap(), &ahead, &topic, 0, 90);
+    let json = kop([
+        "lag",
+        &behind,
+        &ahead,
+        "-b",
+        &b.bootstrap(),
+        "--time",
+        "-o",
+        "json",
+    ])
+    .run()
+    .expect_code(0)
+    .json();
+    let age = |group: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["group"] == group)
+            .and_then(|r| r["age_seconds"].as_f64())
+            .unwrap_or_else(|| panic!("no age for {group}: {json}"))
+    };
+    assert!(age(&behind) >= age(&ahead), "{json}");
+    kop([
+        "lag",
+        &behind,
+        &ahead,
+        "-b",
+        &b.bootstrap(),
+        "--max-age",
+        "1h",
+    ])
+    .run()
+    .expect_code(0);
+}
+
+#[test]
 fn lag_of_a_topic_that_does_not_exist_is_an_error_not_silence() {
     let b = broker::shared();
     let (topic, group) = group_at_40_of_100(&b.bootstrap());

@@ -681,3 +681,60 @@ fn a_key_separator_splits_each_line_into_key_and_value_both_ways() {
         .expect_code(0);
     assert_eq!(plain.stdout.trim_end(), "user-1\t{\"a\":1}");
 }
+
+#[test]
+fn tail_as_a_group_reads_every_partition_to_its_end_and_an_empty_topic_ends_empty() {
+    let b = broker::shared();
+    let bootstrap = b.bootstrap();
+    let topic = unique("tail.group.parts");
+    let empty = unique("tail.group.empty");
+    client::create_topic(&bootstrap, &topic, 3, &[]);
+    client::create_topic(&bootstrap, &empty, 3, &[]);
+    for (partition, count) in [(0, 4), (1, 3), (2, 2)] {
+        client::produce_count_to(&bootstrap, &topic, partition, count);
+    }
+    let read = |topic: &str, group: &str| -> Vec<(i64, i64)> {
+        let run = kop([
+            "tail",
+            topic,
+            "-b",
+            &bootstrap,
+            "--group",
+            group,
+            "-n",
+            "100",
+            "-X",
+            "session.timeout.ms=2000",
+            "-X",
+            "heartbeat.interval.ms=500",
+        ])
+        .run()
+        .expect_code(0);
+        let mut seen: Vec<(i64, i64)> = ndjson(&run.stdout)
+            .iter()
+            .map(|e| {
+                (
+                    e["partition"].as_i64().unwrap(),
+                    e["offset"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        seen.sort();
+        seen
+    };
+    let group = unique("tail-group-parts");
+    let expected: Vec<(i64, i64)> = [(0, 4), (1, 3), (2, 2)]
+        .iter()
+        .flat_map(|(p, n)| (0..*n).map(move |o| (*p, o)))
+        .collect();
+    assert_eq!(
+        read(&topic, &group),
+        expected,
+        "every partition, to its end"
+    );
+    assert!(
+        read(&topic, &group).is_empty(),
+        "the group resumes after its commits"
+    );
+    assert!(read(&empty, &unique("tail-group-empty")).is_empty());
+}

@@ -133,20 +133,25 @@ fn all_rows(inputs: &LagInputs, selection: &GroupSelection) -> Vec<PartitionLag>
         .collect()
 }
 
-/// The next offset of each lagging partition: where its oldest unconsumed record is.
+/// Where a row's oldest unconsumed record is: its committed offset, or the earliest one
+/// still in the log.
+fn next_offset(inputs: &LagInputs, row: &PartitionLag) -> (TopicPartition, i64) {
+    let tp = TopicPartition::new(row.topic.clone(), row.partition);
+    let earliest = inputs.ends.get(&tp).map_or(0, |e| e.earliest);
+    let next = row.committed.unwrap_or(earliest).max(earliest);
+    (tp, next)
+}
+
+/// The next offset of each lagging partition: where its oldest unconsumed record is. Two
+/// groups on one partition may want two offsets of it.
 pub fn lagging_offsets(
     inputs: &LagInputs,
     selection: &GroupSelection,
 ) -> Vec<(TopicPartition, i64)> {
     let wanted: BTreeSet<(TopicPartition, i64)> = all_rows(inputs, selection)
-        .into_iter()
+        .iter()
         .filter(|r| r.lag > 0)
-        .map(|r| {
-            let tp = TopicPartition::new(r.topic, r.partition);
-            let earliest = inputs.ends.get(&tp).map_or(0, |e| e.earliest);
-            let next = r.committed.unwrap_or(earliest).max(earliest);
-            (tp, next)
-        })
+        .map(|r| next_offset(inputs, r))
         .collect();
     wanted.into_iter().collect()
 }
@@ -154,7 +159,7 @@ pub fn lagging_offsets(
 /// Record timestamps at the lagging offsets, and the time they are aged against.
 #[derive(Debug, Clone, Copy)]
 pub struct Ages<'a> {
-    pub timestamps: &'a BTreeMap<TopicPartition, i64>,
+    pub timestamps: &'a BTreeMap<(TopicPartition, i64), i64>,
     pub now_ms: i64,
 }
 
@@ -173,7 +178,7 @@ pub fn snapshot(
                 Some(Duration::ZERO)
             } else {
                 ages.timestamps
-                    .get(&TopicPartition::new(r.topic.clone(), r.partition))
+                    .get(&next_offset(inputs, r))
                     .map(|ts| Duration::from_millis(u64::try_from(ages.now_ms - ts).unwrap_or(0)))
             };
         }
