@@ -48,6 +48,8 @@ pub enum ErrorKind {
     BrokenPipe,
     /// A bug in kop (exit 1, with a request to report it).
     Internal,
+    /// Ctrl-C before anything was done, e.g. at a confirmation (exit 130).
+    Interrupted,
 }
 
 /// An error on its way to the user: a message, what caused it, and what to do about it.
@@ -72,6 +74,11 @@ impl CommandError {
     /// A failure (exit 1).
     pub fn failed(message: impl Into<String>) -> CommandError {
         CommandError::new(ErrorKind::Failed, message)
+    }
+
+    /// Stopped by Ctrl-C (exit 130).
+    pub fn interrupted(message: impl Into<String>) -> CommandError {
+        CommandError::new(ErrorKind::Interrupted, message)
     }
 
     /// A usage error (exit 2).
@@ -136,6 +143,7 @@ impl CommandError {
             ErrorKind::Usage => 2,
             ErrorKind::Failed | ErrorKind::Internal => 1,
             ErrorKind::BrokenPipe => 0,
+            ErrorKind::Interrupted => 130,
         }
     }
 

@@ -32,3 +32,26 @@ pub(crate) fn watch() {
 pub(crate) fn requested() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
+
+/// Runs `f` with Ctrl-C caught, then puts back whatever handled it before: a prompt can
+/// notice Ctrl-C and say so, and a command that does not watch for it is still stopped by
+/// it afterwards.
+pub(crate) fn caught_during<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: both structs are zeroed locals that live through the calls; the installed
+    // handler only stores to an atomic, which is async-signal-safe; the previous action is
+    // restored exactly as the kernel reported it.
+    let previous = unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::sigemptyset(&mut action.sa_mask);
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGINT, &action, &mut previous);
+        previous
+    };
+    let result = f();
+    // SAFETY: `previous` is the action read above.
+    unsafe {
+        libc::sigaction(libc::SIGINT, &previous, std::ptr::null_mut());
+    }
+    result
+}

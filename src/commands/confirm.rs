@@ -2,7 +2,7 @@
 //! `--yes` was given, a prompt on a terminal, a refusal with a hint without one.
 
 use crate::error::CommandError;
-use crate::output::Output;
+use crate::output::{Answer, Output};
 
 /// The words of one confirmation.
 pub(crate) struct Confirmation<'a> {
@@ -34,10 +34,12 @@ pub(crate) fn confirm(
         }
         return Ok(());
     }
-    if out.confirm(words.question)? {
-        Ok(())
-    } else {
-        Err(CommandError::failed(words.declined))
+    match out.confirm(words.question)? {
+        Answer::Yes => Ok(()),
+        Answer::No => Err(CommandError::failed(words.declined)),
+        Answer::Interrupted => Err(CommandError::interrupted(
+            "stopped at the question; nothing was changed",
+        )),
     }
 }
 

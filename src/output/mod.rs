@@ -8,6 +8,7 @@
 mod log_sink;
 mod progress;
 pub(crate) mod prometheus;
+mod prompt;
 pub(crate) mod style;
 pub(crate) mod table;
 #[cfg(test)]
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 pub(crate) use log_sink::{LogLevel, LogSink};
 pub(crate) use progress::Progress;
+pub(crate) use prompt::Answer;
 
 use crate::error::CommandError;
 use crate::secret::Redactor;
@@ -247,18 +249,36 @@ impl Output {
         }
     }
 
-    /// Asks a yes/no question on the terminal; `false` without one (callers decide what
-    /// that means, usually "refuse unless --yes").
-    pub fn confirm(&self, prompt: &str) -> io::Result<bool> {
+    /// Asks a yes/no question on the terminal and reads the answer, a line (`y` or `yes`
+    /// for yes; anything else, an empty line or Ctrl-D for no). Without a terminal the
+    /// answer is no (callers decide what that means, usually "refuse unless --yes"). The
+    /// terminal stays in its ordinary line mode, so Ctrl-C, Ctrl-D and editing behave as
+    /// everywhere else and nothing is left hidden or raw after it.
+    pub fn confirm(&self, prompt: &str) -> io::Result<Answer> {
         if !self.interactive {
-            return Ok(false);
+            return Ok(Answer::No);
         }
-        dialoguer::Confirm::new()
-            .with_prompt(self.redactor.redact(prompt))
-            .default(false)
-            .interact_opt()
-            .map(|answer| answer.unwrap_or(false))
-            .map_err(io::Error::other)
+        let question = style::paint(self.color_stderr, style::Tone::Warn, "?");
+        if let Ok(mut stderr) = self.stderr.lock() {
+            write!(stderr, "{question} {} [y/N] ", self.redactor.redact(prompt))?;
+            stderr.flush()?;
+        }
+        let answer = prompt::read_line()?;
+        let answer = match answer {
+            prompt::Line::Text(text) => match text.trim().to_ascii_lowercase().as_str() {
+                "y" | "yes" => Answer::Yes,
+                _ => Answer::No,
+            },
+            prompt::Line::End => Answer::No,
+            prompt::Line::Interrupted => Answer::Interrupted,
+        };
+        if answer == Answer::Interrupted {
+            // The terminal echoed `^C` without a newline.
+            if let Ok(mut stderr) = self.stderr.lock() {
+                writeln!(stderr)?;
+            }
+        }
+        Ok(answer)
     }
 
     /// An error as `error: message`, then its causes and hints.

@@ -89,14 +89,14 @@ fn on_a_terminal_the_reset_asks_and_a_no_changes_nothing() {
     let args = [
         "groups", "reset", &group, "--topic", &topic, "--to", "latest", "-b", &b,
     ];
-    let run = kop(args).run_in_terminal("n").expect_code(1);
+    let run = kop(args).run_in_terminal("n\n").expect_code(1);
     assert!(
         run.stdout.contains("Commit these offsets"),
         "{}",
         run.stdout
     );
     assert_eq!(committed(&b, &group, &topic), [10, 10, 10]);
-    kop(args).run_in_terminal("y").expect_code(0);
+    kop(args).run_in_terminal("y\n").expect_code(0);
     assert_eq!(committed(&b, &group, &topic), [14, 13, 13]);
 }
 

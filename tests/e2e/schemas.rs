@@ -385,7 +385,7 @@ fn delete_asks_first_then_goes_soft_before_permanent() {
     assert_eq!(registry.versions(&subject), 2);
     // On a terminal, "no" keeps it.
     let mut args = vec!["schemas", "delete", &subject, "--registry", registry.url()];
-    let run = kop(&args).run_in_terminal("n");
+    let run = kop(&args).run_in_terminal("n\n");
     assert!(
         run.stdout
             .contains("Readers that look schemas up by id keep working"),

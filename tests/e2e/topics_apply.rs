@@ -501,7 +501,7 @@ fn on_a_terminal_apply_asks_and_no_means_nothing_changes() {
 
     let run = kop(args)
         .dir(dir.path())
-        .run_in_terminal("n")
+        .run_in_terminal("n\n")
         .expect_code(1);
     assert!(
         run.stdout.contains("deleting 1 topic(s) and their data?"),
@@ -518,8 +518,46 @@ fn on_a_terminal_apply_asks_and_no_means_nothing_changes() {
 
     kop(args)
         .dir(dir.path())
-        .run_in_terminal("y")
+        .run_in_terminal("y\n")
         .expect_code(0);
     let list = listed(&bootstrap);
     assert!(topic(&list, "legacy").is_none() && topic(&list, "keep").is_some());
+}
+
+#[test]
+fn ctrl_c_or_ctrl_d_at_the_question_changes_nothing_and_leaves_the_terminal_as_it_was() {
+    use std::io::Write;
+    let b = broker::dedicated();
+    let bootstrap = b.bootstrap();
+    client::create_topic(&bootstrap, "legacy", 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "[topics.keep]\npartitions = 1\n");
+    let args = [
+        "topics",
+        "apply",
+        "-b",
+        bootstrap.as_str(),
+        "--delete-unmanaged",
+    ];
+    for (key, code, said) in [
+        ("\x03", 130, "stopped at the question; nothing was changed"),
+        ("\x04", 1, "not applied: the answer was no"),
+    ] {
+        let mut asking = kop(args).dir(dir.path()).spawn_in_terminal();
+        crate::support::wait_until(Duration::from_secs(20), "the question", || {
+            asking.stdout().contains("[y/N]")
+        });
+        asking.stdin().write_all(key.as_bytes()).unwrap();
+        asking.stdin().flush().unwrap();
+        let run = asking.finish();
+        assert_eq!(run.code, code, "{key:?}: {run:#?}");
+        assert!(run.stdout.contains(said), "{key:?}: {}", run.stdout);
+        assert!(
+            !run.stdout.contains("\x1b[?25l"),
+            "{key:?}: nothing hides the cursor: {:?}",
+            run.stdout
+        );
+        let list = listed(&bootstrap);
+        assert!(topic(&list, "legacy").is_some() && topic(&list, "keep").is_none());
+    }
 }
