@@ -47,10 +47,16 @@ pub fn start_offset(start: StartAt, ends: Ends, at_time: Option<i64>) -> i64 {
     }
 }
 
-/// The offset that leaves the last `n` records of a partition to read.
+/// Where to start reading a partition for its last `n` records. Transaction markers take
+/// offsets but are never delivered, so the last `n` offsets can hold fewer than `n`
+/// records: a transaction holds at least one record before its marker, so `2n + 1`
+/// offsets hold at least `n` of them (the reader keeps the last `n`).
 pub fn last_n_offset(n: u64, ends: Ends) -> i64 {
-    let n = i64::try_from(n).unwrap_or(i64::MAX);
-    ends.latest.saturating_sub(n).max(ends.earliest)
+    let window = i64::try_from(n)
+        .unwrap_or(i64::MAX)
+        .saturating_mul(2)
+        .saturating_add(1);
+    ends.latest.saturating_sub(window).max(ends.earliest)
 }
 
 /// A record as `kop tail` shows it: decoded key and value, headers as text.
@@ -210,7 +216,9 @@ mod tests {
         let at = StartAt::Time(TimeSpec::At(0));
         assert_eq!(start_offset(at, ends, Some(12)), 12);
         assert_eq!(start_offset(at, ends, None), 20, "nothing that recent");
-        assert_eq!(last_n_offset(10, ends), 10);
+        // Room for a transaction marker after every record.
+        assert_eq!(last_n_offset(3, ends), 13);
+        assert_eq!(last_n_offset(10, ends), 5);
         assert_eq!(last_n_offset(100, ends), 5);
         assert_eq!(last_n_offset(u64::MAX, ends), 5);
     }

@@ -181,3 +181,27 @@ fn x_bootstrap_servers_is_refused_alike_by_every_command() {
     let run = kop(["health", "-X", metadata]).run().expect_code(2);
     assert!(run.stderr.contains("use -b"), "{}", run.stderr);
 }
+
+#[test]
+fn the_last_n_of_a_topic_written_one_transaction_per_record_are_n_records() {
+    let b = broker::shared();
+    let bootstrap = b.bootstrap();
+    let topic = unique("tx.last");
+    client::create_topic(&bootstrap, &topic, 1, &[]);
+    // Five transactions of one record each: offsets 0..9 alternate record, marker.
+    for _ in 0..5 {
+        write_in_a_transaction(&bootstrap, &topic, "orders", 1);
+    }
+    let last = |n: &str| -> Vec<i64> {
+        let run = kop(["tail", &topic, "-b", &bootstrap, "-n", n])
+            .run()
+            .expect_code(0);
+        crate::support::ndjson(&run.stdout)
+            .iter()
+            .map(|e| e["offset"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(last("1"), vec![8], "the last record, not the marker after it");
+    assert_eq!(last("3"), vec![4, 6, 8]);
+    assert_eq!(last("10"), vec![0, 2, 4, 6, 8]);
+}
