@@ -224,7 +224,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of e
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K)' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K; \'\\t\' is a tab)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s H -l header -d 'A header for every event (repeatable); KEY alone sends a null value' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s p -l partition -d 'Send every event to this partition (default: by key)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)' -r
@@ -277,8 +277,8 @@ avro\t'Avro in the Confluent wire format'
 raw\t'Text when UTF-8, else base64'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; --from does not apply)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -s K -l key-separator -d 'Print KEY<SEP>VALUE lines, one per event (as kcat\'s -K)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; the group assigns the partitions, so --from and --partition do not apply)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -s K -l key-separator -d 'Print KEY<SEP>VALUE lines, one per event (as kcat\'s -K; \'\\t\' is a tab)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s o -l output -d 'Output format: table, json (one array) or ndjson [default: table on a terminal, ndjson when piped]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
 complete -c kop -n "__fish_kop_using_subcommand tail" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r

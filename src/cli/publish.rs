@@ -58,7 +58,7 @@ pub struct PublishArgs {
     pub key_field: Option<String>,
 
     /// Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as
-    /// kafka-console-producer's parse.key and kcat's -K)
+    /// kafka-console-producer's parse.key and kcat's -K; '\t' is a tab)
     #[arg(short = 'K', long, value_name = "SEP")]
     pub key_separator: Option<String>,
 

@@ -79,7 +79,7 @@ pub struct TailArgs {
     #[arg(long, value_name = "NAME", conflicts_with_all = ["from", "partition"])]
     pub group: Option<String>,
 
-    /// Print KEY<SEP>VALUE lines, one per event (as kcat's -K)
+    /// Print KEY<SEP>VALUE lines, one per event (as kcat's -K; '\t' is a tab)
     #[arg(short = 'K', long, value_name = "SEP")]
     pub key_separator: Option<String>,
 

@@ -217,9 +217,9 @@ impl Template {
 
     fn build(&self, text: &str, check_only: bool) -> Result<NewRecord, String> {
         if let KeySource::Separator(sep) = &self.key {
-            let (key, value) = text
-                .split_once(sep.as_str())
-                .ok_or_else(|| format!("no `{sep}` between a key and a value"))?;
+            let (key, value) = text.split_once(sep.as_str()).ok_or_else(|| {
+                format!("no `{}` between a key and a value", sep.escape_default())
+            })?;
             let key = self
                 .key_encoding
                 .encode(key, None, check_only)

@@ -8,6 +8,7 @@ use crate::core::publish::KeySource;
 use crate::core::record::{Header, Headers};
 use crate::core::subject::{Part, Strategy};
 use crate::error::CommandError;
+use crate::util::escapes::unescape;
 use crate::util::kv::parse_pair;
 use crate::util::time::{now_ms, parse_timestamp};
 
@@ -85,15 +86,11 @@ impl PublishSettings {
             )
             .with_hint("use --format json, or lines of KEY<SEP>VALUE with --key-separator"));
         }
-        if args.key_separator.as_deref() == Some("") {
-            return Err(CommandError::usage(
-                "--key-separator needs at least one character",
-            ));
-        }
-        let key = match (&args.key, &args.key_field, &args.key_separator) {
+        let separator = key_separator(args.key_separator.as_deref())?;
+        let key = match (&args.key, &args.key_field, separator) {
             (Some(k), _, _) => KeySource::Fixed(k.clone()),
             (None, Some(path), _) => KeySource::field(path),
-            (None, None, Some(sep)) => KeySource::Separator(sep.clone()),
+            (None, None, Some(sep)) => KeySource::Separator(sep),
             (None, None, None) => KeySource::None,
         };
         let input = match (&args.value, &args.file, &args.value_file) {
@@ -168,4 +165,19 @@ fn choice(format: WriteFormat, schema: SchemaChoice) -> EncodingChoice {
         WriteFormat::Raw => EncodingChoice::Raw,
         WriteFormat::Avro => EncodingChoice::Avro(schema),
     }
+}
+
+/// `-K SEP` with its shell escapes read (`'\t'` is a tab), shared by publish and tail.
+pub(crate) fn key_separator(text: Option<&str>) -> Result<Option<String>, CommandError> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let separator =
+        unescape(text).map_err(|e| CommandError::usage(format!("--key-separator: {e}")))?;
+    if separator.is_empty() {
+        return Err(CommandError::usage(
+            "--key-separator needs at least one character",
+        ));
+    }
+    Ok(Some(separator))
 }

@@ -64,7 +64,7 @@ impl TailSettings {
                 other => codec(other),
             },
             filter,
-            key_separator: args.key_separator.clone(),
+            key_separator: super::publish::key_separator(args.key_separator.as_deref())?,
             note: args.exit_at_end.then_some(
                 "kop tail stops at the end by default (kcat's -e is not needed); -f follows",
             ),

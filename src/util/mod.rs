@@ -1,5 +1,6 @@
 //! General helpers with no knowledge of Kafka: humane units, times, name patterns.
 
+pub(crate) mod escapes;
 pub(crate) mod glob;
 pub(crate) mod kv;
 pub(crate) mod names;

@@ -201,7 +201,11 @@ fn the_last_n_of_a_topic_written_one_transaction_per_record_are_n_records() {
             .map(|e| e["offset"].as_i64().unwrap())
             .collect()
     };
-    assert_eq!(last("1"), vec![8], "the last record, not the marker after it");
+    assert_eq!(
+        last("1"),
+        vec![8],
+        "the last record, not the marker after it"
+    );
     assert_eq!(last("3"), vec![4, 6, 8]);
     assert_eq!(last("10"), vec![0, 2, 4, 6, 8]);
 }

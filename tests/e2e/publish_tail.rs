@@ -675,11 +675,16 @@ fn a_key_separator_splits_each_line_into_key_and_value_both_ways() {
     let events = ndjson(&tailed.stdout);
     assert_eq!(events[0]["key"], "user-1");
     assert_eq!(events[0]["value"], serde_json::json!({"a": 1}));
-    // And back: -K prints key, separator, value, as kcat -K does.
-    let plain = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "1", "-K", "\t"])
+    // And back: -K prints key, separator, value, as kcat -K does; `\t` typed at a shell
+    // is a tab, both ways.
+    kop(["publish", &topic, "-b", &b.bootstrap(), "-K", r"\t"])
+        .stdin("user-2\t{\"b\":2}\n")
         .run()
         .expect_code(0);
-    assert_eq!(plain.stdout.trim_end(), "user-1\t{\"a\":1}");
+    let plain = kop(["tail", &topic, "-b", &b.bootstrap(), "-n", "2", "-K", r"\t"])
+        .run()
+        .expect_code(0);
+    assert_eq!(plain.stdout, "user-1\t{\"a\":1}\nuser-2\t{\"b\":2}\n");
 }
 
 #[test]
