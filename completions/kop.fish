@@ -270,11 +270,11 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only
 complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
-raw\t'Text when UTF-8, else base64'"
+raw\t'Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
-raw\t'Text when UTF-8, else base64'"
+raw\t'Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l group -d 'Consume as this consumer group and commit what was read (resumes where the group stopped; the group assigns the partitions, so --from and --partition do not apply)' -r

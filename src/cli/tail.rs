@@ -30,7 +30,7 @@ pub enum ReadFormat {
     Json,
     /// Avro in the Confluent wire format
     Avro,
-    /// Text when UTF-8, else base64
+    /// Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)
     Raw,
 }
 

@@ -187,8 +187,15 @@ pub(crate) fn escape_controls_but_lines(text: &str) -> String {
     escape(text, |c| matches!(c, '\n' | '\t'))
 }
 
+/// Bidirectional overrides and isolates reorder the text shown after them ("Trojan
+/// Source"): data must not rearrange what an operator reads, so they are escaped too.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
-    if !text.chars().any(|c| c.is_control() && !keep(c)) {
+    let escaped = |c: char| (c.is_control() || is_bidi_control(c)) && !keep(c);
+    if !text.chars().any(escaped) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -199,6 +206,7 @@ fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
             c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if is_bidi_control(c) => out.push_str(&format!("\\u{{{:04x}}}", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -209,6 +217,19 @@ fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
 mod tests {
     use super::*;
     use crate::output::test_support::assert_aligned;
+
+    #[test]
+    fn bidirectional_overrides_are_escaped_so_data_cannot_reorder_the_screen() {
+        assert_eq!(
+            escape_controls("invoice\u{202e}fdp.exe"),
+            "invoice\\u{202e}fdp.exe"
+        );
+        assert_eq!(
+            escape_controls("caf\u{e9}"),
+            "caf\u{e9}",
+            "ordinary text is kept"
+        );
+    }
 
     fn table() -> Table {
         let mut t = Table::new(&["TOPIC", "PARTITIONS", "STATE"]);

@@ -175,11 +175,24 @@ fn decode_avro(bytes: &[u8], schemas: &dyn SchemaSource) -> Result<Decoded, Deco
     })
 }
 
-/// UTF-8 text as a JSON string, anything else (control characters included) as base64.
+/// UTF-8 text as a JSON string, anything else as base64. Text may hold a few control
+/// characters (a log line with colour codes, a bell): JSON escapes them and a terminal
+/// shows them escaped. Bytes that are mostly control characters, or hold a NUL, are
+/// binary that happens to be valid UTF-8 (a small Protobuf message), and read better as
+/// base64.
 pub fn text_or_base64(bytes: &[u8]) -> Decoded {
     let text = std::str::from_utf8(bytes).ok().filter(|t| {
-        !t.chars()
-            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        let (mut chars, mut controls) = (0usize, 0usize);
+        for c in t.chars() {
+            chars += 1;
+            if c == '\0' {
+                return false;
+            }
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                controls += 1;
+            }
+        }
+        controls * 8 <= chars
     });
     match text {
         Some(text) => Decoded {

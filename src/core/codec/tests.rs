@@ -297,3 +297,18 @@ fn floats_out_of_range_are_errors_and_nan_and_infinity_only_when_spelled_out() {
         "no numbers in strings"
     );
 }
+
+#[test]
+fn text_with_a_few_control_characters_stays_text_and_binary_is_base64() {
+    let coloured = text_or_base64(b"Handler failed: \x1b[31mtimeout\x1b[0m after 30 s\x07");
+    assert_eq!(coloured.encoding, "text");
+    assert_eq!(
+        coloured.value,
+        serde_json::json!("Handler failed: \u{1b}[31mtimeout\u{1b}[0m after 30 s\u{7}")
+    );
+    // A small Protobuf message is valid UTF-8, and mostly control characters.
+    assert_eq!(text_or_base64(b"\x08\x01\x12\x03abc").encoding, "base64");
+    assert_eq!(text_or_base64(b"a\0b").encoding, "base64", "NUL is binary");
+    assert_eq!(text_or_base64(b"\xff\xfe").encoding, "base64");
+    assert_eq!(text_or_base64(b"line one\nline\ttwo\r\n").encoding, "text");
+}
