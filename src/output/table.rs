@@ -3,9 +3,10 @@
 //!
 //! Widths are measured on the visible text: colour is applied after padding, so escape
 //! codes never count. Control characters from data are escaped, so a letter's error
-//! message cannot move the cursor or ring the bell. On a terminal, rows are cut to its
-//! width (the widest columns give way first, cut cells end in `…`); piped, rows stay whole
-//! so `grep` and `awk` see everything.
+//! message cannot move the cursor or ring the bell. On a terminal, rows fit its width: the
+//! last column (where details and reasons are) wraps onto more lines first, then the
+//! widest middle columns are cut (ending in `…`), and the first column, which names the
+//! row, gives way last; piped, rows stay whole so `grep` and `awk` see everything.
 
 use console::measure_text_width;
 
@@ -15,6 +16,10 @@ use super::style::{paint, Tone};
 const GAP: usize = 2;
 /// A column is not cut narrower than this (or its header, if shorter).
 const MIN_WIDTH: usize = 8;
+/// The last column wraps, but not narrower than this while others can give way.
+const MIN_WRAP_WIDTH: usize = 24;
+/// The first column names the row: it gives way only past this width.
+const FIRST_KEEP: usize = 32;
 
 /// One cell: its text and, optionally, its colour.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,46 +95,120 @@ impl Table {
                 widths[i] = widths[i].max(measure_text_width(&cell.text));
             }
         }
+        let fitted = width.is_some();
         if let Some(width) = width {
             fit(&mut widths, &self.headers, width);
         }
         rows.iter()
-            .map(|row| render_row(row, &widths, color))
+            .flat_map(|row| render_row(row, &widths, color, fitted))
             .collect()
     }
 }
 
-/// Narrows the widest columns until a row fits in `width`.
+/// Narrows columns until a row fits in `width`. The last column (details, reasons) wraps
+/// first, down to a readable width. Then the column with the most room over its floor
+/// gives way, one step at a time: a column keeps its header and at least `MIN_WIDTH`
+/// (one narrower by nature is never cut), and the first, which names the row, keeps up to
+/// `FIRST_KEEP`. Past all floors, the widest column gives way.
 fn fit(widths: &mut [usize], headers: &[String], width: usize) {
     let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+    let Some(last) = widths.len().checked_sub(1) else {
+        return;
+    };
+    let natural = widths.to_vec();
+    if last > 0 {
+        let over = total(widths).saturating_sub(width);
+        let floor = MIN_WRAP_WIDTH.max(measure_text_width(&headers[last]));
+        widths[last] -= over.min(widths[last].saturating_sub(floor));
+    }
+    let floor = |i: usize| {
+        let keep = if i == 0 {
+            FIRST_KEEP
+        } else {
+            MIN_WIDTH.max(measure_text_width(&headers[i]))
+        };
+        natural[i].min(keep)
+    };
     while total(widths) > width {
-        let narrowest_allowed = |i: usize| MIN_WIDTH.min(measure_text_width(&headers[i])).max(1);
-        let widest = (0..widths.len())
-            .filter(|&i| widths[i] > narrowest_allowed(i))
-            .max_by_key(|&i| widths[i]);
-        match widest {
+        let roomiest = (0..widths.len())
+            .filter(|&i| widths[i] > floor(i))
+            .max_by_key(|&i| widths[i] - floor(i));
+        match roomiest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    while total(widths) > width {
+        match (0..widths.len())
+            .filter(|&i| widths[i] > 1)
+            .max_by_key(|&i| widths[i])
+        {
             Some(i) => widths[i] -= 1,
             None => break,
         }
     }
 }
 
-fn render_row(row: &[Cell], widths: &[usize], color: bool) -> String {
+/// One row as lines: cells cut to their widths, and the last one, when fitted to a
+/// terminal, wrapped onto lines of its own that start where its column does.
+fn render_row(row: &[Cell], widths: &[usize], color: bool, fitted: bool) -> Vec<String> {
     let mut line = String::new();
     let last = row.len().saturating_sub(1);
+    let mut more = Vec::new();
     for (i, cell) in row.iter().enumerate() {
-        let text = cut(&cell.text, widths[i]);
+        let (text, rest) = if i == last && fitted && row.len() > 1 {
+            let mut parts = fold(&cell.text, widths[i]).into_iter();
+            let first = parts.next().unwrap_or_default();
+            (first, parts.collect())
+        } else {
+            (cut(&cell.text, widths[i]), Vec::new())
+        };
         let visible = measure_text_width(&text);
-        let painted = match cell.tone {
+        let paint_cell = |text: String| match cell.tone {
             Some(tone) => paint(color, tone, &text),
             None => text,
         };
-        line.push_str(&painted);
+        line.push_str(&paint_cell(text));
         if i < last {
             line.push_str(&" ".repeat(widths[i] - visible.min(widths[i]) + GAP));
+        } else {
+            let indent: usize = widths[..i].iter().map(|w| w + GAP).sum();
+            more = rest
+                .into_iter()
+                .map(|part| format!("{}{}", " ".repeat(indent), paint_cell(part)))
+                .collect();
         }
     }
-    line.trim_end().to_string()
+    std::iter::once(line.trim_end().to_string())
+        .chain(more)
+        .collect()
+}
+
+/// `text` in lines of at most `width` visible columns, broken at spaces where it can be
+/// and inside a word longer than a line: nothing is left out.
+fn fold(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed =
+            measure_text_width(&line) + usize::from(!line.is_empty()) + measure_text_width(word);
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
+            if measure_text_width(&line) + w > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 /// `text` cut to `width` visible columns, ending in `…` when cut.
@@ -217,6 +296,39 @@ fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
 mod tests {
     use super::*;
     use crate::output::test_support::assert_aligned;
+
+    #[test]
+    fn on_a_narrow_terminal_names_stay_whole_and_details_wrap() {
+        let mut t = Table::new(&["TOPIC", "STATE", "OWNER", "DETAIL"]);
+        t.row(vec![
+            "zamaz-debate.debate-events.dead-letter".into(),
+            "Stable".into(),
+            "billing-service-1@/10.20.0.15".into(),
+            "the Schema Registry at http://sr:8081 could not be reached: connection refused".into(),
+        ]);
+        let lines = t.render(false, Some(80));
+        let text = lines.join("\n");
+        assert_aligned(&text, 80);
+        assert!(
+            lines[1].starts_with("zamaz-debate.debate-events.dead-letter  Stable  "),
+            "{text}"
+        );
+        let detail_at = lines[0].find("DETAIL").unwrap();
+        assert!(lines.len() > 2, "the detail wraps: {text}");
+        for line in &lines[2..] {
+            assert!(line[..detail_at].trim().is_empty(), "{text}");
+        }
+        let joined: String = lines[1..]
+            .iter()
+            .map(|l| l[detail_at..].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            joined.contains("connection refused"),
+            "nothing of it is lost: {text}"
+        );
+        assert_eq!(t.render(false, None).len(), 2, "piped, rows stay whole");
+    }
 
     #[test]
     fn bidirectional_overrides_are_escaped_so_data_cannot_reorder_the_screen() {

@@ -62,7 +62,10 @@ fn the_profile_list_lines_up_on_a_colour_terminal_at_80_and_120_columns() {
         let plain = console::strip_ansi_codes(&text).into_owned();
         let lines: Vec<&str> = plain.lines().collect();
         assert!(lines[0].starts_with("CURRENT  NAME"), "{plain}");
-        assert!(lines[2].starts_with("*        prod"), "{plain}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("*        prod")),
+            "{plain}"
+        );
         assert!(plain.contains("./topics.toml"), "{plain}");
         let notes = captured.stderr();
         assert!(
