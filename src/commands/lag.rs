@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::commands::names;
 use crate::core::lag::{self, lagging_offsets, trends, Ages, LagView, Snapshot};
 use crate::error::{CommandError, Outcome};
 use crate::interrupt;
@@ -10,7 +11,6 @@ use crate::kafka::{timestamps_at, Admin};
 use crate::output::views::lag::render;
 use crate::output::Output;
 use crate::settings::{LagSettings, Settings};
-use crate::util::names::closest;
 use crate::util::time::now_ms;
 
 pub(crate) fn run(
@@ -22,7 +22,7 @@ pub(crate) fn run(
         interrupt::watch();
     }
     let admin = Admin::connect(settings, out.log_sink())?;
-    check_topics_exist(&admin, &lag.selection.topics)?;
+    names::check_topics_exist(&admin, &lag.selection.topics)?;
     let mut previous: Option<Snapshot> = None;
     loop {
         let snapshot = look(settings, &admin, lag, out)?;
@@ -51,27 +51,6 @@ pub(crate) fn run(
     }
 }
 
-/// `--topic` of a topic that does not exist would otherwise print "no lag" and pass a CI
-/// gate that checks nothing.
-fn check_topics_exist(admin: &Admin, topics: &[String]) -> Result<(), CommandError> {
-    if topics.is_empty() {
-        return Ok(());
-    }
-    let cluster = admin.metadata()?;
-    for topic in topics {
-        if cluster.topic(topic).is_none() {
-            let error =
-                CommandError::failed(format!("--topic {topic}: no such topic on the cluster"));
-            let names = cluster.topics.iter().map(|t| t.name.as_str());
-            return Err(match closest(topic, names) {
-                Some(name) => error.with_hint(format!("did you mean {name}?")),
-                None => error.with_hint("`kop topics list` shows the topics there are"),
-            });
-        }
-    }
-    Ok(())
-}
-
 /// One look: the groups, their offsets and ends, and (with `--time`) the age of each
 /// lagging partition's oldest unconsumed record.
 fn look(
@@ -80,9 +59,12 @@ fn look(
     lag: &LagSettings,
     out: &Output,
 ) -> Result<Snapshot, CommandError> {
-    let groups = lag.selection.pick(admin.groups()?).map_err(|missing| {
-        CommandError::failed(format!("no consumer group named {missing} on the cluster"))
-    })?;
+    let all = admin.groups()?;
+    let names: Vec<String> = all.iter().map(|g| g.name.clone()).collect();
+    let groups = lag
+        .selection
+        .pick(all)
+        .map_err(|missing| names::no_such_group(&missing, names.iter().map(String::as_str)))?;
     let inputs = admin.lag_inputs(groups, &lag.selection)?;
     let taken = Instant::now();
     if !lag.time {

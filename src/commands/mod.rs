@@ -9,6 +9,7 @@ pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;
 pub(crate) mod lag;
+mod names;
 pub(crate) mod publish;
 pub(crate) mod schemas;
 pub(crate) mod tail;

@@ -134,12 +134,13 @@ fn open(
 fn partitions(admin: &Admin, tail: &TailSettings) -> Result<Vec<TopicPartition>, CommandError> {
     let mut out = Vec::new();
     for topic in &tail.topics {
-        let available: Vec<i32> = admin
-            .topic(topic)?
-            .partitions
-            .iter()
-            .map(|p| p.id)
-            .collect();
+        let available: Vec<i32> = crate::commands::names::topic_or_closest(admin, topic, || {
+            format!("topic {topic} does not exist")
+        })?
+        .partitions
+        .iter()
+        .map(|p| p.id)
+        .collect();
         if let Some(missing) = tail.partitions.iter().find(|p| !available.contains(p)) {
             return Err(CommandError::failed(format!(
                 "{topic} has no partition {missing} (it has {})",

@@ -52,10 +52,11 @@ pub(crate) fn run(
     let admin = Admin::connect(settings, out.log_sink())?;
     let cluster = admin.metadata()?;
     if let Some(missing) = topics.iter().find(|t| cluster.topic(t).is_none()) {
-        return Err(
-            CommandError::failed(format!("topic {missing} does not exist"))
-                .with_hint("`kop topics list` shows the topics there are"),
-        );
+        return Err(crate::commands::names::no_such_topic(
+            format!("topic {missing} does not exist"),
+            missing,
+            &cluster,
+        ));
     }
     let configs = admin.topic_configs(&topics)?;
     let queues: BTreeMap<String, (String, bool)> = topics

@@ -184,3 +184,67 @@ fn every_command_reports_an_unreachable_cluster_with_the_same_words_at_once() {
     );
     assert!(run.stdout.contains("Failed to resolve"), "{}", run.stdout);
 }
+
+#[test]
+fn misspelt_topics_and_groups_get_the_closest_name_from_every_command() {
+    let b = broker::shared();
+    let bootstrap = b.bootstrap();
+    let topic = unique("typo.orders");
+    let group = unique("typo-billing");
+    client::create_topic(&bootstrap, &topic, 1, &[]);
+    client::produce(&bootstrap, &topic, &[(None, b"{}", vec![])]);
+    client::commit(&bootstrap, &group, &topic, 0, 0);
+    let typo_topic = format!("{topic}x");
+    let typo_group = format!("{group}x");
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (vec!["tail", &typo_topic], format!("did you mean {topic}?")),
+        (
+            vec!["publish", &typo_topic, "--value", "{}"],
+            format!("did you mean {topic}?"),
+        ),
+        (
+            vec!["topics", "describe", &typo_topic],
+            format!("did you mean {topic}?"),
+        ),
+        (
+            vec!["dlq", "stats", &typo_topic],
+            format!("did you mean {topic}?"),
+        ),
+        (
+            vec!["groups", "list", "--topic", &typo_topic],
+            format!("did you mean {topic}?"),
+        ),
+        (vec!["lag", &typo_group], format!("did you mean {group}?")),
+        (
+            vec!["groups", "describe", &typo_group],
+            format!("did you mean {group}?"),
+        ),
+    ];
+    for (args, hint) in cases {
+        let mut args = args.clone();
+        args.extend(["-b", bootstrap.as_str()]);
+        let run = kop(&args).run().expect_code(1);
+        assert!(run.stderr.contains(&hint), "{args:?}: {}", run.stderr);
+    }
+    let reset = kop([
+        "groups",
+        "reset",
+        &typo_group,
+        "--topic",
+        &topic,
+        "--to",
+        "earliest",
+        "--dry-run",
+        "-b",
+        &bootstrap,
+    ])
+    .run()
+    .expect_code(0);
+    assert!(
+        reset.stderr.contains(&format!(
+            "group {typo_group} does not exist yet: this reset creates it (did you mean {group}?)"
+        )),
+        "{}",
+        reset.stderr
+    );
+}

@@ -23,11 +23,8 @@ fn cursor_positions(
     dlq: &str,
     cursor: &str,
 ) -> Result<Vec<(TopicPartition, Option<i64>)>, CommandError> {
-    let topic = admin.topic(dlq).map_err(|e| match e {
-        KafkaError::NotFound { .. } => {
-            CommandError::failed(format!("the dead-letter topic {dlq} does not exist"))
-        }
-        other => other.into(),
+    let topic = crate::commands::names::topic_or_closest(admin, dlq, || {
+        format!("the dead-letter topic {dlq} does not exist")
     })?;
     let mut committed = admin.group_offsets(&[cursor.to_string()])?;
     let offsets: GroupOffsets = committed.remove(cursor).transpose()?.unwrap_or_default();

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::super::confirm::{confirm, Confirmation};
 use super::pass::Pass;
 use super::read_ledger;
+use crate::commands::names;
 use crate::core::cluster::{ClusterMetadata, TopicInfo};
 use crate::core::dlq::ledger::ledger_topic;
 use crate::core::dlq::replay::{Policy, ReplayMode, ReplayReport, ReplayTally};
@@ -26,10 +27,11 @@ pub(crate) fn run(
     let admin = Admin::connect(settings, out.log_sink())?;
     let cluster = admin.metadata()?;
     let dlq_info = cluster.topic(&replay.dlq).ok_or_else(|| {
-        CommandError::failed(format!(
-            "the dead-letter topic {} does not exist",
-            replay.dlq
-        ))
+        names::no_such_topic(
+            format!("the dead-letter topic {} does not exist", replay.dlq),
+            &replay.dlq,
+            &cluster,
+        )
     })?;
     // A mistyped --to would make every letter unroutable: say so before anything moves.
     if let Some(to) = replay
@@ -37,10 +39,11 @@ pub(crate) fn run(
         .as_deref()
         .filter(|to| cluster.topic(to).is_none())
     {
-        return Err(
-            CommandError::failed(format!("--to {to}: the topic does not exist"))
-                .with_hint("check the name (`kop topics list`), or create the topic first"),
-        );
+        return Err(names::no_such_topic(
+            format!("--to {to}: the topic does not exist"),
+            to,
+            &cluster,
+        ));
     }
     let policy = Policy {
         to: replay.to.clone(),

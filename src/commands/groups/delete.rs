@@ -31,7 +31,7 @@ pub(crate) fn run(
             .map(|(tp, _)| tp)
             .collect();
         if !exists(group, !committed.is_empty()) {
-            return Err(missing(&group.name).context("nothing was deleted"));
+            return Err(missing(&admin, &group.name).context("nothing was deleted"));
         }
         if group.is_active() {
             return Err(refuse_active(group, "delete it"));

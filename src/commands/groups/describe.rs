@@ -29,7 +29,7 @@ pub(crate) fn run(
             .get(&group.name)
             .is_some_and(|c| c.values().any(Option::is_some));
         if !exists(group, committed) {
-            return Err(missing(&group.name));
+            return Err(missing(&admin, &group.name));
         }
     }
     let timestamps = if time {

@@ -19,6 +19,7 @@ pub(crate) fn run(
     out: &mut Output,
 ) -> Result<Outcome, CommandError> {
     let admin = Admin::connect(settings, out.log_sink())?;
+    crate::commands::names::check_topics_exist(&admin, &filter.topics)?;
     let groups: Vec<Group> = admin
         .all_groups()?
         .into_iter()

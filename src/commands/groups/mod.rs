@@ -64,7 +64,11 @@ fn refuse_active(group: &Group, doing: &str) -> CommandError {
     ))
 }
 
-fn missing(name: &str) -> CommandError {
-    CommandError::failed(format!("no consumer group named {name} on the cluster"))
-        .with_hint("`kop groups list` shows the groups there are")
+/// A group that does not exist, with the closest name there is when the cluster says.
+fn missing(admin: &Admin, name: &str) -> CommandError {
+    let names: Vec<String> = admin
+        .groups()
+        .map(|groups| groups.into_iter().map(|g| g.name).collect())
+        .unwrap_or_default();
+    crate::commands::names::no_such_group(name, names.iter().map(String::as_str))
 }

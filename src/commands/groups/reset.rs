@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{active_words, described, refuse_active};
 use crate::commands::confirm::{confirm, Confirmation};
+use crate::core::groups::exists;
 use crate::core::groups::reset::{self, Offsets, ResetInputs, ResetPlan, Target};
 use crate::core::groups::reset_file;
 use crate::core::groups::scope::partitions_in_scope;
@@ -14,6 +15,7 @@ use crate::kafka::{Admin, KafkaError};
 use crate::output::views::group_reset::{render_applied, render_plan};
 use crate::output::{Format, Output};
 use crate::settings::{ResetSettings, Settings, TargetSpec};
+use crate::util::names::closest;
 use crate::util::time::now_ms;
 
 pub(crate) fn run(
@@ -30,6 +32,21 @@ pub(crate) fn run(
         return Err(refuse_active(&group, "move its committed offsets"));
     }
     let (committed, other) = offsets(&admin, reset)?;
+    if !exists(&group, committed.values().any(Option::is_some)) {
+        // Kafka lets a reset create a group (to start a new consumer at a chosen place),
+        // which is also what a typo does: say which it is.
+        let names: Vec<String> = admin
+            .groups()
+            .map(|groups| groups.into_iter().map(|g| g.name).collect())
+            .unwrap_or_default();
+        let hint = closest(&reset.group, names.iter().map(String::as_str))
+            .map(|name| format!(" (did you mean {name}?)"))
+            .unwrap_or_default();
+        out.warn(&format!(
+            "group {} does not exist yet: this reset creates it{hint}",
+            reset.group
+        ));
+    }
     let target = target(reset, out)?;
     let plan = plan(&admin, reset, &target, &committed, &other)?;
     let csv = reset_file::to_csv(&plan);

@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::core::publish::{record_limit, Deliveries, PublishSummary, RecordLimit, Template};
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::interrupt;
-use crate::kafka::{Admin, Producer};
+use crate::kafka::{Admin, KafkaError, Producer};
 use crate::output::views::publish::render_summary;
 use crate::output::Output;
 use crate::settings::{PublishInput, PublishSettings, Settings};
@@ -133,9 +133,20 @@ fn check_topic(
             .map(|(_, v)| v.as_str())
     };
     let admin = Admin::connect(settings, out.log_sink())?;
-    let info = admin.topic(topic).hint(
-        "kop publishes only to topics that exist: check the name, or create it with `kop topics apply`",
-    )?;
+    let info = match admin.topic(topic) {
+        Err(KafkaError::NotFound { .. }) => {
+            let cluster = admin.metadata()?;
+            return Err(crate::commands::names::no_such_topic(
+                format!("topic {topic} does not exist"),
+                topic,
+                &cluster,
+            )
+            .with_hint(
+                "kop publishes only to topics that exist: create it with `kop topics apply`",
+            ));
+        }
+        other => other?,
+    };
     if let Some(p) = publish
         .partition
         .filter(|p| usize::try_from(*p).map_or(true, |p| p >= info.partitions.len()))
