@@ -8,14 +8,14 @@ use crate::support::kop::kop;
 use crate::support::{broker, client, unique, wait_until};
 
 #[test]
-fn publishing_from_a_slow_stdin_shows_a_spinner_that_clears_before_the_summary() {
+fn publishing_from_a_slow_pipe_shows_a_spinner_that_clears_before_the_summary() {
     let b = broker::shared();
     let topic = unique("tty.spinner");
     client::create_topic(&b.bootstrap(), &topic, 1, &[]);
     let mut publish = kop(["publish", &topic, "-b", &b.bootstrap()])
         .env("NO_COLOR", "")
         .env("TERM", "xterm-256color")
-        .spawn_in_terminal();
+        .spawn_in_terminal_behind_a_pipe();
     for i in 0..3 {
         writeln!(publish.stdin(), "{{\"n\": {i}}}").unwrap();
         publish.stdin().flush().unwrap();
@@ -44,5 +44,31 @@ fn publishing_from_a_slow_stdin_shows_a_spinner_that_clears_before_the_summary()
     assert!(
         between.contains("\r\u{1b}[2K"),
         "the spinner line is cleared before the summary: {between:?}"
+    );
+}
+
+#[test]
+fn events_typed_at_the_terminal_get_a_prompt_line_and_no_spinner_over_them() {
+    let b = broker::shared();
+    let topic = unique("tty.typed");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let mut publish = kop(["publish", &topic, "-b", &b.bootstrap()])
+        .env("TERM", "xterm-256color")
+        .spawn_in_terminal();
+    wait_until(
+        Duration::from_secs(10),
+        "the line saying how to type",
+        || publish.stdout().contains("Ctrl-D sends the last and ends"),
+    );
+    writeln!(publish.stdin(), "{{\"n\": 1}}").unwrap();
+    publish.stdin().write_all(b"\x04").unwrap();
+    publish.stdin().flush().unwrap();
+    let run = publish.finish();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("Published 1 event"), "{:?}", run.stdout);
+    assert!(
+        !run.stdout.contains(" events ("),
+        "no spinner: {:?}",
+        run.stdout
     );
 }

@@ -13,6 +13,7 @@ use crate::interrupt;
 use crate::kafka::{Admin, KafkaError, Producer};
 use crate::output::views::publish::render_summary;
 use crate::output::Output;
+use crate::output::Progress;
 use crate::settings::{PublishInput, PublishSettings, Settings};
 use crate::util::time::now_ms;
 
@@ -43,7 +44,14 @@ pub(crate) fn run(
         &publish.partitioner,
     )?;
     producer.prepare(&publish.topic)?;
-    let progress = out.progress(total.unwrap_or(0), "events");
+    // Someone typing events: a spinner would redraw over what they type.
+    let typed = matches!(publish.input, PublishInput::Stdin) && out.interactive;
+    let progress = if typed {
+        out.status("reading events typed here, one per line; Ctrl-D sends the last and ends");
+        Progress::hidden()
+    } else {
+        out.progress(total.unwrap_or(0), "events")
+    };
     let start = Instant::now();
     let begun = match publish.transactional {
         true => producer.begin().map_err(CommandError::from),

@@ -123,8 +123,18 @@ impl Kop {
 
     /// Starts kop on a pseudo-terminal and returns at once; what the test writes to the
     /// piped stdin is typed at kop (end it with `\x04`, Ctrl-D, for end of input).
-    pub fn spawn_in_terminal(mut self) -> Spawned {
-        let mut line = shell_quote(env!("CARGO_BIN_EXE_kop"));
+    pub fn spawn_in_terminal(self) -> Spawned {
+        self.spawn_in_terminal_after("")
+    }
+
+    /// As [`Kop::spawn_in_terminal`], with kop's stdin a pipe from `cat` (which reads the
+    /// terminal): `producer | kop publish T` as run at a terminal.
+    pub fn spawn_in_terminal_behind_a_pipe(self) -> Spawned {
+        self.spawn_in_terminal_after("cat | ")
+    }
+
+    fn spawn_in_terminal_after(mut self, before: &str) -> Spawned {
+        let mut line = format!("{before}{}", shell_quote(env!("CARGO_BIN_EXE_kop")));
         for arg in &self.args {
             line.push(' ');
             line.push_str(&shell_quote(arg));
