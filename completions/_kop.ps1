@@ -356,7 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;publish' {
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'One event, given on the command line')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file of events, one per line (NDJSON); - for stdin')
-            [CompletionResult]::new('--value-file', '--value-file', [CompletionResultType]::ParameterName, 'One event whose value is this file''s bytes, as they are (binary is fine with --format raw)')
+            [CompletionResult]::new('--value-file', '--value-file', [CompletionResultType]::ParameterName, 'One event whose value is this file: JSON by default (checked; a final newline is dropped), any bytes exactly as they are with --format raw')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key for every event')
             [CompletionResult]::new('--key-field', '--key-field', [CompletionResultType]::ParameterName, 'Take each event''s key from this field of the event (dotted path, e.g. user.id)')
             [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer''s parse.key and kcat''s -K; ''\t'' is a tab)')

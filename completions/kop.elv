@@ -328,7 +328,7 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;publish'= {
             cand --value 'One event, given on the command line'
             cand --file 'A file of events, one per line (NDJSON); - for stdin'
-            cand --value-file 'One event whose value is this file''s bytes, as they are (binary is fine with --format raw)'
+            cand --value-file 'One event whose value is this file: JSON by default (checked; a final newline is dropped), any bytes exactly as they are with --format raw'
             cand --key 'The key for every event'
             cand --key-field 'Take each event''s key from this field of the event (dotted path, e.g. user.id)'
             cand -K 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer''s parse.key and kcat''s -K; ''\t'' is a tab)'

@@ -221,7 +221,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
-complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file: JSON by default (checked; a final newline is dropped), any bytes exactly as they are with --format raw' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K; \'\\t\' is a tab)' -r

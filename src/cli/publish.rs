@@ -39,8 +39,8 @@ pub struct PublishArgs {
     #[arg(long, value_name = "PATH", conflicts_with_all = ["value_file", "tombstone"])]
     pub file: Option<PathBuf>,
 
-    /// One event whose value is this file's bytes, as they are (binary is fine with
-    /// --format raw)
+    /// One event whose value is this file: JSON by default (checked; a final newline is
+    /// dropped), any bytes exactly as they are with --format raw
     #[arg(long, value_name = "PATH", conflicts_with = "tombstone")]
     pub value_file: Option<PathBuf>,
 

@@ -58,7 +58,7 @@ pub(super) fn send_all(
             })
         }
         PublishInput::File(path) => {
-            let file = with_path(File::open(path), path)?;
+            let file = with_path(File::open(path), path, "--file")?;
             send.lines(BufReader::with_capacity(1 << 18, file), false)
         }
         PublishInput::Stdin => send.lines(BufReader::new(std::io::stdin()), true),
@@ -72,7 +72,7 @@ pub(super) fn single(input: &PublishInput, template: &Template) -> Result<NewRec
         PublishInput::Value(text) => ("--value", template.event(text)),
         PublishInput::Tombstone => ("--tombstone", template.tombstone()),
         PublishInput::ValueFile(path) => {
-            let bytes = with_path(std::fs::read(path), path)?;
+            let bytes = with_path(std::fs::read(path), path, "--value-file")?;
             let result = match (&template.value, String::from_utf8(bytes)) {
                 (Encoding::Raw, Ok(text)) => template.raw_event(text.into_bytes()),
                 (Encoding::Raw, Err(e)) => template.raw_event(e.into_bytes()),
@@ -99,7 +99,7 @@ const PARALLEL_FROM_BYTES: u64 = 4 << 20;
 /// Checks every line of the file; returns how many events it holds. The first bad line
 /// (the lowest line number) is the error.
 pub(super) fn validate_file(path: &Path, template: &Template) -> Result<u64, CommandError> {
-    let len = with_path(std::fs::metadata(path), path)?.len();
+    let len = with_path(std::fs::metadata(path), path, "--file")?.len();
     let threads = if len < PARALLEL_FROM_BYTES {
         1
     } else {
@@ -150,13 +150,13 @@ struct Chunk {
 /// Byte offsets that split the file at line starts into about `n` equal chunks.
 fn chunk_bounds(path: &Path, len: u64, n: usize) -> Result<Vec<u64>, CommandError> {
     let mut bounds = vec![0];
-    let mut file = with_path(File::open(path), path)?;
+    let mut file = with_path(File::open(path), path, "--file")?;
     for i in 1..n {
         let guess = len * i as u64 / n as u64;
-        with_path(file.seek(SeekFrom::Start(guess)), path)?;
+        with_path(file.seek(SeekFrom::Start(guess)), path, "--file")?;
         let mut rest = Vec::new();
         let mut reader = BufReader::new(&file);
-        let skipped = with_path(reader.read_until(b'\n', &mut rest), path)? as u64;
+        let skipped = with_path(reader.read_until(b'\n', &mut rest), path, "--file")? as u64;
         let bound = (guess + skipped).min(len);
         if bound > *bounds.last().unwrap_or(&0) {
             bounds.push(bound);
@@ -174,14 +174,14 @@ fn check_chunk(
     start: u64,
     end: u64,
 ) -> Result<Chunk, CommandError> {
-    let mut file = with_path(File::open(path), path)?;
-    with_path(file.seek(SeekFrom::Start(start)), path)?;
+    let mut file = with_path(File::open(path), path, "--file")?;
+    with_path(file.seek(SeekFrom::Start(start)), path, "--file")?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut line = Vec::new();
     let (mut position, mut lines, mut events) = (start, 0, 0);
     while position < end {
         line.clear();
-        let read = with_path(reader.read_until(b'\n', &mut line), path)?;
+        let read = with_path(reader.read_until(b'\n', &mut line), path, "--file")?;
         if read == 0 {
             break;
         }

@@ -200,9 +200,13 @@ fn accounting(d: &Deliveries) -> String {
     )
 }
 
-/// For errors about the input file.
-fn with_path<T>(result: std::io::Result<T>, path: &std::path::Path) -> Result<T, CommandError> {
+/// For errors about the input file given to `flag`.
+fn with_path<T>(
+    result: std::io::Result<T>,
+    path: &std::path::Path,
+    flag: &str,
+) -> Result<T, CommandError> {
     result
         .with_context(|| format!("cannot read {}", path.display()))
-        .hint("check the path given to --file")
+        .hint(format!("check the path given to {flag}"))
 }

@@ -190,8 +190,13 @@ pub(crate) fn render_stats(out: &mut Output, report: &StatsReport) -> std::io::R
     for (topic, n) in &s.by_topic {
         topics.row(vec![topic.clone().into(), n.to_string().into()]);
     }
-    if s.unroutable > 0 {
-        topics.row(vec!["(unroutable)".into(), s.unroutable.to_string().into()]);
+    // The rows add up to the letters: those that name no topic have a row of their own.
+    let without_topic = s.letters - s.by_topic.values().sum::<u64>();
+    if without_topic > 0 {
+        topics.row(vec![
+            "(no original topic)".into(),
+            without_topic.to_string().into(),
+        ]);
     }
     out.table(&topics)?;
     out.line("")?;
