@@ -56,6 +56,8 @@ pub struct PublishSummary {
     pub deliveries: Deliveries,
     pub seconds: f64,
     pub transactional: bool,
+    /// Stopped by Ctrl-C.
+    pub interrupted: bool,
 }
 
 /// How a key or value is turned into bytes.

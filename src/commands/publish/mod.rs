@@ -105,6 +105,7 @@ pub(crate) fn run(
         deliveries,
         seconds: start.elapsed().as_secs_f64(),
         transactional: publish.transactional,
+        interrupted,
     };
     render_summary(out, &summary)?;
     if interrupted {

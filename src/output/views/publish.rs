@@ -1,7 +1,8 @@
 //! `kop publish` summary: what became of every event, or one JSON object.
 //!
 //! JSON shape (stable): `{"topic", "total", "published", "not_sent", "failed", "in_doubt",
-//! "bytes", "seconds", "events_per_second", "partitions": {"0": n, ...}, "transactional"}`.
+//! "bytes", "seconds", "events_per_second", "partitions": {"0": n, ...}, "transactional",
+//! "interrupted"}`.
 //! `published` counts acknowledged events; `published + not_sent + failed + in_doubt =
 //! total`, and what is on the topic lies between `published` and `published + in_doubt`.
 
@@ -27,6 +28,7 @@ struct SummaryJson<'a> {
     events_per_second: f64,
     partitions: BTreeMap<String, u64>,
     transactional: bool,
+    interrupted: bool,
 }
 
 pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::Result<()> {
@@ -53,6 +55,7 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
                 .map(|(p, n)| (p.to_string(), *n))
                 .collect(),
             transactional: s.transactional,
+            interrupted: s.interrupted,
         });
     }
     if !out.wants_report() {
@@ -70,10 +73,10 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
         s.topic,
         s.seconds,
         rate,
-        if s.transactional {
-            " in one transaction"
-        } else {
-            ""
+        match (s.transactional, s.interrupted) {
+            (_, true) => "; stopped by Ctrl-C",
+            (true, false) => " in one transaction",
+            (false, false) => "",
         }
     ))?;
     let partitions: Vec<String> = d
@@ -132,7 +135,26 @@ mod tests {
             },
             seconds: 0.5,
             transactional: false,
+            interrupted: false,
         }
+    }
+
+    #[test]
+    fn a_summary_after_ctrl_c_says_so() {
+        let mut s = summary();
+        s.interrupted = true;
+        let (mut out, captured) = Output::buffered(Format::Table);
+        render_summary(&mut out, &s).unwrap();
+        assert!(captured
+            .stdout()
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("; stopped by Ctrl-C"));
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_summary(&mut out, &s).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["interrupted"], true);
     }
 
     #[test]
