@@ -35,6 +35,18 @@ use crate::output::{Format, OutputOptions, Verbosity};
 use crate::settings::Flags;
 use crate::util::units::parse_std_duration;
 
+/// `--timeout`: a duration, and more than nothing (a zero timeout would fail every
+/// request before it is sent).
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    match parse_std_duration(text) {
+        Ok(d) if d.is_zero() => Err(
+            "a timeout of 0 gives the cluster no time to answer: use e.g. 500ms, 3s or 1m".into(),
+        ),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// kop: declarative topics, events and dead-letter replay for Apache Kafka.
 ///
 /// kop reads a declarative topics.toml and talks to Kafka brokers and to a
@@ -82,7 +94,7 @@ pub struct ClusterArgs {
     pub property: Vec<String>,
 
     /// How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]
-    #[arg(long, value_name = "DURATION", value_parser = parse_std_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
 }
 

@@ -222,6 +222,12 @@ impl ClientContext for KopContext {
     }
 
     fn error(&self, error: RdError, reason: &str) {
+        // Reaching the end of a partition is news a reader asked for, not an error.
+        if matches!(error, RdError::PartitionEOF(_))
+            || error.rdkafka_error_code() == Some(rdkafka::types::RDKafkaErrorCode::PartitionEOF)
+        {
+            return;
+        }
         let text = if reason.is_empty() {
             error.to_string()
         } else {

@@ -172,6 +172,12 @@ fn hint_for(cause: &str) -> Option<&'static str> {
             "check KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_SASL_MECHANISM",
         ),
         (
+            // 1213486160 is "HTTP" read as a Kafka frame's length; other huge sizes are
+            // another protocol answering too.
+            &["Invalid response size 1213486160", "Invalid response size"],
+            "something that is not a Kafka listener answered (HTTP, or another service): check the port in --bootstrap / KAFKA_BOOTSTRAP_SERVERS",
+        ),
+        (
             &["Disconnected while requesting ApiVersion", "Disconnected (after"],
             "the broker closed the connection during the handshake: it may expect TLS or SASL (KAFKA_SECURITY_PROTOCOL)",
         ),
@@ -230,6 +236,15 @@ pub(super) fn code_text(code: RDKafkaErrorCode) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_listener_that_is_not_kafka_is_named_as_such() {
+        let hint = hint_for(
+            "Receive failed: Invalid response size 1213486160 (0..1000000000): increase receive.message.max.bytes",
+        )
+        .unwrap();
+        assert!(hint.contains("not a Kafka listener"), "{hint}");
+    }
+
     use super::*;
 
     #[test]

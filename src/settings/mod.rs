@@ -273,9 +273,10 @@ impl Settings {
 impl From<SettingsError> for CommandError {
     fn from(err: SettingsError) -> CommandError {
         let kind = match err {
-            SettingsError::BootstrapInProperties(_) | SettingsError::BadProperty => {
-                ErrorKind::Usage
-            }
+            SettingsError::BootstrapInProperties(_)
+            | SettingsError::BadProperty
+            | SettingsError::SecretInArgv(_)
+            | SettingsError::PasswordInRegistryFlag => ErrorKind::Usage,
             _ => ErrorKind::Failed,
         };
         let error = CommandError::from_error(kind, &err);

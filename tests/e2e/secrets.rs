@@ -84,10 +84,10 @@ fn the_sasl_password_is_never_printed() {
 }
 
 #[test]
-fn secrets_on_the_command_line_are_refused() {
+fn secrets_on_the_command_line_are_refused_as_a_usage_error() {
     let run = kop(["health", "-X", &format!("sasl.password={PASSWORD}")])
         .run()
-        .expect_code(1);
+        .expect_code(2);
     assert!(
         run.stderr.contains("passes a secret on the command line"),
         "{}",

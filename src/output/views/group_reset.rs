@@ -108,6 +108,11 @@ pub(crate) fn render_plan(
     for warning in &plan.warnings {
         out.warn(warning);
     }
+    // A dry run's plan is what was asked for; before a real reset it is a report, which
+    // -q leaves out.
+    if !dry_run && !out.wants_report() {
+        return Ok(());
+    }
     let suffix = if dry_run {
         " (dry run: nothing changes)"
     } else {

@@ -209,7 +209,9 @@ fn trend_text(trend: Option<&Trend>) -> (String, String) {
 
 fn table(out: &mut Output, view: &LagView) -> std::io::Result<()> {
     if view.redraw {
-        out.line("\x1b[2J\x1b[H")?;
+        // Home, then clear to the end: unlike clearing the whole screen, this redraws in
+        // place without pushing every frame into the terminal's scrollback.
+        out.line("\x1b[H\x1b[J")?;
     }
     let groups: Vec<&GroupLag> = view
         .snapshot
