@@ -186,7 +186,10 @@ pub fn snapshot(
     for r in &mut rows {
         r.breach = thresholds.breach(&r.group, r.lag, r.age);
     }
-    let groups = inputs
+    // In name order, as `groups list` and kafka-consumer-groups print them, whatever order
+    // the brokers listed them in.
+    rows.sort_by(|a, b| (&a.group, &a.topic, a.partition).cmp(&(&b.group, &b.topic, b.partition)));
+    let mut groups: Vec<GroupLag> = inputs
         .groups
         .iter()
         .map(|g| {
@@ -195,6 +198,7 @@ pub fn snapshot(
             summarize(g, &mine, thresholds)
         })
         .collect();
+    groups.sort_by(|a, b| a.group.cmp(&b.group));
     Snapshot {
         rows,
         groups,

@@ -192,3 +192,36 @@ fn only_partitions_over_the_limit_carry_a_breach() {
     assert_eq!(s.rows[0].breach.as_deref(), Some("lag 60 > 50"));
     assert_eq!(s.rows[1].breach, None, "30 behind is within the limit");
 }
+
+#[test]
+fn groups_and_rows_come_in_name_order_whatever_order_the_brokers_listed() {
+    let named = |name: &str| Group {
+        name: name.into(),
+        state: "Empty".into(),
+        ..Group::default()
+    };
+    let inputs = LagInputs {
+        groups: vec![named("zeta"), named("alpha")],
+        committed: BTreeMap::from([
+            (
+                "zeta".to_string(),
+                BTreeMap::from([(TopicPartition::new("orders", 0), Some(1))]),
+            ),
+            (
+                "alpha".to_string(),
+                BTreeMap::from([(TopicPartition::new("orders", 0), Some(2))]),
+            ),
+        ]),
+        ends: BTreeMap::from([(TopicPartition::new("orders", 0), ends(10))]),
+    };
+    let s = snapshot(
+        &inputs,
+        &GroupSelection::default(),
+        &Thresholds::default(),
+        None,
+        std::time::Instant::now(),
+    );
+    let names: Vec<&str> = s.groups.iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(names, ["alpha", "zeta"]);
+    assert_eq!(s.rows[0].group, "alpha");
+}
