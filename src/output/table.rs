@@ -160,6 +160,10 @@ fn render_row(row: &[Cell], widths: &[usize], color: bool, fitted: bool) -> Vec<
             let mut parts = fold(&cell.text, widths[i]).into_iter();
             let first = parts.next().unwrap_or_default();
             (first, parts.collect())
+        } else if i == 0 {
+            // Names that share a prefix (a topic and its dead-letter topic) stay apart
+            // when cut in the middle.
+            (cut_middle(&cell.text, widths[i]), Vec::new())
         } else {
             (cut(&cell.text, widths[i]), Vec::new())
         };
@@ -209,6 +213,24 @@ fn fold(text: &str, width: usize) -> Vec<String> {
     }
     lines.push(line);
     lines
+}
+
+/// `text` cut to `width` visible columns by taking out its middle (`zamaz-de…ead-letter`):
+/// both ends of a name say the most about it.
+pub(crate) fn cut_middle(text: &str, width: usize) -> String {
+    if measure_text_width(text) <= width || width < 5 {
+        return cut(text, width);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep = width - 1;
+    let (head, tail) = (keep.div_ceil(2), keep / 2);
+    let mut out: String = chars[..head.min(chars.len())].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len().saturating_sub(tail)..]);
+    if measure_text_width(&out) > width {
+        return cut(text, width);
+    }
+    out
 }
 
 /// `text` cut to `width` visible columns, ending in `…` when cut.
@@ -296,6 +318,19 @@ fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
 mod tests {
     use super::*;
     use crate::output::test_support::assert_aligned;
+
+    #[test]
+    fn names_cut_to_fit_keep_both_ends() {
+        assert_eq!(
+            cut_middle("zamaz-debate.debate-events.dead-letter", 20),
+            "zamaz-deba…ad-letter"
+        );
+        assert_eq!(
+            measure_text_width(&cut_middle("zamaz-debate.debate-events.dead-letter", 20)),
+            20
+        );
+        assert_eq!(cut_middle("short", 20), "short");
+    }
 
     #[test]
     fn on_a_narrow_terminal_names_stay_whole_and_details_wrap() {
