@@ -272,7 +272,7 @@ struct Decoder {
 impl Decoder {
     /// Decodes, or falls back to base64 with a warning: tail never stops on a bad payload.
     fn decode(&mut self, bytes: &[u8], format: Codec, out: &Output, place: &str) -> Decoded {
-        let wire_format = matches!(format, Codec::Auto | Codec::AutoText | Codec::Avro);
+        let wire_format = !matches!(format, Codec::Json | Codec::Raw);
         if let (false, true, Some((id, _))) = (self.registry, wire_format, wire::split(bytes)) {
             if self.warned.insert(id) {
                 out.warn(&format!(
