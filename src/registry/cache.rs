@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use super::client::Registry;
 use super::error::RegistryError;
+use crate::core::codec::protobuf::is_builtin;
 use crate::core::codec::{Schema, SchemaSource};
 use crate::core::schemas::{Reference, SchemaText, VersionRef};
 
@@ -94,7 +95,8 @@ impl SchemaCache {
         let mut out: Vec<(String, String)> = Vec::new();
         let mut pending: Vec<Reference> = references.to_vec();
         while let Some(reference) = pending.pop() {
-            if out.iter().any(|(name, _)| *name == reference.name) {
+            // Every compiler knows protobuf's own files; no need to fetch them.
+            if out.iter().any(|(name, _)| *name == reference.name) || is_builtin(&reference.name) {
                 continue;
             }
             let text = self.version_text(&reference.subject, reference.version)?;
