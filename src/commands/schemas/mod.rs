@@ -54,7 +54,9 @@ fn schema_text(
         }
         None => SchemaType::infer(extension, subject_type(registry, subject)?, &text),
     };
-    if file.references.is_empty() && file.schema_type.is_none() {
+    // Without --reference, what the file imports is found beside it, as `topics apply`
+    // registers it.
+    if file.references.is_empty() {
         let prepared = super::schema_files::prepare(
             registry,
             &file.path,
