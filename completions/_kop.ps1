@@ -451,6 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         'kop;dlq;replay' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only letters that failed on this topic (repeatable)')
             [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only letters whose error matches this regular expression')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Only letters whose original event has this field value, as FIELD=VALUE (dotted path, e.g. child_id=7f0c2a1e-...; repeatable, all must match); JSON, and Avro, JSON Schema and Protobuf payloads through the Schema Registry, are decoded to match')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after this many letters (replayed or parked); the next run continues')

@@ -676,7 +676,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__replay)
-            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --error --where --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +687,10 @@ _kop() {
                     return 0
                     ;;
                 --error)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -420,6 +420,7 @@ set edit:completion:arg-completer[kop] = {|@words|
         &'kop;dlq;replay'= {
             cand --topic 'Only letters that failed on this topic (repeatable)'
             cand --error 'Only letters whose error matches this regular expression'
+            cand --where 'Only letters whose original event has this field value, as FIELD=VALUE (dotted path, e.g. child_id=7f0c2a1e-...; repeatable, all must match); JSON, and Avro, JSON Schema and Protobuf payloads through the Schema Registry, are decoded to match'
             cand --since 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)'
             cand --until 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)'
             cand --limit 'Stop after this many letters (replayed or parked); the next run continues'

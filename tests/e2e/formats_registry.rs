@@ -546,3 +546,69 @@ fn topics_apply_registers_json_schema_and_protobuf_files_with_their_imports_regi
         .collect();
     assert_eq!(verdicts, vec!["registered", "registered"], "{}", run.stdout);
 }
+
+#[test]
+fn dlq_replay_selects_protobuf_letters_by_fields_of_their_decoded_events_registry() {
+    let b = broker::shared();
+    let registry = TestRegistry::start();
+    let (target, dlq) = (unique("proto.violations"), unique("proto.violations.dlt"));
+    client::create_topic(&b.bootstrap(), &target, 1, &[]);
+    client::create_topic(&b.bootstrap(), &dlq, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let (main, _) = proto_files(dir.path());
+    // Spring Kafka's dead letters: the original Protobuf payload, the topic in a header.
+    kop([
+        "publish",
+        &dlq,
+        "-b",
+        &b.bootstrap(),
+        "--registry",
+        registry.url(),
+        "--format",
+        "protobuf",
+        "--schema-file",
+        &main,
+        "-H",
+        &format!("kafka_dlt-original-topic={target}"),
+    ])
+    .stdin(&lines(&violations()))
+    .run()
+    .expect_code(0);
+    let replay = |field: &str| {
+        let run = kop([
+            "dlq",
+            "replay",
+            &dlq,
+            "-b",
+            &b.bootstrap(),
+            "--registry",
+            registry.url(),
+            "--where",
+            field,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0);
+        run.json()
+    };
+    // By a proto field name, and by its lowerCamelCase JSON name.
+    let high = replay("severity=HIGH");
+    assert_eq!(
+        (high["replayed"].as_u64(), high["skipped"].as_u64()),
+        (Some(1), Some(1)),
+        "{high}"
+    );
+    let read = tail(&b.bootstrap(), &registry, &target);
+    assert_eq!(read.len(), 1);
+    assert_eq!(
+        read[0]["value"],
+        violations_as_proto3_json()[0],
+        "the payload as it was"
+    );
+    let noah = replay("child.childId=8a1d3b2f-0b7d-4c55-9d2c-3f4b1a2e9c11");
+    assert_eq!(noah["replayed"].as_u64(), Some(1), "{noah}");
+    let read = tail(&b.bootstrap(), &registry, &target);
+    assert_eq!(read[1]["value"]["severity"], "MEDIUM");
+}
