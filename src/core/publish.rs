@@ -69,7 +69,7 @@ pub enum Encoding {
 
 impl Encoding {
     fn needs_parse(&self) -> bool {
-        matches!(self, Encoding::Wire { .. })
+        matches!(self, Encoding::Wire { writer, .. } if writer.needs_json())
     }
 
     /// Encodes text (a value or a key) that may already be parsed. With `check_only`, a
@@ -88,6 +88,16 @@ impl Encoding {
                         .map_err(|e| format!("not JSON: {e}"))?;
                 }
                 Ok(text.trim().as_bytes().to_vec())
+            }
+            Encoding::Wire { id, writer } if parsed.is_none() && !writer.needs_json() => {
+                if check_only {
+                    writer.write_text(text, None)?;
+                    return Ok(Vec::new());
+                }
+                let mut framed = Vec::with_capacity(text.len() + 8);
+                framed.extend_from_slice(&wire::header(*id));
+                writer.write_text(text, Some(&mut framed))?;
+                Ok(framed)
             }
             Encoding::Wire { id, writer } => {
                 // `text` is the JSON text of `parsed` when both are given.

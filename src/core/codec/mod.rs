@@ -171,6 +171,27 @@ impl Writer {
         }
     }
 
+    /// Whether events must be parsed to JSON first; Protobuf reads the text itself.
+    pub fn needs_json(&self) -> bool {
+        self.message.is_none()
+    }
+
+    /// Checks an event given as JSON text and, with `out`, appends its payload (for a
+    /// writer that does not need JSON first: Protobuf).
+    pub fn write_text(&self, text: &str, out: Option<&mut Vec<u8>>) -> Result<(), String> {
+        match &self.message {
+            Some(m) => m.text_into(text, out),
+            None => {
+                let json: Json =
+                    serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+                match out {
+                    Some(out) => self.write(text, &json, out),
+                    None => self.check(&json),
+                }
+            }
+        }
+    }
+
     /// Checks that JSON fits the schema (nothing is written).
     pub fn check(&self, json: &Json) -> Result<(), String> {
         match (&*self.schema, &self.message) {

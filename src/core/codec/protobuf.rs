@@ -232,6 +232,31 @@ impl ProtoMessage {
         })
     }
 
+    /// Checks an event given as JSON text and, with `out`, appends the message-index
+    /// array and the message: read straight from the text, without a JSON tree between.
+    pub fn text_into(&self, text: &str, out: Option<&mut Vec<u8>>) -> Result<(), String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let direct = self
+            .descriptor
+            .clone()
+            .deserialize(&mut de)
+            .and_then(|m| de.end().map(|()| m));
+        let message = match direct {
+            Ok(message) => message,
+            // Said as for parsed JSON: where, and what the field holds.
+            Err(_) => {
+                let json: Json =
+                    serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+                self.message_of(&json).map_err(|e| e.to_string())?
+            }
+        };
+        if let Some(out) = out {
+            out.extend_from_slice(&self.indexes);
+            message.encode(out).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
     /// Checks that JSON fits the message (the encoding is thrown away).
     pub fn check(&self, json: &Json) -> Result<(), FieldError> {
         self.message_of(json).map(|_| ())

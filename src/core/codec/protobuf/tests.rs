@@ -161,6 +161,29 @@ fn errors_name_the_field_path_and_what_it_holds() {
 }
 
 #[test]
+fn text_is_read_straight_into_the_same_bytes_and_the_same_errors() {
+    let message = child().message(None).unwrap();
+    let text = r#"{"event_id": "e1", "child_id": "c1", "name": "Emma", "age": 7, "device": {"device_id": "d1"}, "registered_at": "2025-01-14T09:12:03Z", "big": "9007199254740993", "tags": ["a"], "kind": "TEDDY", "counts": {"x": 1}}"#;
+    let mut from_text = wire::header(3).to_vec();
+    message.text_into(text, Some(&mut from_text)).unwrap();
+    assert_eq!(from_text, hex(FROM_PYTHON));
+    assert_eq!(
+        message
+            .text_into(r#"{"device": {"colour": 1}}"#, None)
+            .unwrap_err(),
+        "field `device.colour`: not a field of message com.kidsafe.common.Device"
+    );
+    assert!(message
+        .text_into("{oops", None)
+        .unwrap_err()
+        .starts_with("not JSON"));
+    assert!(
+        message.text_into(r#"{"age": 1} {"age": 2}"#, None).is_err(),
+        "one event per line"
+    );
+}
+
+#[test]
 fn broken_payloads_and_schemas_are_errors_not_panics() {
     let schema = child();
     assert!(schema.decode(&[]).is_err());
