@@ -8,14 +8,16 @@
 
 use base64::Engine as _;
 use prost_reflect::prost::Message as _;
-use prost_reflect::prost_types::{FileDescriptorProto, FileDescriptorSet};
-use prost_reflect::{DescriptorPool, DynamicMessage, FileDescriptor, Kind, MessageDescriptor};
+use prost_reflect::prost_types::FileDescriptorProto;
+use prost_reflect::{DescriptorPool, DynamicMessage, FileDescriptor, MessageDescriptor};
 use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver};
 use serde::de::DeserializeSeed;
 use serde_json::Value as Json;
 
 use super::avro_in::FieldError;
 use super::wire;
+use field_errors::expected;
+use map_entries::restore_map_entries;
 
 /// A compiled `.proto` file with everything it imports.
 #[derive(Debug, Clone)]
@@ -312,205 +314,7 @@ impl ProtoMessage {
     }
 }
 
-/// What the field at a path holds, by walking the descriptors.
-struct Found {
-    /// `int32`, `message com.x.Device`.
-    kind: String,
-    /// The message that declares the field.
-    holder: String,
-    /// The message the field is, when it is one (where an unknown field was met).
-    inner: Option<String>,
-}
-
-/// `None` where the path leaves the descriptors.
-fn expected(root: &MessageDescriptor, path: &str) -> Option<Found> {
-    let mut message = root.clone();
-    let mut found: Option<Found> = None;
-    let mut in_map_value: Option<Kind> = None;
-    for part in split_path(path) {
-        let Part::Name(name) = part else {
-            continue;
-        };
-        let holder = message.full_name().to_string();
-        let kind = match in_map_value.take() {
-            Some(value) => value,
-            None => {
-                let field = message
-                    .get_field_by_json_name(name)
-                    .or_else(|| message.get_field_by_name(name))?;
-                match (field.is_map(), field.kind()) {
-                    (true, Kind::Message(entry)) => {
-                        in_map_value = Some(entry.map_entry_value_field().kind());
-                        found = Some(Found {
-                            kind: "a map".into(),
-                            holder,
-                            inner: None,
-                        });
-                        continue;
-                    }
-                    (_, kind) => kind,
-                }
-            }
-        };
-        let inner = match &kind {
-            Kind::Message(m) => {
-                message = m.clone();
-                Some(m.full_name().to_string())
-            }
-            _ => None,
-        };
-        found = Some(Found {
-            kind: describe(&kind),
-            holder,
-            inner,
-        });
-    }
-    found
-}
-
-enum Part<'a> {
-    Name(&'a str),
-    Index,
-}
-
-/// `device.tags[1]` → device, tags, [1].
-fn split_path(path: &str) -> Vec<Part<'_>> {
-    let mut parts = Vec::new();
-    for segment in path.split('.').filter(|s| !s.is_empty()) {
-        let mut pieces = segment.split('[');
-        if let Some(name) = pieces.next().filter(|n| !n.is_empty()) {
-            parts.push(Part::Name(name));
-        }
-        parts.extend(pieces.map(|_| Part::Index));
-    }
-    parts
-}
-
-fn describe(kind: &Kind) -> String {
-    match kind {
-        Kind::Message(m) => format!("message {}", m.full_name()),
-        Kind::Enum(e) => format!(
-            "enum {} ({})",
-            e.full_name(),
-            e.values()
-                .map(|v| v.name().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Kind::Double => "double".into(),
-        Kind::Float => "float".into(),
-        Kind::Int32 => "int32".into(),
-        Kind::Int64 => "int64".into(),
-        Kind::Uint32 => "uint32".into(),
-        Kind::Uint64 => "uint64".into(),
-        Kind::Sint32 => "sint32".into(),
-        Kind::Sint64 => "sint64".into(),
-        Kind::Fixed32 => "fixed32".into(),
-        Kind::Fixed64 => "fixed64".into(),
-        Kind::Sfixed32 => "sfixed32".into(),
-        Kind::Sfixed64 => "sfixed64".into(),
-        Kind::Bool => "bool".into(),
-        Kind::String => "string".into(),
-        Kind::Bytes => "bytes (base64)".into(),
-    }
-}
-
-/// A registry that turns a serialized descriptor into `.proto` text may write a map field
-/// as what protoc compiles it to, a repeated `<Name>Entry` message with `key` = 1 and
-/// `value` = 2, without the `map_entry` option that made it a map (Karapace does). The
-/// bytes are the same either way, but the JSON is not (`{"k": v}` against
-/// `[{"key": "k", "value": v}]`), so such an entry is made a map again, as protoc made it.
-fn restore_map_entries(set: &mut FileDescriptorSet) {
-    use prost_reflect::prost_types::field_descriptor_proto::{Label, Type};
-    use prost_reflect::prost_types::{DescriptorProto, MessageOptions};
-
-    fn entry_name(field: &str) -> String {
-        let mut out = String::new();
-        let mut upper = true;
-        for c in field.chars() {
-            if c == '_' {
-                upper = true;
-            } else if upper {
-                out.extend(c.to_uppercase());
-                upper = false;
-            } else {
-                out.push(c);
-            }
-        }
-        out + "Entry"
-    }
-
-    fn is_entry_shape(m: &DescriptorProto) -> bool {
-        let field = |n: i32, name: &str| {
-            m.field.iter().any(|f| {
-                f.number == Some(n)
-                    && f.name.as_deref() == Some(name)
-                    && f.label() == Label::Optional
-                    && f.oneof_index.is_none()
-            })
-        };
-        let key_type_ok = m
-            .field
-            .iter()
-            .find(|f| f.number == Some(1))
-            .is_some_and(|k| {
-                !matches!(
-                    k.r#type(),
-                    Type::Message
-                        | Type::Enum
-                        | Type::Bytes
-                        | Type::Float
-                        | Type::Double
-                        | Type::Group
-                )
-            });
-        m.field.len() == 2
-            && field(1, "key")
-            && field(2, "value")
-            && key_type_ok
-            && m.nested_type.is_empty()
-            && m.enum_type.is_empty()
-    }
-
-    fn visit(message: &mut DescriptorProto, scope: &str) {
-        let full = format!("{scope}.{}", message.name());
-        let repeated_entries: Vec<String> = message
-            .field
-            .iter()
-            .filter(|f| f.label() == Label::Repeated && f.r#type() == Type::Message)
-            .filter_map(|f| {
-                let wanted = entry_name(f.name());
-                let type_name = f.type_name();
-                (type_name == format!("{full}.{wanted}") || type_name == wanted).then_some(wanted)
-            })
-            .collect();
-        for nested in &mut message.nested_type {
-            let already = nested.options.as_ref().and_then(|o| o.map_entry).is_some();
-            if !already
-                && repeated_entries.iter().any(|w| nested.name() == w)
-                && is_entry_shape(nested)
-            {
-                nested
-                    .options
-                    .get_or_insert_with(MessageOptions::default)
-                    .map_entry = Some(true);
-            }
-        }
-        for nested in &mut message.nested_type {
-            visit(nested, &full);
-        }
-    }
-
-    for file in &mut set.file {
-        let scope = match file.package() {
-            "" => String::new(),
-            p => format!(".{p}"),
-        };
-        for message in &mut file.message_type {
-            visit(message, &scope);
-        }
-    }
-}
-
+mod field_errors;
+mod map_entries;
 #[cfg(test)]
 mod tests;
