@@ -6,8 +6,9 @@ Each measurement runs against a fresh broker (an in-memory broker slows as it fi
 Publishes COUNT NDJSON events of about 200 bytes to fresh 6-partition topics with kop and
 with a Python reference (read line, parse JSON, produce; acks=all, idempotent, as kop),
 reads them all back with `kop tail --from beginning -o ndjson > /dev/null` and with a
-Python consumer printing JSON, publishes the same events as Avro with kop, and reports
-events/s, ratios and kop tail's peak memory.
+Python consumer printing JSON, publishes the same events as Avro, JSON Schema and Protobuf
+with kop (each checked against its schema, as the wire format needs), and reports events/s,
+ratios and kop tail's peak memory.
 """
 import json
 import os
@@ -56,6 +57,31 @@ SCHEMA = json.dumps({
         {"name": "registered_at", "type": "string"}, {"name": "seq", "type": "long"},
     ],
 })
+
+JSON_SCHEMA = json.dumps({
+    "$schema": "http://json-schema.org/draft-07/schema#", "title": "ChildRegistered", "type": "object",
+    "properties": {
+        "event_type": {"const": "child.registered"}, "child_id": {"type": "string", "minLength": 36},
+        "parent_id": {"type": "string"}, "name": {"type": "string", "minLength": 1},
+        "age": {"type": "integer", "minimum": 0, "maximum": 17},
+        "registered_at": {"type": "string", "format": "date-time"}, "seq": {"type": "integer"},
+    },
+    "required": ["event_type", "child_id", "parent_id", "name", "age", "registered_at", "seq"],
+    "additionalProperties": False,
+})
+
+PROTO = """syntax = "proto3";
+package bench;
+message ChildRegistered {
+  string event_type = 1;
+  string child_id = 2;
+  string parent_id = 3;
+  string name = 4;
+  int32 age = 5;
+  string registered_at = 6;
+  int64 seq = 7;
+}
+"""
 
 
 def write_events():
@@ -130,14 +156,29 @@ port = registry.stdout.readline().decode().strip()
 schema_file = os.path.join(work, "event.avsc")
 with open(schema_file, "w") as f:
     f.write(SCHEMA)
+json_schema_file = os.path.join(work, "event.json")
+with open(json_schema_file, "w") as f:
+    f.write(JSON_SCHEMA)
+proto_file = os.path.join(work, "event.proto")
+with open(proto_file, "w") as f:
+    f.write(PROTO)
+registry_url = f"http://127.0.0.1:{port}"
+
+
+def schema_publish(name, fmt, path):
+    fresh_broker()
+    seconds, _ = timed([kop, "publish", topic(name), "-b", bootstrap, "--file", events_file, "--format", fmt,
+                        "--schema-file", path, "--registry", registry_url, "-q"])
+    return seconds
+
 
 fresh_broker()
 kop_pub, _ = timed([kop, "publish", topic("bench.kop"), "-b", bootstrap, "--file", events_file, "-q"])
 fresh_broker()
 py_pub = python_publish(topic("bench.python"))
-fresh_broker()
-avro_pub, _ = timed([kop, "publish", topic("bench.avro"), "-b", bootstrap, "--file", events_file, "--format", "avro",
-                     "--schema-file", schema_file, "--registry", f"http://127.0.0.1:{port}", "-q"])
+avro_pub = schema_publish("bench.avro", "avro", schema_file)
+json_schema_pub = schema_publish("bench.json-schema", "json-schema", json_schema_file)
+proto_pub = schema_publish("bench.protobuf", "protobuf", proto_file)
 registry.kill()
 # Both readers read the same topic, on a fresh broker seeded once.
 fresh_broker()
@@ -152,6 +193,7 @@ print(f"{count} events of {os.path.getsize(events_file) // count} bytes, 6 parti
 print(f"{'':34} {'kop':>12} {'python':>12} {'kop/python':>11}")
 print(f"{'publish NDJSON (events/s)':34} {rate(kop_pub):12,.0f} {rate(py_pub):12,.0f} {py_pub / kop_pub:10.2f}x")
 print(f"{'tail --from beginning (events/s)':34} {rate(kop_tail):12,.0f} {rate(py_tail):12,.0f} {py_tail / kop_tail:10.2f}x")
-print(f"{'publish Avro (events/s)':34} {rate(avro_pub):12,.0f} {'':>12} {kop_pub / avro_pub * 100:9.0f}% of JSON")
+for label, seconds in [("Avro", avro_pub), ("JSON Schema", json_schema_pub), ("Protobuf", proto_pub)]:
+    print(f"{'publish ' + label + ' (events/s)':34} {rate(seconds):12,.0f} {'':>12} {kop_pub / seconds * 100:9.0f}% of JSON")
 print(f"kop tail peak memory: {kop_rss:.0f} MB")
 print("kop times are whole processes (start, connect, read the file, flush, exit); python times exclude interpreter start.")

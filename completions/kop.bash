@@ -676,7 +676,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__dlq__subcmd__replay)
-            opts="-o -F -b -X -v -q -h -V --topic --error --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-o -F -b -X -v -q -h -V --topic --error --where --since --until --limit --to --dry-run --rate --max-retries --park-topic --skip-unroutable --again --follow --cursor --no-transactions --partitioner --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +687,10 @@ _kop() {
                     return 0
                     ;;
                 --error)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1868,7 +1872,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --message --proto-path --subject --key-schema-file --key-message --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1923,11 +1927,11 @@ _kop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "json avro raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "json avro json-schema protobuf raw" -- "${cur}"))
                     return 0
                     ;;
                 --key-format)
-                    COMPREPLY=($(compgen -W "json avro raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "json avro json-schema protobuf raw" -- "${cur}"))
                     return 0
                     ;;
                 --schema-file)
@@ -1938,11 +1942,23 @@ _kop() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proto-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --key-schema-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2607,11 +2623,11 @@ _kop() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "auto json avro raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json avro json-schema protobuf raw" -- "${cur}"))
                     return 0
                     ;;
                 --key-format)
-                    COMPREPLY=($(compgen -W "auto json avro raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto json avro json-schema protobuf raw" -- "${cur}"))
                     return 0
                     ;;
                 --grep)

@@ -230,14 +230,21 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s p -l partition -d 'S
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timestamp -d 'Event timestamp (default: now): epoch milliseconds (`1736845923000`), RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-1h`)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l format -d 'How to encode values' -r -f -a "json\t'JSON, validated'
 avro\t'Avro in the Confluent wire format, from plain JSON'
+json-schema\t'JSON checked against a JSON Schema, in the Confluent wire format'
+protobuf\t'Protobuf in the Confluent wire format, from plain JSON (the proto3 JSON mapping)'
 raw\t'Bytes as given'"
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-format -d 'How to encode keys' -r -f -a "json\t'JSON, validated'
 avro\t'Avro in the Confluent wire format, from plain JSON'
+json-schema\t'JSON checked against a JSON Schema, in the Confluent wire format'
+protobuf\t'Protobuf in the Confluent wire format, from plain JSON (the proto3 JSON mapping)'
 raw\t'Bytes as given'"
-complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-file -d 'Avro schema file for values (registered under the subject when new)' -r -F
-complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-id -d 'Avro schema id for values, as registered' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-file -d 'Schema file for values, of the --format\'s type (.avsc, .json, .proto); registered under the subject when new, with what it imports' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l schema-id -d 'Schema id for values, as registered' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l message -d 'The Protobuf message values are (full name, e.g. com.kidsafe.events.ChildRegistered) [default: the first message in the file]' -r
+complete -c kop -n "__fish_kop_using_subcommand publish" -l proto-path -d 'A directory where a .proto file\'s imports are found (repeatable), after the file\'s own directory; imports found in neither are subjects of their name in the registry' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l subject -d 'Subject for values (default: from --subject-strategy)' -r
-complete -c kop -n "__fish_kop_using_subcommand publish" -l key-schema-file -d 'Avro schema file for keys' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-schema-file -d 'Schema file for keys, of the --key-format\'s type' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l key-message -d 'The Protobuf message keys are [default: the first message in the file]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-subject -d 'Subject for keys (default: from --subject-strategy)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l subject-strategy -d 'How subjects are named' -r -f -a "topic\t'<topic>-key / <topic>-value'
 record\t'the record\'s full name'
@@ -267,13 +274,17 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Pri
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable)' -r
-complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: the Confluent wire format (Avro, JSON Schema or Protobuf, as the writer schema\'s type says), else JSON, else text, else base64. Keys: the wire format, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
+json-schema\t'JSON Schema in the Confluent wire format'
+protobuf\t'Protobuf in the Confluent wire format, printed as proto3 JSON'
 raw\t'Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)'"
-complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l key-format -d 'How to read keys' -r -f -a "auto\t'Values: the Confluent wire format (Avro, JSON Schema or Protobuf, as the writer schema\'s type says), else JSON, else text, else base64. Keys: the wire format, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
 avro\t'Avro in the Confluent wire format'
+json-schema\t'JSON Schema in the Confluent wire format'
+protobuf\t'Protobuf in the Confluent wire format, printed as proto3 JSON'
 raw\t'Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)'"
 complete -c kop -n "__fish_kop_using_subcommand tail" -l grep -d 'Only events whose key or value matches this regular expression' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l header -d 'Only events with this header (repeatable; all must match)' -r
@@ -300,6 +311,7 @@ complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcomm
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l topic -d 'Only letters that failed on this topic (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l error -d 'Only letters whose error matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l where -d 'Only letters whose original event has this field value, as FIELD=VALUE (dotted path, e.g. child_id=7f0c2a1e-...; repeatable, all must match); JSON, and Avro, JSON Schema and Protobuf payloads through the Schema Registry, are decoded to match' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l since -d 'Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l until -d 'Only letters that failed at or before this time (the same forms: `-30m`, `2025-01-14T10:00:00Z`)' -r
 complete -c kop -n "__fish_kop_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l limit -d 'Stop after this many letters (replayed or parked); the next run continues' -r

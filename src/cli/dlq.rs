@@ -31,6 +31,12 @@ pub struct DlqReplayArgs {
     #[arg(long, value_name = "REGEX")]
     pub error: Option<String>,
 
+    /// Only letters whose original event has this field value, as FIELD=VALUE (dotted
+    /// path, e.g. child_id=7f0c2a1e-...; repeatable, all must match); JSON, and Avro, JSON
+    /// Schema and Protobuf payloads through the Schema Registry, are decoded to match
+    #[arg(long = "where", value_name = "FIELD=VALUE")]
+    pub fields: Vec<String>,
+
     /// Only letters that failed at or after this time: RFC 3339 (`2025-01-14T09:12:03Z`), @
     /// and epoch milliseconds (`@1736845923000`), or a duration ago (`-2h`)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]

@@ -284,15 +284,15 @@ pub enum Command {
     Groups(GroupsCommand),
     /// Produce events: one --value, a --file of NDJSON (one event per line), or stdin
     ///
-    /// JSON is validated; Avro is encoded in the Confluent wire format with the subject's
-    /// latest schema (or --schema-file / --schema-id); raw sends bytes as given. From a file
-    /// every line is checked before the first is sent. Exit 0 only when every event was
-    /// acknowledged.
-    Publish(PublishArgs),
+    /// JSON is validated; Avro, JSON Schema and Protobuf take plain JSON and are written in
+    /// the Confluent wire format with the subject's latest schema (or --schema-file /
+    /// --schema-id); raw sends bytes as given. From a file every line is checked before the
+    /// first is sent. Exit 0 only when every event was acknowledged.
+    Publish(Box<PublishArgs>),
     /// Read events, decoded: by default the last 10 across partitions, oldest first
     ///
-    /// --from and -f choose where to start and whether to keep reading; JSON and Avro
-    /// (through the Schema Registry) print as plain JSON. By default partitions are
+    /// --from and -f choose where to start and whether to keep reading; JSON, and Avro,
+    /// JSON Schema and Protobuf through the Schema Registry, print as plain JSON. By default partitions are
     /// assigned directly and nothing is committed; --group consumes as a group.
     Tail(TailArgs),
     /// Dead-letter queues: what is in them, and replaying letters to where they failed

@@ -12,6 +12,10 @@ pub enum WriteFormat {
     Json,
     /// Avro in the Confluent wire format, from plain JSON
     Avro,
+    /// JSON checked against a JSON Schema, in the Confluent wire format
+    JsonSchema,
+    /// Protobuf in the Confluent wire format, from plain JSON (the proto3 JSON mapping)
+    Protobuf,
     /// Bytes as given
     Raw,
 }
@@ -84,21 +88,37 @@ pub struct PublishArgs {
     #[arg(long, value_enum, default_value_t = WriteFormat::Raw)]
     pub key_format: WriteFormat,
 
-    /// Avro schema file for values (registered under the subject when new)
+    /// Schema file for values, of the --format's type (.avsc, .json, .proto); registered
+    /// under the subject when new, with what it imports
     #[arg(long, value_name = "PATH", conflicts_with = "schema_id")]
     pub schema_file: Option<PathBuf>,
 
-    /// Avro schema id for values, as registered
+    /// Schema id for values, as registered
     #[arg(long, value_name = "ID")]
     pub schema_id: Option<u32>,
+
+    /// The Protobuf message values are (full name, e.g. com.kidsafe.events.ChildRegistered)
+    /// [default: the first message in the file]
+    #[arg(long, value_name = "NAME")]
+    pub message: Option<String>,
+
+    /// A directory where a .proto file's imports are found (repeatable), after the
+    /// file's own directory; imports found in neither are subjects of their name in the
+    /// registry
+    #[arg(long, value_name = "DIR")]
+    pub proto_path: Vec<PathBuf>,
 
     /// Subject for values (default: from --subject-strategy)
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
 
-    /// Avro schema file for keys
+    /// Schema file for keys, of the --key-format's type
     #[arg(long, value_name = "PATH")]
     pub key_schema_file: Option<PathBuf>,
+
+    /// The Protobuf message keys are [default: the first message in the file]
+    #[arg(long, value_name = "NAME")]
+    pub key_message: Option<String>,
 
     /// Subject for keys (default: from --subject-strategy)
     #[arg(long, value_name = "NAME")]

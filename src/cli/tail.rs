@@ -23,13 +23,18 @@ fn parse_records_format(text: &str) -> Result<RecordsFormat, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReadFormat {
-    /// Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format
-    /// Avro, else text exactly as sent (never parsed as JSON), else base64
+    /// Values: the Confluent wire format (Avro, JSON Schema or Protobuf, as the writer
+    /// schema's type says), else JSON, else text, else base64. Keys: the wire format, else
+    /// text exactly as sent (never parsed as JSON), else base64
     Auto,
     /// JSON
     Json,
     /// Avro in the Confluent wire format
     Avro,
+    /// JSON Schema in the Confluent wire format
+    JsonSchema,
+    /// Protobuf in the Confluent wire format, printed as proto3 JSON
+    Protobuf,
     /// Text when UTF-8 (a stray control character is shown escaped), else base64 (binary)
     Raw,
 }

@@ -11,6 +11,7 @@ pub(crate) mod health;
 pub(crate) mod lag;
 mod names;
 pub(crate) mod publish;
+mod schema_files;
 pub(crate) mod schemas;
 pub(crate) mod tail;
 pub(crate) mod topics_apply;

@@ -32,6 +32,7 @@ pub(crate) fn run(
         schemas: super::schema_source(settings),
         registry: settings.registry.is_some(),
         warned: HashSet::new(),
+        reasons: HashSet::new(),
     };
     let mut reader = open(settings, tail, out)?;
     let mut shown = Shown::new(&tail.start, tail.limit);
@@ -263,17 +264,19 @@ fn view(
 }
 
 /// Decodes payloads, warning once per schema id when a value is in a registry's wire
-/// format but no registry is configured.
+/// format but no registry is configured, and once per reason when one does not decode.
 struct Decoder {
     schemas: Box<dyn SchemaSource + Send + Sync>,
     registry: bool,
     warned: HashSet<u32>,
+    /// Decoding failures already warned about.
+    reasons: HashSet<String>,
 }
 
 impl Decoder {
     /// Decodes, or falls back to base64 with a warning: tail never stops on a bad payload.
     fn decode(&mut self, bytes: &[u8], format: Codec, out: &Output, place: &str) -> Decoded {
-        let wire_format = matches!(format, Codec::Auto | Codec::AutoText | Codec::Avro);
+        let wire_format = !matches!(format, Codec::Json | Codec::Raw);
         if let (false, true, Some((id, _))) = (self.registry, wire_format, wire::split(bytes)) {
             if self.warned.insert(id) {
                 out.warn(&format!(
@@ -283,7 +286,10 @@ impl Decoder {
             return codec::base64(bytes);
         }
         codec::decode(bytes, format, self.schemas.as_ref()).unwrap_or_else(|e| {
-            out.warn(&format!("{place}: {e}; shown as base64"));
+            // Once per reason: a topic full of one unknown schema id says so once.
+            if self.reasons.insert(e.0.clone()) {
+                out.warn(&format!("{place}: {e}; shown as base64"));
+            }
             codec::base64(bytes)
         })
     }

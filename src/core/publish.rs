@@ -1,11 +1,9 @@
-//! Turning lines of input into events: validation, Avro encoding, keys from fields. Pure:
-//! schemas arrive already fetched.
-
-use std::sync::Arc;
+//! Turning lines of input into events: validation, encoding in the wire format (Avro,
+//! JSON Schema, Protobuf), keys from fields. Pure: schemas arrive already fetched.
 
 use serde_json::Value as Json;
 
-use crate::core::codec::{wire, AvroSchema};
+use crate::core::codec::{wire, Writer};
 use crate::core::record::{Headers, NewRecord};
 use crate::util::units::humane_size;
 
@@ -67,17 +65,17 @@ pub enum Encoding {
     Json,
     /// Bytes as given.
     Raw,
-    /// Avro in the Confluent wire format.
-    Avro { id: u32, schema: Arc<AvroSchema> },
+    /// The Confluent wire format with this schema id.
+    Wire { id: u32, writer: Writer },
 }
 
 impl Encoding {
     fn needs_parse(&self) -> bool {
-        matches!(self, Encoding::Avro { .. })
+        matches!(self, Encoding::Wire { writer, .. } if writer.needs_json())
     }
 
-    /// Encodes text (a value or a key) that may already be parsed. With `check_only`,
-    /// Avro is checked against the schema but not written (the result is empty).
+    /// Encodes text (a value or a key) that may already be parsed. With `check_only`, a
+    /// schema's check runs but nothing is written (the result is empty).
     fn encode(
         &self,
         text: &str,
@@ -93,7 +91,18 @@ impl Encoding {
                 }
                 Ok(text.trim().as_bytes().to_vec())
             }
-            Encoding::Avro { id, schema } => {
+            Encoding::Wire { id, writer } if parsed.is_none() && !writer.needs_json() => {
+                if check_only {
+                    writer.write_text(text, None)?;
+                    return Ok(Vec::new());
+                }
+                let mut framed = Vec::with_capacity(text.len() + 8);
+                framed.extend_from_slice(&wire::header(*id));
+                writer.write_text(text, Some(&mut framed))?;
+                Ok(framed)
+            }
+            Encoding::Wire { id, writer } => {
+                // `text` is the JSON text of `parsed` when both are given.
                 let owned;
                 let json = match parsed {
                     Some(j) => j,
@@ -104,14 +113,12 @@ impl Encoding {
                     }
                 };
                 if check_only {
-                    schema.check(json).map_err(|e| e.to_string())?;
+                    writer.check(json)?;
                     return Ok(Vec::new());
                 }
-                let mut framed = Vec::with_capacity(text.len());
+                let mut framed = Vec::with_capacity(text.len() + 8);
                 framed.extend_from_slice(&wire::header(*id));
-                schema
-                    .encode_into(json, &mut framed)
-                    .map_err(|e| e.to_string())?;
+                writer.write(text, json, &mut framed)?;
                 Ok(framed)
             }
         }
@@ -246,9 +253,11 @@ impl Template {
                     .as_ref()
                     .and_then(|j| lookup(j, path))
                     .ok_or_else(|| format!("no field `{}` for the key", path.join(".")))?;
-                let text = match json {
-                    Json::String(s) => s.clone(),
-                    other => other.to_string(),
+                // In the wire format a key is its JSON; otherwise a string is its text.
+                let text = match (json, &self.key_encoding) {
+                    (_, Encoding::Wire { .. }) => json.to_string(),
+                    (Json::String(s), _) => s.clone(),
+                    (other, _) => other.to_string(),
                 };
                 Some(
                     self.key_encoding
@@ -328,8 +337,19 @@ fn lookup<'a>(json: &'a Json, path: &[String]) -> Option<&'a Json> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::core::codec::{AvroSchema, Schema};
     use crate::core::record::Header;
+    use crate::core::schemas::SchemaType;
+
+    fn wire(id: u32, schema: Schema, message: Option<&str>) -> Encoding {
+        Encoding::Wire {
+            id,
+            writer: Writer::new(Arc::new(schema), message).unwrap(),
+        }
+    }
 
     fn template(value: Encoding, key: KeySource) -> Template {
         Template {
@@ -375,19 +395,66 @@ mod tests {
     #[test]
     fn avro_events_are_framed_with_the_schema_id() {
         let schema = AvroSchema::parse(r#"{"type":"record","name":"R","fields":[{"name":"p","type":{"type":"enum","name":"P","symbols":["LOW","HIGH"]}}]}"#).unwrap();
-        let t = template(
-            Encoding::Avro {
-                id: 42,
-                schema: Arc::new(schema),
-            },
-            KeySource::None,
-        );
+        let t = template(wire(42, Schema::Avro(schema), None), KeySource::None);
         let e = t.event(r#"{"p": "HIGH"}"#).unwrap();
         assert_eq!(e.value.as_deref(), Some(&[0, 0, 0, 0, 42, 2][..]));
         let err = t.event(r#"{"p": "URGENT"}"#).unwrap_err();
         assert_eq!(
             err,
             "field `p`: expected one of LOW, HIGH (enum P), found \"URGENT\""
+        );
+    }
+
+    #[test]
+    fn json_schema_events_are_checked_and_sent_as_written_after_the_header() {
+        let schema = Schema::compile(
+            SchemaType::Json,
+            "",
+            r#"{"type": "object", "properties": {"age": {"type": "integer"}}, "required": ["age"]}"#,
+            &[],
+        )
+        .unwrap();
+        let key = Schema::compile(SchemaType::Json, "", r#"{"type": "string"}"#, &[]).unwrap();
+        let mut t = template(wire(7, schema, None), KeySource::field("child_id"));
+        t.key_encoding = wire(8, key, None);
+        let e = t.event(r#"{"age": 7, "child_id": "c1"}"#).unwrap();
+        let mut expected = wire::header(7).to_vec();
+        expected.extend_from_slice(br#"{"age": 7, "child_id": "c1"}"#);
+        assert_eq!(e.value.as_deref(), Some(&expected[..]));
+        let mut key = wire::header(8).to_vec();
+        key.extend_from_slice(br#""c1""#);
+        assert_eq!(
+            e.key.as_deref(),
+            Some(&key[..]),
+            "a JSON Schema key is JSON"
+        );
+        let err = t.check(r#"{"age": 7, "child_id": 5}"#).unwrap_err();
+        assert!(err.starts_with("key: field /: 5 is not of type"), "{err}");
+        let err = t.check(r#"{"age": "7", "child_id": "c1"}"#).unwrap_err();
+        assert_eq!(
+            err,
+            "field /age: \"7\" is not of type \"integer\" (rule `type`)"
+        );
+    }
+
+    #[test]
+    fn protobuf_events_carry_the_message_index_and_errors_name_the_field() {
+        let schema = Schema::compile(
+            SchemaType::Protobuf,
+            "child.proto",
+            "syntax = \"proto3\";\nmessage Child { string child_id = 1; int32 age = 2; }\nmessage Other { string x = 1; }",
+            &[],
+        )
+        .unwrap();
+        let t = template(wire(9, schema, Some("Other")), KeySource::None);
+        let e = t.event(r#"{"x": "y"}"#).unwrap();
+        assert_eq!(
+            e.value.as_deref(),
+            Some(&[0, 0, 0, 0, 9, 2, 2, 10, 1, b'y'][..])
+        );
+        assert_eq!(
+            t.check(r#"{"x": "y", "z": 1}"#).unwrap_err(),
+            "field `z`: not a field of message Other"
         );
     }
 
@@ -416,13 +483,7 @@ mod tests {
             r#"{"type":"record","name":"R","fields":[{"name":"n","type":"long"}]}"#,
         )
         .unwrap();
-        let mut t = template(
-            Encoding::Avro {
-                id: 1,
-                schema: Arc::new(schema),
-            },
-            KeySource::None,
-        );
+        let mut t = template(wire(1, Schema::Avro(schema), None), KeySource::None);
         // The JSON text is 30 bytes; its Avro encoding 6, plus the 10-byte header.
         t.limit = Some(RecordLimit {
             bytes: 25,

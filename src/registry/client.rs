@@ -1,7 +1,7 @@
 //! A blocking HTTP client for the registry: small, and enough for a command-line tool that
 //! makes a handful of requests per run. This file holds the transport and the requests the
 //! codecs and `topics apply` make; `subjects.rs` and `config.rs` add the ones `kop schemas`
-//! makes.
+//! makes. Every request takes and gives every schema type (Avro, JSON Schema, Protobuf).
 
 use std::time::{Duration, Instant};
 
@@ -12,9 +12,10 @@ use ureq::tls::{TlsConfig, TlsProvider};
 
 use super::error::RegistryError;
 use super::wire::{
-    api_error, encode, CompatibilityAnswer, Registered, RegisteredId, SchemaBody, SubjectVersion,
+    api_error, encode, CompatibilityAnswer, ReferenceJson, Registered, RegisteredId, SchemaBody,
 };
 use crate::core::schemas::check::{Compatibility, Lookup};
+use crate::core::schemas::{Reference, SchemaText, SchemaType};
 use crate::settings::RegistrySettings;
 
 /// The media type the Confluent API speaks.
@@ -36,16 +37,18 @@ struct ModeAnswer {
 struct SchemaById {
     schema: String,
     schema_type: Option<String>,
+    #[serde(default)]
+    references: Option<Vec<ReferenceJson>>,
 }
 
-/// kop reads and writes Avro; the registry also holds Protobuf and JSON Schema.
-fn check_avro(schema_type: Option<&str>) -> Result<(), RegistryError> {
-    match schema_type {
-        None | Some("AVRO") => Ok(()),
-        Some(other) => Err(RegistryError::Malformed(format!(
-            "the schema is {other}; kop encodes and decodes Avro only"
-        ))),
-    }
+/// The registry's `schemaType` as kop's; an unknown one is a malformed answer.
+pub(super) fn schema_type(text: Option<&str>, what: &str) -> Result<SchemaType, RegistryError> {
+    SchemaType::from_registry(text).ok_or_else(|| {
+        RegistryError::Malformed(format!(
+            "{what} has the unknown schema type {}",
+            text.unwrap_or_default()
+        ))
+    })
 }
 
 impl Registry {
@@ -92,33 +95,28 @@ impl Registry {
         }
     }
 
-    /// The schema text registered under an id.
-    pub fn schema_by_id(&self, id: u32) -> Result<String, RegistryError> {
+    /// The schema registered under an id: its text, type and references.
+    pub fn schema_by_id(&self, id: u32) -> Result<SchemaText, RegistryError> {
         let answer: SchemaById = self.get(&format!("/schemas/ids/{id}"))?;
-        check_avro(answer.schema_type.as_deref())?;
-        Ok(answer.schema)
-    }
-
-    /// The subject's latest version: (id, version, schema text).
-    pub fn latest(&self, subject: &str) -> Result<(u32, u32, String), RegistryError> {
-        let answer: SubjectVersion =
-            self.get(&format!("/subjects/{}/versions/latest", encode(subject)))?;
-        check_avro(answer.schema_type.as_deref())?;
-        Ok((answer.id, answer.version, answer.schema))
+        Ok(SchemaText {
+            schema_type: schema_type(answer.schema_type.as_deref(), &format!("schema {id}"))?,
+            text: answer.schema,
+            references: answer
+                .references
+                .unwrap_or_default()
+                .into_iter()
+                .map(Reference::from)
+                .collect(),
+        })
     }
 
     /// The id of the schema under the subject, registering it when it is new (as
     /// Confluent's serializers do with auto-registration).
-    pub fn id_for(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
-        match self.lookup(subject, schema)? {
+    pub fn id_for(&self, subject: &str, schema: &SchemaText) -> Result<u32, RegistryError> {
+        match self.find(subject, schema)? {
             Lookup::Registered { id, .. } => Ok(id),
             Lookup::NotRegistered | Lookup::NoSubject => self.register(subject, schema),
         }
-    }
-
-    /// Whether this exact Avro schema is registered under the subject.
-    pub fn lookup(&self, subject: &str, schema: &str) -> Result<Lookup, RegistryError> {
-        self.lookup_body(subject, &SchemaBody::avro(schema))
     }
 
     pub(super) fn lookup_body(
@@ -142,18 +140,18 @@ impl Registry {
         }
     }
 
-    /// The registry's verdict on an Avro schema against the subject's latest version; a
-    /// subject without versions takes anything.
+    /// The registry's verdict on a schema against the subject's latest version; a subject
+    /// without versions takes anything.
     pub fn compatibility(
         &self,
         subject: &str,
-        schema: &str,
+        schema: &SchemaText,
     ) -> Result<Compatibility, RegistryError> {
         let path = format!(
             "/compatibility/subjects/{}/versions/latest?verbose=true",
             encode(subject)
         );
-        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::avro(schema)) {
+        match self.post::<CompatibilityAnswer>(&path, &SchemaBody::of(schema)) {
             Ok(answer) => Ok(answer.into_core()),
             // No version yet: anything is compatible with nothing.
             Err(RegistryError::Api {
@@ -164,10 +162,10 @@ impl Registry {
         }
     }
 
-    /// Registers the Avro schema under the subject and returns its id.
-    pub fn register(&self, subject: &str, schema: &str) -> Result<u32, RegistryError> {
+    /// Registers the schema under the subject and returns its id.
+    pub fn register(&self, subject: &str, schema: &SchemaText) -> Result<u32, RegistryError> {
         let path = format!("/subjects/{}/versions", encode(subject));
-        self.post::<RegisteredId>(&path, &SchemaBody::avro(schema))
+        self.post::<RegisteredId>(&path, &SchemaBody::of(schema))
             .map(|r| r.id)
     }
 

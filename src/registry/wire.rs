@@ -57,14 +57,6 @@ pub(super) struct SchemaBody<'a> {
 }
 
 impl<'a> SchemaBody<'a> {
-    pub(super) fn avro(schema: &'a str) -> Self {
-        SchemaBody {
-            schema,
-            schema_type: None,
-            references: Vec::new(),
-        }
-    }
-
     pub(super) fn of(schema: &'a SchemaText) -> Self {
         SchemaBody {
             schema: &schema.text,

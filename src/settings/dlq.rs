@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::cli::{DlqReplayArgs, DlqStatsArgs};
 use crate::config::TopicsFile;
-use crate::core::dlq::replay::LetterFilter;
+use crate::core::dlq::replay::{FieldMatch, LetterFilter};
 use crate::core::dlq::{EnvelopeFields, Recogniser};
 use crate::error::CommandError;
 use crate::util::time::{now_ms, parse_time};
@@ -62,6 +62,11 @@ impl ReplaySettings {
                 .transpose()?,
             since: time("since", &args.since)?,
             until: time("until", &args.until)?,
+            fields: args
+                .fields
+                .iter()
+                .map(|f| FieldMatch::parse(f).map_err(CommandError::usage))
+                .collect::<Result<_, _>>()?,
         };
         let rate = match args.rate {
             Some(r) if !(r > 0.0 && r.is_finite()) => {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::cli::{PublishArgs, SubjectStrategy, WriteFormat};
 use crate::core::publish::KeySource;
 use crate::core::record::{Header, Headers};
+use crate::core::schemas::SchemaType;
 use crate::core::subject::{Part, Strategy};
 use crate::error::CommandError;
 use crate::util::escapes::unescape;
@@ -34,18 +35,24 @@ pub(crate) enum PublishInput {
 pub(crate) enum EncodingChoice {
     Json,
     Raw,
-    Avro(SchemaChoice),
+    /// The Confluent wire format with a registry's schema (Avro, JSON Schema, Protobuf).
+    Registered(SchemaChoice),
 }
 
-/// Which Avro schema: an id, a file (registered when new), or the subject's latest.
+/// Which schema: an id, a file (registered when new), or the subject's latest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SchemaChoice {
+    pub schema_type: SchemaType,
     pub part: Part,
     pub id: Option<u32>,
     pub file: Option<PathBuf>,
     /// The subject given explicitly, else named by `strategy`.
     pub subject: Option<String>,
     pub strategy: Strategy,
+    /// The Protobuf message (else the file's first).
+    pub message: Option<String>,
+    /// Where a .proto file's imports are found, after its own directory.
+    pub proto_paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,35 +121,56 @@ impl PublishSettings {
             SubjectStrategy::Record => Strategy::Record,
             SubjectStrategy::TopicRecord => Strategy::TopicRecord,
         };
+        for (flag, given, format) in [
+            ("--message", &args.message, args.format),
+            ("--key-message", &args.key_message, args.key_format),
+        ] {
+            if given.is_some() && format != WriteFormat::Protobuf {
+                return Err(CommandError::usage(format!(
+                    "{flag} picks a Protobuf message, but the format is not protobuf"
+                )));
+            }
+        }
         let value_encoding = choice(
             args.format,
             SchemaChoice {
+                schema_type: SchemaType::Avro,
                 part: Part::Value,
                 id: args.schema_id,
                 file: args.schema_file.clone(),
                 subject: args.subject.clone(),
                 strategy,
+                message: args.message.clone(),
+                proto_paths: args.proto_path.clone(),
             },
         );
         let key_encoding = choice(
             args.key_format,
             SchemaChoice {
+                schema_type: SchemaType::Avro,
                 part: Part::Key,
                 id: None,
                 file: args.key_schema_file.clone(),
                 subject: args.key_subject.clone(),
                 strategy,
+                message: args.key_message.clone(),
+                proto_paths: args.proto_path.clone(),
             },
         );
-        let needs_registry = [&value_encoding, &key_encoding]
-            .iter()
-            .any(|e| matches!(e, EncodingChoice::Avro(_)));
-        if needs_registry && global.registry.is_none() {
-            return Err(
-                CommandError::usage("Avro needs a Schema Registry").with_hint(
-                    "set --registry URL or SCHEMA_REGISTRY_URL (or a profile's schema_registry)",
-                ),
-            );
+        let registered = [&value_encoding, &key_encoding]
+            .into_iter()
+            .find_map(|e| match e {
+                EncodingChoice::Registered(c) => Some(c.schema_type),
+                _ => None,
+            });
+        if let (Some(schema_type), None) = (registered, &global.registry) {
+            return Err(CommandError::usage(format!(
+                "{} needs a Schema Registry",
+                schema_type.label()
+            ))
+            .with_hint(
+                "set --registry URL or SCHEMA_REGISTRY_URL (or a profile's schema_registry)",
+            ));
         }
         Ok(PublishSettings {
             topic: args.topic.clone(),
@@ -160,10 +188,18 @@ impl PublishSettings {
 }
 
 fn choice(format: WriteFormat, schema: SchemaChoice) -> EncodingChoice {
+    let with_type = |schema_type| {
+        EncodingChoice::Registered(SchemaChoice {
+            schema_type,
+            ..schema.clone()
+        })
+    };
     match format {
         WriteFormat::Json => EncodingChoice::Json,
         WriteFormat::Raw => EncodingChoice::Raw,
-        WriteFormat::Avro => EncodingChoice::Avro(schema),
+        WriteFormat::Avro => with_type(SchemaType::Avro),
+        WriteFormat::JsonSchema => with_type(SchemaType::Json),
+        WriteFormat::Protobuf => with_type(SchemaType::Protobuf),
     }
 }
 

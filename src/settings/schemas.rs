@@ -197,7 +197,7 @@ fn declared_targets(
     };
     if schema.schema_type.is_some() || !schema.references.is_empty() {
         return Err(CommandError::usage(
-            "--type and --reference go with FILE --subject; topics.toml schemas are Avro",
+            "--type and --reference go with FILE --subject; a topics.toml schema's type is its file's (.avsc, .json, .proto) and its references what it imports",
         ));
     }
     let mut targets = Vec::new();
@@ -211,8 +211,9 @@ fn declared_targets(
                     subject: format!("{}-{part}", topic.name),
                     file: SchemaFile {
                         path: path.clone(),
-                        // topics.toml declares Avro schemas (as `topics apply` registers them).
-                        schema_type: Some(SchemaType::Avro),
+                        // As `topics apply` registers it: the type from the file, what it
+                        // imports found beside it.
+                        schema_type: None,
                         references: Vec::new(),
                     },
                     declared,

@@ -77,6 +77,8 @@ fn codec(format: ReadFormat) -> Codec {
         ReadFormat::Auto => Codec::Auto,
         ReadFormat::Json => Codec::Json,
         ReadFormat::Avro => Codec::Avro,
+        ReadFormat::JsonSchema => Codec::JsonSchema,
+        ReadFormat::Protobuf => Codec::Protobuf,
         ReadFormat::Raw => Codec::Raw,
     }
 }

@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::{open, POLL};
+use crate::core::codec::{self, Format, SchemaSource};
 use crate::core::dlq::ledger::{ledger_record, ledger_topic, Entry, Ledger};
 use crate::core::dlq::replay::{
     decide, replay_count, replayed_headers, Decision, Policy, ReplayMode, ReplayTally,
 };
+use crate::core::dlq::Letter;
 use crate::core::record::{Header, NewRecord, Record, TopicPartition};
 use crate::error::CommandError;
 use crate::interrupt;
@@ -34,6 +36,8 @@ pub(super) struct Pass<'a> {
     pub policy: &'a Policy,
     pub admin: &'a Admin,
     pub ledger: &'a Ledger,
+    /// Writer schemas, to decode payloads for `--where`.
+    pub schemas: &'a (dyn SchemaSource + Send + Sync),
 }
 
 /// The producer of a real pass, and how it commits.
@@ -94,6 +98,19 @@ impl Pass<'_> {
         Ok(tally)
     }
 
+    /// The letter's original event as JSON, for `--where`: decoded as tail decodes a
+    /// value (the wire format by its writer schema's type, else JSON); `None` when it
+    /// cannot be.
+    fn event(&self, letter: &Letter) -> Option<serde_json::Value> {
+        let payload = letter.payload.as_deref()?;
+        let decoded = codec::decode(payload, Format::Auto, self.schemas).ok()?;
+        matches!(
+            decoded.encoding,
+            "avro" | "json-schema" | "protobuf" | "json"
+        )
+        .then_some(decoded.value)
+    }
+
     fn handle(&self, message: &Record, sending: Sending<'_>, state: &mut State) {
         if state.stopped.contains_key(&message.partition) {
             // Behind an unroutable letter: the cursor cannot pass it, so neither may this.
@@ -101,7 +118,13 @@ impl Pass<'_> {
             return;
         }
         let letter = self.replay.recogniser.recognise(message);
-        let decision = decide(&letter, &self.replay.selection, self.policy);
+        let selection = &self.replay.selection;
+        let decision = match selection.needs_event()
+            && !selection.event_matches(self.event(&letter).as_ref())
+        {
+            true => Decision::Skip,
+            false => decide(&letter, selection, self.policy),
+        };
         let before = self.ledger.get(message.partition, message.offset);
         let (target, record, parked) = match decision {
             Decision::Skip => {

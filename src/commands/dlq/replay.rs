@@ -52,12 +52,14 @@ pub(crate) fn run(
         topics: partition_counts(&cluster),
     };
     let ledger = read_ledger(settings, &admin, &replay.dlq, out)?;
+    let schemas = super::super::schema_source(settings);
     let pass = Pass {
         settings,
         replay,
         policy: &policy,
         admin: &admin,
         ledger: &ledger,
+        schemas: schemas.as_ref(),
     };
     let report = |mode, tally| ReplayReport {
         dlq: replay.dlq.clone(),

@@ -11,6 +11,7 @@ pub(crate) mod show;
 
 use std::time::Duration;
 
+use super::schema_files::Registration;
 use crate::core::schemas::{Reference, SchemaText, SchemaType, VersionRef};
 use crate::error::{CommandError, ResultExt};
 use crate::registry::{Registry, RegistryError};
@@ -53,6 +54,25 @@ fn schema_text(
         }
         None => SchemaType::infer(extension, subject_type(registry, subject)?, &text),
     };
+    // Without --reference, what the file imports is found beside it, as `topics apply`
+    // registers it.
+    if file.references.is_empty() {
+        let prepared = super::schema_files::prepare(
+            registry,
+            &file.path,
+            schema_type,
+            &[],
+            Registration::LookUp,
+        )?;
+        if let Some(missing) = prepared.unregistered.first() {
+            return Err(CommandError::failed(format!(
+                "{} needs {missing}, which is not registered under the subject {missing} yet",
+                file.path.display()
+            ))
+            .with_hint("`kop topics apply` registers it, or `kop schemas register` it first"));
+        }
+        return Ok(prepared.schema);
+    }
     let references = file
         .references
         .iter()

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::super::schema_files::Registration;
 use crate::core::plan::results::{
     changes_in, ChangeBatch, ChangeResult, ChangeStatus, BATCH_ORDER,
 };
@@ -171,11 +172,11 @@ fn register_schemas(
         .iter()
         .filter_map(|c| match c {
             Change::RegisterSchema { subject, file, .. } => {
-                let result = std::fs::read_to_string(file)
-                    .map_err(|e| format!("cannot read {}: {e}", file.display()))
-                    .and_then(|text| {
+                let result = super::gather::schema_file(&registry, file, Registration::Register)
+                    .map_err(|e| e.to_string())
+                    .and_then(|prepared| {
                         registry
-                            .register(subject, &text)
+                            .register(subject, &prepared.schema)
                             .map(|_| ())
                             .map_err(|e| e.to_string())
                     });

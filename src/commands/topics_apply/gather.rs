@@ -4,11 +4,13 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use super::super::schema_files::{self, Registration};
 use crate::config::CompatibilityLevel;
 use crate::core::cluster::{ClusterMetadata, TopicConfigs};
-use crate::core::codec::AvroSchema;
+use crate::core::codec::Schema;
 use crate::core::plan::{CompatibilityState, DesiredTopic, PlanOptions, SchemaState};
 use crate::core::schemas::check::{Compatibility, Lookup};
+use crate::core::schemas::SchemaType;
 use crate::error::{CommandError, ResultExt};
 use crate::kafka::{Admin, KafkaError};
 use crate::output::Output;
@@ -101,22 +103,24 @@ pub(super) fn schemas(
     declared
         .into_iter()
         .map(|(topic, part, path)| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            AvroSchema::parse(&text).map_err(|e| {
-                CommandError::failed(format!(
-                    "{} is not a valid Avro schema: {e}",
-                    path.display()
-                ))
-            })?;
             let subject = format!("{}-{part}", topic.name);
-            let lookup = registry.lookup(&subject, &text)?;
-            let incompatible = match lookup {
-                Lookup::Registered { .. } | Lookup::NoSubject => None,
-                Lookup::NotRegistered => match registry.compatibility(&subject, &text)? {
-                    Compatibility::Compatible => None,
-                    Compatibility::Incompatible(messages) => Some(messages),
+            let prepared = schema_file(&registry, path, Registration::LookUp)?;
+            let lookup = match prepared.unregistered.is_empty() {
+                true => registry.find(&subject, &prepared.schema)?,
+                // What it imports is registered first, so it cannot be registered yet.
+                false => match registry.versions(&subject, false) {
+                    Ok(v) if !v.is_empty() => Lookup::NotRegistered,
+                    _ => Lookup::NoSubject,
                 },
+            };
+            let incompatible = match lookup {
+                Lookup::NotRegistered if prepared.unregistered.is_empty() => {
+                    match registry.compatibility(&subject, &prepared.schema)? {
+                        Compatibility::Compatible => None,
+                        Compatibility::Incompatible(messages) => Some(messages),
+                    }
+                }
+                _ => None,
             };
             Ok(SchemaState {
                 topic: topic.name.clone(),
@@ -128,6 +132,33 @@ pub(super) fn schemas(
             })
         })
         .collect()
+}
+
+/// A topics.toml schema file as the registry takes it, checked here first: its type from
+/// its extension or text (`.avsc` Avro, `.proto` Protobuf, a JSON Schema names `$schema`
+/// or describes `properties`), what it imports found beside it.
+pub(super) fn schema_file(
+    registry: &Registry,
+    path: &std::path::Path,
+    mode: Registration,
+) -> Result<schema_files::Prepared, CommandError> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let extension = path.extension().and_then(|e| e.to_str());
+    let schema_type = SchemaType::infer(extension, None, &text);
+    let prepared = schema_files::prepare(registry, path, schema_type, &[], mode)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Schema::compile(schema_type, &name, &text, &prepared.dependencies).map_err(|e| {
+        CommandError::failed(format!(
+            "{} is not a valid {} schema: {e}",
+            path.display(),
+            schema_type.label()
+        ))
+    })?;
+    Ok(prepared)
 }
 
 /// The levels of the subjects whose level the file declares, and the global one.

@@ -231,10 +231,10 @@ fn the_teams_task_schema_takes_plain_json() {
     assert_eq!(decoded["tags"], json!([]));
 }
 
-struct Schemas(HashMap<u32, Arc<AvroSchema>>);
+struct Schemas(HashMap<u32, Arc<Schema>>);
 
 impl SchemaSource for Schemas {
-    fn schema_by_id(&self, id: u32) -> Result<Arc<AvroSchema>, String> {
+    fn schema_by_id(&self, id: u32) -> Result<Arc<Schema>, String> {
         self.0
             .get(&id)
             .cloned()
@@ -249,7 +249,7 @@ fn auto_detects_wire_format_json_text_and_binary() {
     )
     .unwrap();
     let framed = wire::frame(7, &schema.encode(&json!({"a": 5})).unwrap());
-    let schemas = Schemas(HashMap::from([(7, Arc::new(schema))]));
+    let schemas = Schemas(HashMap::from([(7, Arc::new(Schema::Avro(schema)))]));
     let d = decode(&framed, Format::Auto, &schemas).unwrap();
     assert_eq!(
         (d.value, d.schema_id, d.encoding),
@@ -261,9 +261,61 @@ fn auto_detects_wire_format_json_text_and_binary() {
     assert_eq!((d.value, d.encoding), (json!("plain words"), "text"));
     let d = decode(&[0xff, 0xfe, 0x01], Format::Auto, &schemas).unwrap();
     assert_eq!((d.value, d.encoding), (json!("//4B"), "base64"));
-    // Magic byte but an unknown schema: not Avro, so it falls through to base64.
-    let d = decode(&[0, 0, 0, 0, 9, 1], Format::Auto, &schemas).unwrap();
-    assert_eq!(d.encoding, "base64");
+    // The wire format's header but an unknown schema: said, so the reader warns and shows
+    // base64 (no JSON or text starts with a zero byte).
+    let err = decode(&[0, 0, 0, 0, 9, 1], Format::Auto, &schemas).unwrap_err();
+    assert_eq!(err.0, "schema 9: no schema 9");
+    assert!(decode(&[0, 0, 0, 0, 9, 1], Format::AutoText, &schemas).is_err());
+}
+
+#[test]
+fn every_schema_type_decodes_by_the_writer_schemas_type() {
+    let json = Schema::compile(
+        SchemaType::Json,
+        "",
+        r#"{"type": "object", "properties": {"age": {"type": "integer"}}}"#,
+        &[],
+    )
+    .unwrap();
+    let proto = Schema::compile(
+        SchemaType::Protobuf,
+        "child.proto",
+        "syntax = \"proto3\";\nmessage Child { string child_id = 1; int32 age = 2; }",
+        &[],
+    )
+    .unwrap();
+    let Schema::Protobuf(p) = &proto else {
+        unreachable!()
+    };
+    let mut proto_bytes = wire::header(2).to_vec();
+    p.message(None)
+        .unwrap()
+        .encode_into(&json!({"child_id": "c1", "age": 7}), &mut proto_bytes)
+        .unwrap();
+    let schemas = Schemas(HashMap::from([(1, Arc::new(json)), (2, Arc::new(proto))]));
+    let d = decode(&wire::frame(1, br#"{"age": 7}"#), Format::Auto, &schemas).unwrap();
+    assert_eq!(
+        (d.value, d.schema_id, d.encoding),
+        (json!({"age": 7}), Some(1), "json-schema")
+    );
+    let d = decode(&proto_bytes, Format::Auto, &schemas).unwrap();
+    assert_eq!(
+        (d.value, d.encoding),
+        (json!({"childId": "c1", "age": 7}), "protobuf")
+    );
+    assert_eq!(
+        decode(&proto_bytes, Format::Protobuf, &schemas)
+            .unwrap()
+            .encoding,
+        "protobuf"
+    );
+    let err = decode(&proto_bytes, Format::Avro, &schemas).unwrap_err();
+    assert_eq!(
+        err.0,
+        "schema 2 is PROTOBUF, not AVRO (--format auto reads any type)"
+    );
+    let err = decode(&wire::frame(2, &[0, 0xff]), Format::Auto, &schemas).unwrap_err();
+    assert!(err.0.starts_with("not PROTOBUF for schema 2"), "{err}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use regex::Regex;
+use serde_json::Value as Json;
 
 use super::headers::{PROVENANCE_COUNT, PROVENANCE_OFFSET, PROVENANCE_PARTITION, PROVENANCE_TOPIC};
 use super::ledger::Entry;
@@ -23,9 +24,79 @@ pub struct LetterFilter {
     /// Failure time bounds, milliseconds since the epoch (inclusive).
     pub since: Option<i64>,
     pub until: Option<i64>,
+    /// Fields of the original event (`--where`), matched on its decoded payload.
+    pub fields: Vec<FieldMatch>,
+}
+
+/// `--where PATH=VALUE`: a field of a letter's original event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    pub path: Vec<String>,
+    pub value: String,
+}
+
+impl FieldMatch {
+    /// `child.id=7f0c...`: a dotted path, `=`, the value.
+    pub fn parse(text: &str) -> Result<FieldMatch, String> {
+        let (path, value) = text
+            .split_once('=')
+            .filter(|(p, _)| !p.is_empty() && p.split('.').all(|s| !s.is_empty()))
+            .ok_or_else(|| {
+                format!("--where {text}: expected FIELD=VALUE, e.g. child_id=7f0c2a1e")
+            })?;
+        Ok(FieldMatch {
+            path: path.split('.').map(str::to_string).collect(),
+            value: value.to_string(),
+        })
+    }
+
+    /// The field holds the value: a string as its text, anything else as JSON (`7`,
+    /// `true`). A path segment matches a field as written or in lowerCamelCase, the name
+    /// Protobuf's JSON gives `child_id`.
+    pub fn matches(&self, event: &Json) -> bool {
+        let found = self.path.iter().try_fold(event, |node, part| {
+            node.get(part.as_str())
+                .or_else(|| node.get(lower_camel(part).as_str()))
+        });
+        match found {
+            Some(Json::String(s)) => *s == self.value,
+            Some(other) => serde_json::to_string(other).is_ok_and(|text| text == self.value),
+            None => false,
+        }
+    }
+}
+
+fn lower_camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match (c, upper) {
+            ('_', _) => upper = true,
+            (c, true) => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }
 
 impl LetterFilter {
+    /// Whether the letters' payloads must be decoded to select them.
+    pub fn needs_event(&self) -> bool {
+        !self.fields.is_empty()
+    }
+
+    /// `event`: the letter's original payload decoded to JSON (`None` when it could not
+    /// be, or is a tombstone): it matches every `--where`.
+    pub fn event_matches(&self, event: Option<&Json>) -> bool {
+        match event {
+            Some(event) => self.fields.iter().all(|f| f.matches(event)),
+            None => self.fields.is_empty(),
+        }
+    }
+
     pub fn selects(&self, letter: &Letter) -> bool {
         let topic_ok = self.topics.is_empty()
             || letter
@@ -47,6 +118,7 @@ impl LetterFilter {
             && self.error.is_none()
             && self.since.is_none()
             && self.until.is_none()
+            && self.fields.is_empty()
     }
 
     /// The consumer group that records this selection's progress through `dlq`:
@@ -58,7 +130,7 @@ impl LetterFilter {
         }
         let mut topics = self.topics.clone();
         topics.sort();
-        let canonical = format!(
+        let mut canonical = format!(
             "topics={};error={};since={:?};until={:?};to={:?}",
             topics.join(","),
             self.error.as_ref().map_or("", |r| r.as_str()),
@@ -66,6 +138,16 @@ impl LetterFilter {
             self.until,
             to
         );
+        // Only when given, so the cursors of selections without it keep their names.
+        if !self.fields.is_empty() {
+            let mut fields: Vec<String> = self
+                .fields
+                .iter()
+                .map(|f| format!("{}={}", f.path.join("."), f.value))
+                .collect();
+            fields.sort();
+            canonical.push_str(&format!(";where={}", fields.join("\u{1f}")));
+        }
         format!(
             "{REPLAY_CURSOR_PREFIX}{dlq}.{:016x}",
             fnv1a(canonical.as_bytes())
@@ -428,6 +510,7 @@ mod tests {
             error: Some(Regex::new("timeout").unwrap()),
             since: Some(10),
             until: Some(20),
+            fields: Vec::new(),
         };
         let p = policy();
         assert_eq!(
@@ -466,6 +549,45 @@ mod tests {
         assert!(a.starts_with("kop-replay.dlq."));
         // Pinned: cursors must survive kop upgrades.
         assert_eq!(fnv1a(b"kop"), 0x3da7_5719_363e_409d);
+    }
+
+    #[test]
+    fn where_matches_fields_of_the_original_event_as_written_or_in_camel_case() {
+        let registered = serde_json::json!({"event_type": "child.registered", "age": 7,
+            "device": {"device_id": "d1"}});
+        let proto3 = serde_json::json!({"eventType": "child.registered", "age": 7,
+            "device": {"deviceId": "d1"}});
+        let filter = LetterFilter {
+            fields: vec![
+                FieldMatch::parse("event_type=child.registered").unwrap(),
+                FieldMatch::parse("device.device_id=d1").unwrap(),
+                FieldMatch::parse("age=7").unwrap(),
+            ],
+            ..LetterFilter::default()
+        };
+        assert!(filter.needs_event());
+        assert!(filter.event_matches(Some(&registered)));
+        assert!(filter.event_matches(Some(&proto3)));
+        assert!(
+            !filter.event_matches(None),
+            "an undecodable payload is not selected"
+        );
+        let mut other = registered.clone();
+        other["age"] = serde_json::json!(8);
+        assert!(!filter.event_matches(Some(&other)));
+        assert!(LetterFilter::default().event_matches(None));
+        assert!(FieldMatch::parse("age").is_err());
+        assert!(FieldMatch::parse("a..b=1").is_err());
+        // Its own cursor; selections without --where keep theirs.
+        assert_ne!(
+            filter.cursor("dlq", None),
+            LetterFilter::default().cursor("dlq", None)
+        );
+        let reordered = LetterFilter {
+            fields: filter.fields.iter().rev().cloned().collect(),
+            ..LetterFilter::default()
+        };
+        assert_eq!(filter.cursor("dlq", None), reordered.cursor("dlq", None));
     }
 
     #[test]

@@ -28,6 +28,15 @@ impl SchemaType {
         }
     }
 
+    /// As people say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SchemaType::Avro => "Avro",
+            SchemaType::Json => "JSON Schema",
+            SchemaType::Protobuf => "Protobuf",
+        }
+    }
+
     /// The registry's `schemaType`; absent means Avro (the registry leaves it out then).
     pub fn from_registry(text: Option<&str>) -> Option<SchemaType> {
         match text.map(str::to_ascii_uppercase).as_deref() {
@@ -152,6 +161,26 @@ impl fmt::Display for VersionRef {
     }
 }
 
+/// The other schemas a schema needs, by the names it uses for them: a `.proto` file's
+/// imports (protobuf's own `google/protobuf/*` aside: every registry knows them), a JSON
+/// Schema's `$ref`s to other documents. Avro's named types from other subjects are not
+/// looked for.
+pub fn dependencies(
+    schema_type: SchemaType,
+    name: &str,
+    text: &str,
+) -> Result<Vec<String>, String> {
+    use crate::core::codec::{json_schema, protobuf};
+    match schema_type {
+        SchemaType::Avro => Ok(Vec::new()),
+        SchemaType::Json => json_schema::external_refs(text),
+        SchemaType::Protobuf => Ok(protobuf::imports(name, text)?
+            .into_iter()
+            .filter(|i| !protobuf::is_builtin(i))
+            .collect()),
+    }
+}
+
 /// A schema's text for people: JSON (Avro, JSON Schema) indented, Protobuf as written.
 pub fn pretty(schema: &str, schema_type: SchemaType) -> String {
     if schema_type == SchemaType::Protobuf {
@@ -239,6 +268,26 @@ mod tests {
                 global: true
             }
         );
+    }
+
+    #[test]
+    fn dependencies_are_imports_and_external_refs() {
+        let proto = "syntax = \"proto3\";\nimport \"common.proto\";\nimport \"google/protobuf/timestamp.proto\";\nmessage M { string a = 1; }";
+        assert_eq!(
+            dependencies(SchemaType::Protobuf, "m.proto", proto).unwrap(),
+            vec!["common.proto"]
+        );
+        assert_eq!(
+            dependencies(
+                SchemaType::Json,
+                "",
+                r#"{"properties": {"d": {"$ref": "device.json"}}}"#
+            )
+            .unwrap(),
+            vec!["device.json"]
+        );
+        assert!(dependencies(SchemaType::Avro, "", "{}").unwrap().is_empty());
+        assert!(dependencies(SchemaType::Protobuf, "m.proto", "message {").is_err());
     }
 
     #[test]

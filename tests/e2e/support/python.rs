@@ -22,6 +22,12 @@ pub fn interop(args: &[&str], stdin: &str) -> String {
     run(&[script.to_str().expect("path")], args, stdin)
 }
 
+/// Runs tests/e2e/interop_formats.py (Confluent's JSON Schema and Protobuf serializers).
+pub fn interop_formats(args: &[&str], stdin: &str) -> String {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/interop_formats.py");
+    run(&[script.to_str().expect("path")], args, stdin)
+}
+
 /// Parses Prometheus text with the official client's parser; returns each sample as
 /// `[name, {labels}, value]`. Panics when the text does not parse.
 pub fn parse_prometheus(text: &str) -> serde_json::Value {

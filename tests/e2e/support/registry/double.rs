@@ -24,7 +24,10 @@
 //! - `POST /subjects/{s}[?deleted=true]` `{"schema", "schemaType"?}` → the registered
 //!   version; 404 / 40401, 404 / 40403, 422 / 42201
 //! - `POST /subjects/{s}/versions` → `{"id"}`; 409 / 409 when incompatible under the
-//!   subject's level, 422 / 42201 when invalid
+//!   subject's level, 422 / 42201 when invalid (a Protobuf schema is invalid when it does
+//!   not compile with the schemas its references name; a base64 `FileDescriptorProto` is
+//!   taken, as Karapace takes it, but stored as given), 422 / 44302 for a JSON Schema with
+//!   references (unless the test asked for Confluent's answer)
 //! - `POST /compatibility/subjects/{s}/versions/{n|latest}[?verbose=true]` →
 //!   `{"is_compatible": true}` or `{"is_compatible": false, "messages": [...]}` (all live
 //!   versions under a transitive level); 422 / 42201 `Invalid SchemaType.AVRO schema` for an
@@ -55,6 +58,8 @@ use super::routes::{route, Registry};
 #[derive(Default)]
 pub(super) struct State {
     pub mode: Mutex<String>,
+    /// Take references on JSON Schemas, as Confluent's registry does (Karapace refuses).
+    pub json_references: std::sync::atomic::AtomicBool,
     pub registry: Mutex<Registry>,
     hits: AtomicUsize,
     /// `Authorization` headers seen, to check basic auth and bearer tokens.
@@ -95,6 +100,12 @@ impl RegistryDouble {
     /// the others get Karapace's 401.
     pub fn require_authorization(&self, header: &str) {
         *self.state.required_authorization.lock().expect("auth") = Some(header.into());
+    }
+
+    /// From now on, take references on JSON Schemas as Confluent's registry does; by
+    /// default the double refuses them as Karapace does (422 / 44302).
+    pub fn take_json_references(&self) {
+        self.state.json_references.store(true, Ordering::SeqCst);
     }
 
     pub fn hits(&self) -> usize {

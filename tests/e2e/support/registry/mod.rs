@@ -10,6 +10,7 @@
 
 mod avro;
 mod double;
+mod proto;
 mod routes;
 
 use std::io::{Read, Write};
