@@ -490,6 +490,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
         }
         'kop;dlq;stats' {
             [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Count only letters whose original event has this field value, as FIELD=VALUE (repeatable, all must match), decoded as `dlq replay --where` decodes them')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')

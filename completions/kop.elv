@@ -458,6 +458,7 @@ set edit:completion:arg-completer[kop] = {|@words|
         }
         &'kop;dlq;stats'= {
             cand --cursor 'Count as pending what is after this replay cursor [default: kop-replay.<dlq>]'
+            cand --where 'Count only letters whose original event has this field value, as FIELD=VALUE (repeatable, all must match), decoded as `dlq replay --where` decodes them'
             cand -o 'Output format'
             cand --output 'Output format'
             cand -F 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]'

@@ -15,7 +15,7 @@ pub enum DlqCommand {
     /// each batch's letters and the cursor commit are one transaction.
     Replay(Box<DlqReplayArgs>),
     /// What is in a dead-letter queue and what is still pending replay
-    Stats(DlqStatsArgs),
+    Stats(Box<DlqStatsArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +119,11 @@ pub struct DlqStatsArgs {
     /// Count as pending what is after this replay cursor [default: kop-replay.<dlq>]
     #[arg(long, value_name = "NAME")]
     pub cursor: Option<String>,
+
+    /// Count only letters whose original event has this field value, as FIELD=VALUE
+    /// (repeatable, all must match), decoded as `dlq replay --where` decodes them
+    #[arg(long = "where", value_name = "FIELD=VALUE")]
+    pub fields: Vec<String>,
 
     /// Output format
     #[arg(short = 'o', long, value_enum, default_value_t)]

@@ -62,11 +62,7 @@ impl ReplaySettings {
                 .transpose()?,
             since: time("since", &args.since)?,
             until: time("until", &args.until)?,
-            fields: args
-                .fields
-                .iter()
-                .map(|f| FieldMatch::parse(f).map_err(CommandError::usage))
-                .collect::<Result<_, _>>()?,
+            fields: field_matches(&args.fields)?,
         };
         let rate = match args.rate {
             Some(r) if !(r > 0.0 && r.is_finite()) => {
@@ -109,6 +105,8 @@ pub(crate) struct StatsSettings {
     pub dlq: String,
     /// Letters after this cursor count as pending.
     pub cursor: String,
+    /// `--where`: only letters whose original event matches are counted.
+    pub selection: LetterFilter,
     pub recogniser: Recogniser,
 }
 
@@ -120,9 +118,21 @@ impl StatsSettings {
                 .cursor
                 .clone()
                 .unwrap_or_else(|| LetterFilter::default().cursor(&args.dlq, None)),
+            selection: LetterFilter {
+                fields: field_matches(&args.fields)?,
+                ..LetterFilter::default()
+            },
             recogniser: recogniser(global.file.as_ref()),
         })
     }
+}
+
+/// `--where FIELD=VALUE`, each.
+fn field_matches(texts: &[String]) -> Result<Vec<FieldMatch>, CommandError> {
+    texts
+        .iter()
+        .map(|f| FieldMatch::parse(f).map_err(CommandError::usage))
+        .collect()
 }
 
 /// The recogniser for the file's envelope names and `dead_letter` mappings.

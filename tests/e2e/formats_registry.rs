@@ -548,8 +548,9 @@ fn topics_apply_registers_json_schema_and_protobuf_files_with_their_imports_regi
 }
 
 #[test]
-fn dlq_replay_selects_protobuf_letters_by_fields_of_their_decoded_events_registry() {
+fn dlq_stats_and_replay_select_protobuf_letters_by_fields_of_their_decoded_events_registry() {
     let b = broker::shared();
+    let bootstrap = b.bootstrap();
     let registry = TestRegistry::start();
     let (target, dlq) = (unique("proto.violations"), unique("proto.violations.dlt"));
     client::create_topic(&b.bootstrap(), &target, 1, &[]);
@@ -574,6 +575,30 @@ fn dlq_replay_selects_protobuf_letters_by_fields_of_their_decoded_events_registr
     .stdin(&lines(&violations()))
     .run()
     .expect_code(0);
+    // Stats decode them too: how the events are encoded, and a count by their fields.
+    let stats = |extra: &[&str]| {
+        let mut args = vec![
+            "dlq",
+            "stats",
+            dlq.as_str(),
+            "-b",
+            bootstrap.as_str(),
+            "--registry",
+            registry.url(),
+            "-o",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        kop(args).run().expect_code(0).json()
+    };
+    let all = stats(&[]);
+    assert_eq!(all["by_payload"]["protobuf"], 2, "{all}");
+    let high = stats(&["--where", "severity=HIGH"]);
+    assert_eq!(
+        (high["letters"].as_u64(), high["pending"].as_u64()),
+        (Some(1), Some(1)),
+        "{high}"
+    );
     let replay = |field: &str| {
         let run = kop([
             "dlq",

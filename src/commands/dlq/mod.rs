@@ -7,7 +7,9 @@ pub(crate) mod stats;
 
 use std::time::Duration;
 
+use crate::core::codec::{self, Format, SchemaSource};
 use crate::core::dlq::ledger::{ledger_topic, Ledger};
+use crate::core::dlq::Letter;
 use crate::core::record::TopicPartition;
 use crate::error::CommandError;
 use crate::kafka::{Admin, GroupOffsets, KafkaError, Read, ReaderOptions, TopicReader};
@@ -15,6 +17,27 @@ use crate::output::Output;
 use crate::settings::Settings;
 
 const POLL: Duration = Duration::from_millis(100);
+
+/// A letter's original event decoded as tail decodes a value (the wire format by its
+/// writer schema's type, else JSON, text or base64), and how it was encoded; `None` for a
+/// letter without one.
+fn decoded_event(
+    letter: &Letter,
+    schemas: &(dyn SchemaSource + Send + Sync),
+) -> Option<(serde_json::Value, &'static str)> {
+    let payload = letter.payload.as_deref()?;
+    let decoded = codec::decode(payload, Format::Auto, schemas).ok()?;
+    Some((decoded.value, decoded.encoding))
+}
+
+/// The event's fields for `--where`: only what decoded to structured data has them.
+fn fields_of<'a>(
+    decoded: &'a Option<(serde_json::Value, &'static str)>,
+) -> Option<&'a serde_json::Value> {
+    decoded.as_ref().and_then(|(value, encoding)| {
+        matches!(*encoding, "avro" | "json-schema" | "protobuf" | "json").then_some(value)
+    })
+}
 
 /// The queue's partitions and where the cursor (a consumer group) stands in each:
 /// `None` where it has committed nothing.

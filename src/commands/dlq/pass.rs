@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::{open, POLL};
-use crate::core::codec::{self, Format, SchemaSource};
+use crate::core::codec::SchemaSource;
 use crate::core::dlq::ledger::{ledger_record, ledger_topic, Entry, Ledger};
 use crate::core::dlq::replay::{
     decide, replay_count, replayed_headers, Decision, Policy, ReplayMode, ReplayTally,
 };
-use crate::core::dlq::Letter;
 use crate::core::record::{Header, NewRecord, Record, TopicPartition};
 use crate::error::CommandError;
 use crate::interrupt;
@@ -98,19 +97,6 @@ impl Pass<'_> {
         Ok(tally)
     }
 
-    /// The letter's original event as JSON, for `--where`: decoded as tail decodes a
-    /// value (the wire format by its writer schema's type, else JSON); `None` when it
-    /// cannot be.
-    fn event(&self, letter: &Letter) -> Option<serde_json::Value> {
-        let payload = letter.payload.as_deref()?;
-        let decoded = codec::decode(payload, Format::Auto, self.schemas).ok()?;
-        matches!(
-            decoded.encoding,
-            "avro" | "json-schema" | "protobuf" | "json"
-        )
-        .then_some(decoded.value)
-    }
-
     fn handle(&self, message: &Record, sending: Sending<'_>, state: &mut State) {
         if state.stopped.contains_key(&message.partition) {
             // Behind an unroutable letter: the cursor cannot pass it, so neither may this.
@@ -120,8 +106,10 @@ impl Pass<'_> {
         let letter = self.replay.recogniser.recognise(message);
         let selection = &self.replay.selection;
         let decision = match selection.needs_event()
-            && !selection.event_matches(self.event(&letter).as_ref())
-        {
+            && !selection.event_matches(super::fields_of(&super::decoded_event(
+                &letter,
+                self.schemas,
+            ))) {
             true => Decision::Skip,
             false => decide(&letter, selection, self.policy),
         };

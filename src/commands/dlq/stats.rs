@@ -38,6 +38,7 @@ pub(crate) fn run(
     let mut reader = open(settings, &admin, &from_start, None, false, out)?;
     let mut counts = Stats::default();
     let everything = LetterFilter::default();
+    let schemas = super::super::schema_source(settings);
     loop {
         match reader.read(POLL)? {
             Read::Record(r) => {
@@ -49,11 +50,16 @@ pub(crate) fn run(
                     .is_none_or(|next| r.offset() >= next);
                 let handled = ledger.get(r.partition(), r.offset()).is_some();
                 let letter = stats.recogniser.recognise(&r.to_record());
+                let decoded = super::decoded_event(&letter, schemas.as_ref());
+                if !stats.selection.event_matches(super::fields_of(&decoded)) {
+                    continue;
+                }
                 let unroutable = matches!(
                     decide(&letter, &everything, &policy),
                     Decision::Unroutable { .. }
                 );
-                counts.add(&letter, after_cursor && !handled, unroutable);
+                let payload = Some(decoded.map_or("none", |(_, encoding)| encoding));
+                counts.add_decoded(&letter, payload, after_cursor && !handled, unroutable);
             }
             Read::Idle => {}
             Read::End => break,

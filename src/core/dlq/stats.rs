@@ -25,6 +25,9 @@ pub struct Stats {
     pub unroutable: u64,
     pub by_topic: BTreeMap<String, u64>,
     pub by_shape: BTreeMap<&'static str, u64>,
+    /// How the letters' original events are encoded: `avro`, `json-schema`, `protobuf`
+    /// (through the registry), `json`, `text`, `base64`, or `none` (no payload).
+    pub by_payload: BTreeMap<&'static str, u64>,
     pub errors: Vec<ErrorGroup>,
     pub oldest: Option<i64>,
     pub newest: Option<i64>,
@@ -43,7 +46,22 @@ pub struct StatsReport {
 impl Stats {
     /// Counts one letter; `pending` and `unroutable` as a dry-run replay of everything
     /// would judge them.
+    #[cfg(test)]
     pub fn add(&mut self, letter: &Letter, pending: bool, unroutable: bool) {
+        self.add_decoded(letter, None, pending, unroutable);
+    }
+
+    /// As [`Stats::add`], with how the letter's original event decoded.
+    pub fn add_decoded(
+        &mut self,
+        letter: &Letter,
+        payload: Option<&'static str>,
+        pending: bool,
+        unroutable: bool,
+    ) {
+        if let Some(encoding) = payload {
+            *self.by_payload.entry(encoding).or_default() += 1;
+        }
         self.letters += 1;
         self.pending += u64::from(pending);
         self.unroutable += u64::from(pending && unroutable);

@@ -10,7 +10,9 @@
 //! back with its transaction, or possibly delivered without one): the next run replays them.
 //!
 //! Stats JSON (stable): `{"dlq", "cursor", "letters", "pending", "unroutable", "by_topic":
-//! {topic: n}, "by_shape": {shape: n}, "errors": [{"pattern", "count", "example"}],
+//! {topic: n}, "by_shape": {shape: n}, "by_payload": {encoding: n} (how the original
+//! events are encoded: avro, json-schema, protobuf, json, text, base64, none), "errors":
+//! [{"pattern", "count", "example"}],
 //! "oldest_failure", "newest_failure" (RFC 3339 or null), "retries": {count: letters}}`.
 
 use std::collections::BTreeMap;
@@ -139,6 +141,7 @@ struct StatsJson<'a> {
     unroutable: u64,
     by_topic: &'a BTreeMap<String, u64>,
     by_shape: &'a BTreeMap<&'static str, u64>,
+    by_payload: &'a BTreeMap<&'static str, u64>,
     errors: Vec<ErrorJson<'a>>,
     oldest_failure: Option<String>,
     newest_failure: Option<String>,
@@ -164,6 +167,7 @@ pub(crate) fn render_stats(out: &mut Output, report: &StatsReport) -> std::io::R
             unroutable: s.unroutable,
             by_topic: &s.by_topic,
             by_shape: &s.by_shape,
+            by_payload: &s.by_payload,
             errors: s
                 .sorted_errors()
                 .into_iter()
@@ -206,6 +210,14 @@ pub(crate) fn render_stats(out: &mut Output, report: &StatsReport) -> std::io::R
     }
     out.table(&errors)?;
     out.line("")?;
+    let payloads: Vec<String> = s
+        .by_payload
+        .iter()
+        .map(|(encoding, n)| format!("{n} {encoding}"))
+        .collect();
+    if !payloads.is_empty() {
+        out.text(&format!("original events: {}", payloads.join(", ")))?;
+    }
     let retries: Vec<String> = s.retries.iter().map(|(k, v)| format!("{k}: {v}")).collect();
     out.text(&format!("retries: {}", retries.join(", ")))
 }
