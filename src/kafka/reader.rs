@@ -169,6 +169,7 @@ impl TopicReader {
         let context = KopContext::new(sink, &settings.bootstrap, settings.timeout);
         let role = Role::Consumer {
             group: options.group,
+            follow: options.follow,
         };
         let consumer = client_config(settings, role, chattiness)
             .create_with_context(ReaderContext(context.clone()))
