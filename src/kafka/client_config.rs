@@ -394,12 +394,19 @@ mod tests {
             get(&follow, "queued.max.messages.kbytes").cloned(),
             plain("16384")
         );
-        s.properties.push(("fetch.wait.max.ms".into(), "500".into()));
+        s.properties
+            .push(("fetch.wait.max.ms".into(), "500".into()));
         s.properties
             .push(("reconnect.backoff.ms".into(), "100".into()));
         let tuned = reader(&s, false);
         assert_eq!(get(&tuned, "fetch.wait.max.ms").cloned(), plain("500"));
-        assert_eq!(tuned.iter().filter(|(k, _)| k == "fetch.wait.max.ms").count(), 1);
+        assert_eq!(
+            tuned
+                .iter()
+                .filter(|(k, _)| k == "fetch.wait.max.ms")
+                .count(),
+            1
+        );
         assert_eq!(get(&tuned, "reconnect.backoff.ms").cloned(), plain("100"));
     }
 
