@@ -7,6 +7,7 @@
 
 pub(crate) mod cluster;
 pub(crate) mod codec;
+pub(crate) mod compact_json;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;
