@@ -177,7 +177,15 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 ("acks", "all".to_string()),
                 ("linger.ms", "5".to_string()),
                 ("batch.num.messages", "10000".to_string()),
-                ("queue.buffering.max.messages", "500000".to_string()),
+                // Ten full batches for each of several partitions: enough to keep every
+                // request full, and memory flat however large the input (each queued
+                // message costs librdkafka its size and about 150 bytes more).
+                ("queue.buffering.max.messages", "100000".to_string()),
+                // lz4 costs little CPU and sends a fraction of the bytes: an idempotent
+                // producer keeps at most 5 requests in flight, so the bytes each request
+                // carries decide its pace. Every Kafka client reads it; `-X
+                // compression.type=none` turns it off.
+                ("compression.type", "lz4".to_string()),
                 (
                     "message.timeout.ms",
                     settings.timeout.as_millis().max(5_000).to_string(),
@@ -423,6 +431,7 @@ mod tests {
             Chattiness::Quiet,
         );
         assert_eq!(get(&producer, "enable.idempotence").cloned(), plain("true"));
+        assert_eq!(get(&producer, "compression.type").cloned(), plain("lz4"));
         assert_eq!(get(&producer, "acks").cloned(), plain("1"));
         assert_eq!(producer.iter().filter(|(k, _)| k == "acks").count(), 1);
         assert_eq!(get(&producer, "transactional.id").cloned(), plain("kop-t"));
