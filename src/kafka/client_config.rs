@@ -183,7 +183,7 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 ("queue.buffering.max.messages", "100000".to_string()),
                 // lz4 costs little CPU and sends a fraction of the bytes: an idempotent
                 // producer keeps at most 5 requests in flight, so the bytes each request
-                // carries decide its pace. Every Kafka client reads it; `-X
+                // carries set its pace. Every Kafka client reads it; `-X
                 // compression.type=none` turns it off.
                 ("compression.type", "lz4".to_string()),
                 (
@@ -438,6 +438,18 @@ mod tests {
         assert_eq!(
             get(&producer, "partitioner").cloned(),
             plain("murmur2_random")
+        );
+        let plain_producer = properties(
+            &s,
+            Role::Producer {
+                transactional_id: None,
+                partitioner: "murmur2_random",
+            },
+            Chattiness::Quiet,
+        );
+        assert_eq!(
+            get(&plain_producer, "compression.type").cloned(),
+            plain("lz4")
         );
         let reader = properties(
             &s,
