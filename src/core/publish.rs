@@ -247,8 +247,13 @@ impl Template {
                 let found = match &parsed {
                     Some(tree) => lookup(tree, path),
                     None => {
-                        taken =
-                            json_field::field(text, path).map_err(|e| format!("not JSON: {e}"))?;
+                        // A plain scan finds the usual key (a string without escapes) and
+                        // checks the text; serde_json decides everything else.
+                        taken = match json_field::plain_string_field(text, path) {
+                            Some(key) => Some(Json::String(key.to_string())),
+                            None => json_field::field(text, path)
+                                .map_err(|e| format!("not JSON: {e}"))?,
+                        };
                         taken.as_ref().filter(|v| !v.is_null())
                     }
                 };
