@@ -266,6 +266,10 @@ impl Output {
         if !self.interactive {
             return Ok(false);
         }
+        // What the question is about (a plan on a piped stdout) is out before it is asked.
+        if let Ok(mut stdout) = self.stdout.try_borrow_mut() {
+            stdout.flush()?;
+        }
         dialoguer::Confirm::new()
             .with_prompt(self.redactor.redact(prompt))
             .default(false)
@@ -375,6 +379,22 @@ mod tests {
         out.debug("not shown without -v");
         assert_eq!(captured.stdout(), "data\n");
         assert_eq!(captured.stderr(), "working\nwarning: careful\n");
+    }
+
+    #[test]
+    fn buffered_data_goes_out_before_anything_on_stderr() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.stdout = RefCell::new(Box::new(io::BufWriter::with_capacity(
+            STDOUT_BUFFER,
+            captured.stdout.clone(),
+        )));
+        out.line("data").unwrap();
+        assert_eq!(captured.stdout(), "", "held in the buffer");
+        out.warn("careful");
+        assert_eq!(captured.stdout(), "data\n");
+        out.line("more").unwrap();
+        out.flush().unwrap();
+        assert_eq!(captured.stdout(), "data\nmore\n");
     }
 
     #[test]
