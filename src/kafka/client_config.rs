@@ -214,10 +214,10 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 // default): with a reader faster than the link the queue is rarely full,
                 // with one slower it is the reader's own pace that matters.
                 ("fetch.queue.backoff.ms", "10".to_string()),
-                // The local queue of fetched records: 4 MB (tens of thousands of events)
-                // keeps memory flat, 64 MB by default cost as much again in fetch buffers
-                // held for it, and reading is no slower.
-                ("queued.max.messages.kbytes", "4096".to_string()),
+                // The local queue of fetched records: 2 MB (about ten thousand events of
+                // 200 bytes) keeps memory flat, where 64 MB by default cost as much again
+                // in fetch buffers held for it; reading is no slower.
+                ("queued.max.messages.kbytes", "2048".to_string()),
                 // The end of a partition, as librdkafka judges it: the last stable offset
                 // for read_committed (an open transaction at the end holds it back).
                 ("enable.partition.eof", "true".to_string()),
@@ -401,7 +401,7 @@ mod tests {
         assert_eq!(get(&follow, "fetch.wait.max.ms").cloned(), plain("100"));
         assert_eq!(
             get(&follow, "queued.max.messages.kbytes").cloned(),
-            plain("4096")
+            plain("2048")
         );
         s.properties
             .push(("fetch.wait.max.ms".into(), "500".into()));
