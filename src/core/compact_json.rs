@@ -11,6 +11,8 @@
 
 use serde_json::Value as Json;
 
+use crate::core::json_field::has_control;
+
 /// Deeper nesting goes the slow way (serde_json refuses past 127 levels).
 const MAX_DEPTH: usize = 100;
 
@@ -215,20 +217,27 @@ impl Scan<'_> {
         let mut i = start + 1;
         let mut plain = true;
         loop {
-            match self.bytes.get(i) {
-                None => return false,
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    match self.bytes.get(i + 1) {
-                        Some(b'"' | b'\\' | b'n' | b'r' | b't' | b'b' | b'f') => {}
-                        Some(b'/' | b'u') => plain = false,
-                        _ => return false,
-                    }
-                    i += 2;
-                }
-                Some(0x00..=0x1f) => return false,
-                Some(_) => i += 1,
+            // Straight to the next quote or backslash; what lies between must hold no
+            // control character.
+            let Some(rest) = self.bytes.get(i..) else {
+                return false;
+            };
+            let Some(n) = memchr::memchr2(b'"', b'\\', rest) else {
+                return false;
+            };
+            if has_control(&rest[..n]) {
+                return false;
             }
+            i += n;
+            if self.bytes[i] == b'"' {
+                break;
+            }
+            match self.bytes.get(i + 1) {
+                Some(b'"' | b'\\' | b'n' | b'r' | b't' | b'b' | b'f') => {}
+                Some(b'/' | b'u') => plain = false,
+                _ => return false,
+            }
+            i += 2;
         }
         let end = i + 1;
         self.at = end;

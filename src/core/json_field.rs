@@ -170,9 +170,17 @@ impl Scan<'_> {
         let mut i = start;
         let mut plain = true;
         loop {
-            match *self.bytes.get(i)? {
+            // Straight to the next quote or backslash; what lies between must hold no
+            // control character.
+            let rest = self.bytes.get(i..)?;
+            let n = memchr::memchr2(b'"', b'\\', rest)?;
+            if has_control(&rest[..n]) {
+                return None;
+            }
+            i += n;
+            match self.bytes[i] {
                 b'"' => break,
-                b'\\' => {
+                _ => {
                     plain = false;
                     match *self.bytes.get(i + 1)? {
                         b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 2,
@@ -186,8 +194,6 @@ impl Scan<'_> {
                         _ => return None,
                     }
                 }
-                0x00..=0x1f => return None,
-                _ => i += 1,
             }
         }
         self.at = i + 1;
@@ -225,6 +231,12 @@ impl Scan<'_> {
         }
         Some(())
     }
+}
+
+/// Whether the bytes hold a control character (JSON strings may not); written to be
+/// vectorised.
+pub(crate) fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |seen, &b| seen | (b < 0x20))
 }
 
 struct Field<'p>(&'p [String]);
