@@ -2,14 +2,14 @@
 # Prepares a fresh Debian machine that has Rust for building and testing kop:
 # Debian packages (C toolchain, OpenSSL and zlib headers for librdkafka, socat and openssl
 # for the TLS test, python3-pip and python3-venv for the test broker's wheel and Confluent's
-# Python client, curl for starting the real registry of scripts/test-registry.sh), then the
-# test broker and that client.
+# Python client, curl for starting the real registry of scripts/test-registry.sh, GNU time
+# for the benchmarks' memory figures), then the test broker and that client.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(build-essential pkg-config libssl-dev zlib1g-dev python3 python3-pip python3-venv socat openssl ca-certificates curl)
+packages=(build-essential pkg-config libssl-dev zlib1g-dev python3 python3-pip python3-venv socat openssl ca-certificates curl time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

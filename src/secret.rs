@@ -5,6 +5,7 @@
 //! of defence: every line the output layer writes passes through it, and it masks every
 //! secret value it was told about, wherever the text came from (librdkafka logs included).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, RwLock};
 
@@ -59,12 +60,17 @@ impl Redactor {
         }
     }
 
-    pub fn redact(&self, text: &str) -> String {
-        let mut text = redact_url_userinfo(text);
+    /// The text with every registered secret and URL password masked; borrowed as it is
+    /// when there is nothing to mask (the common case, checked without copying).
+    pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut text = match text.contains("://") {
+            true => Cow::Owned(redact_url_userinfo(text)),
+            false => Cow::Borrowed(text),
+        };
         if let Ok(secrets) = self.secrets.read() {
             for secret in secrets.iter() {
                 if text.contains(secret.as_str()) {
-                    text = text.replace(secret.as_str(), MASK);
+                    text = Cow::Owned(text.replace(secret.as_str(), MASK));
                 }
             }
         }

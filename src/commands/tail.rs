@@ -5,9 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use crate::core::codec::{self, wire, Decoded, Format as Codec, SchemaSource};
+use crate::core::compact_json::Compactor;
 use crate::core::record::TopicPartition;
 use crate::core::tail::{
-    last_n_offset, merge_last, shown_headers, start_offset, LastN, StartAt, TailRecord,
+    last_n_offset, merge_last, shown_headers, start_offset, LastN, Shown as ShownValue, StartAt,
+    TailRecord,
 };
 use crate::error::{CommandError, Outcome};
 use crate::interrupt;
@@ -33,15 +35,26 @@ pub(crate) fn run(
         registry: settings.registry.is_some(),
         warned: HashSet::new(),
         reasons: HashSet::new(),
+        one_line_json: RecordPrinter::one_line_json(out),
+        compactor: Compactor::default(),
     };
     let mut reader = open(settings, tail, out)?;
     let mut shown = Shown::new(&tail.start, tail.limit);
     let mut printer = RecordPrinter::new(tail.key_separator.clone());
+    // Records are read without waiting while librdkafka has them; when it has none, what
+    // was printed is flushed (a follower's reader sees each record as it comes) and the
+    // next read waits.
+    let mut wait = Duration::ZERO;
     let outcome = loop {
         if interrupt::requested() {
             break Outcome::Interrupted;
         }
-        match reader.read(POLL)? {
+        let read = reader.read(wait)?;
+        wait = match read {
+            Read::Record(_) => Duration::ZERO,
+            _ => POLL,
+        };
+        match read {
             Read::Idle => out.flush()?,
             Read::End if tail.follow => shown = shown.flush_last(&mut printer, out)?,
             Read::End => break Outcome::Clean,
@@ -241,14 +254,20 @@ fn view(
     let place = || format!("{}/{} @{}", r.topic(), r.partition(), r.offset());
     let key = r
         .key()
-        .map(|k| decoder.decode(k, tail.key_format, out, &format!("{} key", place())));
+        .map(|k| decoder.decode(k, tail.key_format, out, &|| format!("{} key", place())));
     let value = r
         .value()
-        .map(|v| decoder.decode(v, tail.value_format, out, &place()));
+        .map(|v| decoder.decode_value(v, tail.value_format, out, &place));
     if tail.filter.needs_text() {
-        let text =
-            |d: &Option<Decoded>| d.as_ref().map(|d| d.value.to_string()).unwrap_or_default();
-        if !tail.filter.text_matches(&[&text(&key), &text(&value)]) {
+        let key = key
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .unwrap_or_default();
+        let value = value
+            .as_ref()
+            .map(|v| v.compact().into_owned())
+            .unwrap_or_default();
+        if !tail.filter.text_matches(&[&key, &value]) {
             return None;
         }
     }
@@ -271,16 +290,54 @@ struct Decoder {
     warned: HashSet<u32>,
     /// Decoding failures already warned about.
     reasons: HashSet<String>,
+    /// Values are printed as compact JSON on one line: a JSON value is copied in that
+    /// form, with no tree built.
+    one_line_json: bool,
+    compactor: Compactor,
 }
 
 impl Decoder {
+    /// A value as shown: JSON that is already valid goes through as compact text when
+    /// the output is one line of JSON (what decoding and printing it would give, byte for
+    /// byte); anything else is decoded.
+    fn decode_value(
+        &mut self,
+        bytes: &[u8],
+        format: Codec,
+        out: &Output,
+        place: &dyn Fn() -> String,
+    ) -> ShownValue {
+        let json_first = match format {
+            Codec::Json => true,
+            // Auto reads the wire format first, then JSON.
+            Codec::Auto => wire::split(bytes).is_none(),
+            _ => false,
+        };
+        if self.one_line_json && json_first {
+            let mut text = Vec::with_capacity(bytes.len());
+            if self.compactor.compact(bytes, &mut text) {
+                if let Ok(text) = String::from_utf8(text) {
+                    return ShownValue::CompactJson(text);
+                }
+            }
+        }
+        ShownValue::Decoded(self.decode(bytes, format, out, place))
+    }
+
     /// Decodes, or falls back to base64 with a warning: tail never stops on a bad payload.
-    fn decode(&mut self, bytes: &[u8], format: Codec, out: &Output, place: &str) -> Decoded {
+    fn decode(
+        &mut self,
+        bytes: &[u8],
+        format: Codec,
+        out: &Output,
+        place: &dyn Fn() -> String,
+    ) -> Decoded {
         let wire_format = !matches!(format, Codec::Json | Codec::Raw);
         if let (false, true, Some((id, _))) = (self.registry, wire_format, wire::split(bytes)) {
             if self.warned.insert(id) {
                 out.warn(&format!(
-                    "{place} looks like the Confluent wire format (schema id {id}), but no Schema Registry is configured: shown as base64; set --registry URL (or SCHEMA_REGISTRY_URL) to decode it"
+                    "{} looks like the Confluent wire format (schema id {id}), but no Schema Registry is configured: shown as base64; set --registry URL (or SCHEMA_REGISTRY_URL) to decode it",
+                    place()
                 ));
             }
             return codec::base64(bytes);
@@ -288,7 +345,7 @@ impl Decoder {
         codec::decode(bytes, format, self.schemas.as_ref()).unwrap_or_else(|e| {
             // Once per reason: a topic full of one unknown schema id says so once.
             if self.reasons.insert(e.0.clone()) {
-                out.warn(&format!("{place}: {e}; shown as base64"));
+                out.warn(&format!("{}: {e}; shown as base64", place()));
             }
             codec::base64(bytes)
         })

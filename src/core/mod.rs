@@ -7,9 +7,11 @@
 
 pub(crate) mod cluster;
 pub(crate) mod codec;
+pub(crate) mod compact_json;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;
+pub(crate) mod json_field;
 pub(crate) mod lag;
 pub(crate) mod listing;
 pub(crate) mod plan;

@@ -4,6 +4,7 @@
 use serde_json::Value as Json;
 
 use crate::core::codec::{wire, Writer};
+use crate::core::json_field;
 use crate::core::record::{Headers, NewRecord};
 use crate::util::units::humane_size;
 
@@ -233,14 +234,16 @@ impl Template {
                 .key_encoding
                 .encode(key, None, check_only)
                 .map_err(|e| format!("key: {e}"))?;
-            return self.build_value(value, None, Some(key), check_only);
+            return self.build_value(value, None, false, Some(key), check_only);
         }
-        let needs_json = self.value.needs_parse() || matches!(self.key, KeySource::Field(_));
-        let parsed: Option<Json> = if needs_json {
+        // A tree is built only when the value's encoding needs one; a key field alone is
+        // taken out of the text otherwise (the whole text is checked on the way).
+        let parsed: Option<Json> = if self.value.needs_parse() {
             Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
         } else {
             None
         };
+        let validated = parsed.is_some() || matches!(self.key, KeySource::Field(_));
         let key = match &self.key {
             KeySource::None | KeySource::Separator(_) => None,
             KeySource::Fixed(k) => Some(
@@ -249,10 +252,22 @@ impl Template {
                     .map_err(|e| format!("key: {e}"))?,
             ),
             KeySource::Field(path) => {
-                let json = parsed
-                    .as_ref()
-                    .and_then(|j| lookup(j, path))
-                    .ok_or_else(|| format!("no field `{}` for the key", path.join(".")))?;
+                let taken;
+                let found = match &parsed {
+                    Some(tree) => lookup(tree, path),
+                    None => {
+                        // A plain scan finds the usual key (a string without escapes) and
+                        // checks the text; serde_json decides everything else.
+                        taken = match json_field::plain_string_field(text, path) {
+                            Some(key) => Some(Json::String(key.to_string())),
+                            None => json_field::field(text, path)
+                                .map_err(|e| format!("not JSON: {e}"))?,
+                        };
+                        taken.as_ref().filter(|v| !v.is_null())
+                    }
+                };
+                let json =
+                    found.ok_or_else(|| format!("no field `{}` for the key", path.join(".")))?;
                 // In the wire format a key is its JSON; otherwise a string is its text.
                 let text = match (json, &self.key_encoding) {
                     (_, Encoding::Wire { .. }) => json.to_string(),
@@ -266,17 +281,30 @@ impl Template {
                 )
             }
         };
-        self.build_value(text, parsed.as_ref(), key, check_only)
+        self.build_value(text, parsed.as_ref(), validated, key, check_only)
     }
 
+    /// `validated`: the text is already known to be JSON.
     fn build_value(
         &self,
         text: &str,
         parsed: Option<&Json>,
+        validated: bool,
         key: Option<Vec<u8>>,
         check_only: bool,
     ) -> Result<NewRecord, String> {
-        let mut value = self.value.encode(text, parsed, check_only)?;
+        let mut value = match (&self.value, validated, check_only) {
+            // JSON is sent as written: a check only needs to know it is JSON, and its size
+            // is measured below from the text (encoded to be sure when near the limit).
+            (Encoding::Json, true, true) => Vec::new(),
+            (Encoding::Json, true, false) => text.trim().as_bytes().to_vec(),
+            (Encoding::Json, false, true) => {
+                serde_json::from_str::<serde::de::IgnoredAny>(text)
+                    .map_err(|e| format!("not JSON: {e}"))?;
+                Vec::new()
+            }
+            _ => self.value.encode(text, parsed, check_only)?,
+        };
         // A check that skipped encoding (Avro) measures the text, never smaller than its
         // encoding; only a record that might be too large is encoded to be sure.
         let skipped = check_only && value.is_empty() && !text.is_empty();
@@ -287,6 +315,13 @@ impl Template {
             true => text.len(),
             false => value.len(),
         };
+        if check_only {
+            // Nothing is sent: the size is all a check needs.
+            return match self.over_limit(key.as_deref(), size) {
+                Some(too_big) => Err(too_big),
+                None => Ok(NewRecord::default()),
+            };
+        }
         self.finish(key, value, size)
     }
 

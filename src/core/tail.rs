@@ -1,6 +1,7 @@
 //! `kop tail` decisions: where to start, which events pass the filters, which are the
 //! last N, and the record as it is shown. Pure.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use regex::Regex;
@@ -70,7 +71,53 @@ pub struct TailRecord {
     /// Header values as text when UTF-8, else base64.
     pub headers: Vec<(String, Option<String>)>,
     /// `None` for a tombstone.
-    pub value: Option<Decoded>,
+    pub value: Option<Shown>,
+}
+
+/// A value as `kop tail` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    Decoded(Decoded),
+    /// A JSON payload already turned into the compact text serde_json prints for it
+    /// (`core::compact_json`), with no value built: what one-line output (NDJSON, `--grep`)
+    /// shows, at a fraction of the cost.
+    CompactJson(String),
+}
+
+impl Shown {
+    pub fn encoding(&self) -> &'static str {
+        match self {
+            Shown::Decoded(d) => d.encoding,
+            Shown::CompactJson(_) => "json",
+        }
+    }
+
+    pub fn schema_id(&self) -> Option<u32> {
+        match self {
+            Shown::Decoded(d) => d.schema_id,
+            Shown::CompactJson(_) => None,
+        }
+    }
+
+    /// The value as JSON on one line, as serde_json prints it.
+    pub fn compact(&self) -> Cow<'_, str> {
+        match self {
+            Shown::Decoded(d) => Cow::Owned(d.value.to_string()),
+            Shown::CompactJson(text) => Cow::Borrowed(text),
+        }
+    }
+
+    /// The value as a JSON tree, for output that lays it out (pretty, `-o json`). Compact
+    /// text is only made for one-line output, so reading it back here is a fallback.
+    pub fn value(&self) -> Cow<'_, serde_json::Value> {
+        match self {
+            Shown::Decoded(d) => Cow::Borrowed(&d.value),
+            Shown::CompactJson(text) => Cow::Owned(
+                serde_json::from_str(text)
+                    .unwrap_or_else(|_| serde_json::Value::String(text.clone())),
+            ),
+        }
+    }
 }
 
 /// Header values as they are printed: text when UTF-8, else base64.

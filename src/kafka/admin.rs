@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use rdkafka::admin::{AdminClient, AdminOptions, ConfigSource, ResourceSpecifier};
+use rdkafka::client::Client;
 use rdkafka::error::KafkaError as RdError;
 use rdkafka::metadata::{Metadata, MetadataTopic};
+use rdkafka::types::RDKafkaType;
 
-use super::block::block_on;
 use super::client_config::{client_config, Chattiness, Role};
 use super::client_context::KopContext;
 use super::connect::await_cluster;
 use super::error::{code_text, describe, KafkaError};
 use super::native::{self, NativeError};
+use super::native_admin::{describe_topic_configs, ConfigSource};
 use crate::core::cluster::{
     BrokerInfo, ClusterMetadata, ConfigOrigin, ConfigValue, PartitionInfo, TopicConfigs, TopicInfo,
 };
@@ -22,8 +23,11 @@ use crate::settings::Settings;
 /// One result per topic of a batched request.
 pub(crate) type TopicOutcomes = Vec<(String, Result<(), KafkaError>)>;
 
+/// A client for admin requests: a plain librdkafka handle (of the producer kind, which is
+/// the lighter one and sends no fetches), whose requests wait on queues of their own
+/// (`native_admin`), so dropping it leaves no polling thread to wait for.
 pub(crate) struct Admin {
-    pub(super) client: AdminClient<KopContext>,
+    pub(super) client: Client<KopContext>,
     pub(super) context: KopContext,
 }
 
@@ -32,7 +36,7 @@ impl Admin {
     /// does not resolve fails at once).
     pub fn connect(settings: &Settings, sink: LogSink) -> Result<Admin, KafkaError> {
         let admin = Self::create(settings, Role::Admin, &settings.bootstrap, sink)?;
-        await_cluster(admin.client.inner(), &admin.context, || admin.drain())?;
+        await_cluster(&admin.client, &admin.context, || admin.drain())?;
         Ok(admin)
     }
 
@@ -61,13 +65,13 @@ impl Admin {
     /// without [`Admin::connect_listing_apis`], or `-X debug` replaced its contexts).
     pub fn offers(&self, api: &str) -> Result<Option<bool>, KafkaError> {
         // A connection opens with the ApiVersions exchange, logged before any answer.
-        native::brokers(self.client.inner(), self.timeout()).map_err(|code| {
+        native::brokers(&self.client, self.timeout()).map_err(|code| {
             self.failure(
                 RdError::MetadataFetch(code),
                 "asking the broker what it supports",
             )
         })?;
-        let events = native::drain_main_queue(self.client.inner());
+        let events = native::drain_main_queue(&self.client);
         let needle = format!("ApiKey {api} (");
         let (mut listed, mut found) = (false, false);
         for event in &events {
@@ -93,8 +97,17 @@ impl Admin {
     ) -> Result<Admin, KafkaError> {
         let chattiness = Chattiness::for_sink(&sink);
         let context = KopContext::new(sink, bootstrap, settings.timeout);
-        let client = client_config(settings, role, chattiness)
-            .create_with_context(context.clone())
+        let config = client_config(settings, role, chattiness);
+        let client = config
+            .create_native_config()
+            .and_then(|native| {
+                Client::new(
+                    &config,
+                    native,
+                    RDKafkaType::RD_KAFKA_PRODUCER,
+                    context.clone(),
+                )
+            })
             .map_err(|e| KafkaError::Config(describe(&e)))?;
         Ok(Admin { client, context })
     }
@@ -108,7 +121,6 @@ impl Admin {
         let deadline = Instant::now() + self.timeout();
         let md = self
             .client
-            .inner()
             .fetch_metadata(None, self.timeout())
             .map_err(|e| self.failure(e, "reading the cluster's metadata"))?;
         let mut cluster = from_metadata(&md);
@@ -117,8 +129,8 @@ impl Admin {
         let rest = deadline
             .saturating_duration_since(Instant::now())
             .max(Duration::from_millis(100));
-        cluster.cluster_id = native::cluster_id(self.client.inner(), rest);
-        cluster.controller_id = native::controller_id(self.client.inner(), rest);
+        cluster.cluster_id = native::cluster_id(&self.client, rest);
+        cluster.controller_id = native::controller_id(&self.client, rest);
         Ok(cluster)
     }
 
@@ -127,7 +139,6 @@ impl Admin {
         let what = format!("reading topic {name}");
         let md = self
             .client
-            .inner()
             .fetch_metadata(Some(name), self.timeout())
             .map_err(|e| self.failure(e, &what))?;
         let topic = md
@@ -145,7 +156,7 @@ impl Admin {
     /// pays for connecting).
     pub fn probe(&self) -> Result<Duration, KafkaError> {
         let ask = || {
-            native::brokers(self.client.inner(), self.timeout())
+            native::brokers(&self.client, self.timeout())
                 .map_err(|code| self.failure(RdError::MetadataFetch(code), "probing the broker"))
         };
         ask()?;
@@ -162,30 +173,25 @@ impl Admin {
         if topics.is_empty() {
             return Ok(BTreeMap::new());
         }
-        let specifiers: Vec<ResourceSpecifier> =
-            topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
-        let options = AdminOptions::new().request_timeout(Some(self.timeout()));
-        let results = block_on(self.client.describe_configs(&specifiers, &options))
-            .map_err(|e| self.failure(e, "describing topic configs"))?;
-        let mut out = BTreeMap::new();
-        for (topic, result) in topics.iter().zip(results) {
-            let resource = result.map_err(|code| {
-                KafkaError::from_code(code, format!("describing the configs of {topic}"))
-            })?;
-            let configs = resource
-                .entries
-                .into_iter()
-                .map(|entry| {
-                    let value = ConfigValue {
-                        value: entry.value,
-                        origin: origin(entry.source),
-                        sensitive: entry.is_sensitive,
-                    };
-                    (entry.name, value)
-                })
-                .collect();
-            out.insert(topic.clone(), configs);
-        }
+        let results = describe_topic_configs(&self.client, topics, self.timeout())
+            .map_err(|e| self.native_failure(e, "describing topic configs"))?;
+        let out = results
+            .into_iter()
+            .map(|(topic, entries)| {
+                let configs = entries
+                    .into_iter()
+                    .map(|entry| {
+                        let value = ConfigValue {
+                            value: entry.value,
+                            origin: origin(entry.source),
+                            sensitive: entry.sensitive,
+                        };
+                        (entry.name, value)
+                    })
+                    .collect();
+                (topic, configs)
+            })
+            .collect();
         Ok(out)
     }
 
@@ -204,7 +210,7 @@ impl Admin {
 
     fn drain(&self) {
         self.context
-            .take_events(native::drain_main_queue(self.client.inner()));
+            .take_events(native::drain_main_queue(&self.client));
     }
 }
 
@@ -260,7 +266,7 @@ fn topic_info(t: &MetadataTopic) -> TopicInfo {
 mod tests {
     use super::*;
 
-    /// rdkafka's source for each name Kafka puts on the wire (the enum mirrors them).
+    /// librdkafka's source for each name Kafka puts on the wire (the enum mirrors them).
     fn source(kafka_name: &str) -> ConfigSource {
         match kafka_name {
             "DYNAMIC_TOPIC_CONFIG" => ConfigSource::DynamicTopic,

@@ -69,6 +69,8 @@ pub(crate) enum Role<'a> {
     /// Without a group of its own, a reader commits nothing.
     Consumer {
         group: Option<&'a str>,
+        /// Following the topic past its end, rather than stopping there.
+        follow: bool,
     },
 }
 
@@ -86,6 +88,11 @@ pub(crate) fn properties(
     let mut props: Vec<(String, Value)> = vec![
         ("bootstrap.servers".into(), bootstrap.into()),
         ("client.id".into(), "kop".into()),
+        // librdkafka lets one new connection start every reconnect.backoff.ms / 2 (50 ms by
+        // default), and it drops the bootstrap connection once the metadata names the
+        // brokers: the first real connection of every client waited out that interval.
+        // The backoff still doubles on every failed attempt, up to reconnect.backoff.max.ms.
+        ("reconnect.backoff.ms".into(), "20".into()),
         // A closed idle connection is normal; librdkafka would log it as an error.
         ("log.connection.close".into(), "false".into()),
         (
@@ -170,7 +177,15 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 ("acks", "all".to_string()),
                 ("linger.ms", "5".to_string()),
                 ("batch.num.messages", "10000".to_string()),
-                ("queue.buffering.max.messages", "500000".to_string()),
+                // Ten full batches for each of several partitions: enough to keep every
+                // request full, and memory flat however large the input (each queued
+                // message costs librdkafka its size and about 150 bytes more).
+                ("queue.buffering.max.messages", "100000".to_string()),
+                // lz4 costs little CPU and sends a fraction of the bytes: an idempotent
+                // producer keeps at most 5 requests in flight, so the bytes each request
+                // carries set its pace. Every Kafka client reads it; `-X
+                // compression.type=none` turns it off.
+                ("compression.type", "lz4".to_string()),
                 (
                     "message.timeout.ms",
                     settings.timeout.as_millis().max(5_000).to_string(),
@@ -181,12 +196,28 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
             }
             props
         }
-        Role::Consumer { group } => {
+        Role::Consumer { group, follow } => {
             let mut props = vec![
                 ("enable.auto.commit", "false".to_string()),
                 ("enable.auto.offset.store", "false".to_string()),
                 ("auto.offset.reset", "earliest".to_string()),
-                ("fetch.wait.max.ms", "100".to_string()),
+                // How long the broker may hold a fetch that has nothing to return: a
+                // reader that stops at the end meets such fetches at every partition's
+                // end, and librdkafka's 500 ms would be most of its time; a follower
+                // waits longer between empty fetches, so it does not spin, and the broker
+                // answers early when records arrive.
+                (
+                    "fetch.wait.max.ms",
+                    if follow { "100" } else { "10" }.to_string(),
+                ),
+                // How long librdkafka pauses fetching when its local queue is full (1 s by
+                // default): with a reader faster than the link the queue is rarely full,
+                // with one slower it is the reader's own pace that matters.
+                ("fetch.queue.backoff.ms", "10".to_string()),
+                // The local queue of fetched records: 2 MB (about ten thousand events of
+                // 200 bytes) keeps memory flat, where 64 MB by default cost as much again
+                // in fetch buffers held for it; reading is no slower.
+                ("queued.max.messages.kbytes", "2048".to_string()),
                 // The end of a partition, as librdkafka judges it: the last stable offset
                 // for read_committed (an open transaction at the end holds it back).
                 ("enable.partition.eof", "true".to_string()),
@@ -351,6 +382,44 @@ mod tests {
     }
 
     #[test]
+    fn readers_that_stop_at_the_end_fetch_with_short_waits_and_x_still_wins() {
+        let reader = |s: &Settings, follow| {
+            properties(
+                s,
+                Role::Consumer {
+                    group: None,
+                    follow,
+                },
+                Chattiness::Quiet,
+            )
+        };
+        let mut s = settings(Security::default());
+        let to_end = reader(&s, false);
+        assert_eq!(get(&to_end, "fetch.wait.max.ms").cloned(), plain("10"));
+        assert_eq!(get(&to_end, "fetch.queue.backoff.ms").cloned(), plain("10"));
+        let follow = reader(&s, true);
+        assert_eq!(get(&follow, "fetch.wait.max.ms").cloned(), plain("100"));
+        assert_eq!(
+            get(&follow, "queued.max.messages.kbytes").cloned(),
+            plain("2048")
+        );
+        s.properties
+            .push(("fetch.wait.max.ms".into(), "500".into()));
+        s.properties
+            .push(("reconnect.backoff.ms".into(), "100".into()));
+        let tuned = reader(&s, false);
+        assert_eq!(get(&tuned, "fetch.wait.max.ms").cloned(), plain("500"));
+        assert_eq!(
+            tuned
+                .iter()
+                .filter(|(k, _)| k == "fetch.wait.max.ms")
+                .count(),
+            1
+        );
+        assert_eq!(get(&tuned, "reconnect.backoff.ms").cloned(), plain("100"));
+    }
+
+    #[test]
     fn each_role_brings_its_defaults_and_x_properties_win_over_them() {
         let mut s = settings(Security::default());
         s.properties.push(("acks".into(), "1".into()));
@@ -363,6 +432,7 @@ mod tests {
             Chattiness::Quiet,
         );
         assert_eq!(get(&producer, "enable.idempotence").cloned(), plain("true"));
+        assert_eq!(get(&producer, "compression.type").cloned(), plain("lz4"));
         assert_eq!(get(&producer, "acks").cloned(), plain("1"));
         assert_eq!(producer.iter().filter(|(k, _)| k == "acks").count(), 1);
         assert_eq!(get(&producer, "transactional.id").cloned(), plain("kop-t"));
@@ -370,10 +440,36 @@ mod tests {
             get(&producer, "partitioner").cloned(),
             plain("murmur2_random")
         );
-        let reader = properties(&s, Role::Consumer { group: None }, Chattiness::Quiet);
+        let plain_producer = properties(
+            &s,
+            Role::Producer {
+                transactional_id: None,
+                partitioner: "murmur2_random",
+            },
+            Chattiness::Quiet,
+        );
+        assert_eq!(
+            get(&plain_producer, "compression.type").cloned(),
+            plain("lz4")
+        );
+        let reader = properties(
+            &s,
+            Role::Consumer {
+                group: None,
+                follow: false,
+            },
+            Chattiness::Quiet,
+        );
         assert_eq!(get(&reader, "group.id").cloned(), plain("kop-reader"));
         assert_eq!(get(&reader, "enable.auto.commit").cloned(), plain("false"));
-        let cursor = properties(&s, Role::Consumer { group: Some("g") }, Chattiness::Quiet);
+        let cursor = properties(
+            &s,
+            Role::Consumer {
+                group: Some("g"),
+                follow: true,
+            },
+            Chattiness::Quiet,
+        );
         assert_eq!(get(&cursor, "group.id").cloned(), plain("g"));
         let probe = properties(&s, Role::Probe { address: "k2:9093" }, Chattiness::Quiet);
         let apis = properties(&s, Role::ApiProbe { address: "k2:9093" }, Chattiness::Quiet);

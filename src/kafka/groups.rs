@@ -3,14 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use rdkafka::admin::AdminOptions;
-use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
 use super::admin::Admin;
-use super::block::block_on;
 use super::error::KafkaError;
 use super::native::NativeError;
+use super::native_admin;
 use super::native_groups::{
     alter_consumer_group_offsets, delete_consumer_group_offsets, describe_consumer_groups,
     PartitionOutcomes,
@@ -32,7 +30,6 @@ impl Admin {
     pub fn all_groups(&self) -> Result<Vec<Group>, KafkaError> {
         let list = self
             .client
-            .inner()
             .fetch_group_list(None, self.timeout())
             .map_err(|e| self.failure(e, "listing consumer groups"))?;
         Ok(list
@@ -76,7 +73,7 @@ impl Admin {
         &self,
         groups: &[String],
     ) -> Result<BTreeMap<String, Result<Group, KafkaError>>, KafkaError> {
-        let results = describe_consumer_groups(self.client.inner(), groups, self.timeout())
+        let results = describe_consumer_groups(&self.client, groups, self.timeout())
             .map_err(|e| self.native_failure(e, "describing consumer groups"))?;
         Ok(results
             .into_iter()
@@ -96,8 +93,7 @@ impl Admin {
         offsets: &[(TopicPartition, i64)],
     ) -> Result<OffsetOutcomes, KafkaError> {
         let what = format!("changing the offsets of group {group}");
-        let results =
-            alter_consumer_group_offsets(self.client.inner(), group, offsets, self.timeout());
+        let results = alter_consumer_group_offsets(&self.client, group, offsets, self.timeout());
         self.offset_outcomes(results, &what)
     }
 
@@ -124,7 +120,7 @@ impl Admin {
         let group = &group.name;
         let what = format!("deleting offsets of group {group}");
         let results =
-            delete_consumer_group_offsets(self.client.inner(), group, partitions, self.timeout());
+            delete_consumer_group_offsets(&self.client, group, partitions, self.timeout());
         self.offset_outcomes(results, &what)
     }
 
@@ -151,18 +147,13 @@ impl Admin {
 
     /// Deletes the groups (one DeleteGroups request per coordinator).
     pub fn delete_groups(&self, groups: &[String]) -> Result<GroupOutcomes, KafkaError> {
-        let names: Vec<&str> = groups.iter().map(String::as_str).collect();
-        let options = AdminOptions::new().request_timeout(Some(self.timeout()));
-        let results =
-            block_on(self.client.delete_groups(&names, &options)).map_err(|e| match e {
-                RdError::AdminOp(code) => KafkaError::from_code(code, "DeleteGroups"),
-                other => self.failure(other, "deleting consumer groups"),
-            })?;
+        let results = native_admin::delete_groups(&self.client, groups, self.timeout())
+            .map_err(|e| self.native_failure(e, "deleting consumer groups"))?;
         Ok(results
             .into_iter()
-            .map(|result| match result {
-                Ok(name) => (name, Ok(())),
-                Err((name, code)) => {
+            .map(|(name, result)| match result {
+                Ok(()) => (name, Ok(())),
+                Err(code) => {
                     let error = KafkaError::from_code(code, format!("deleting group {name}"));
                     (name, Err(error))
                 }

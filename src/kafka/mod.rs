@@ -3,13 +3,13 @@
 //! no librdkafka wording leaves this module. The API is blocking.
 
 mod admin;
-mod block;
 mod client_config;
 mod client_context;
 mod connect;
 mod error;
 mod groups;
 mod native;
+mod native_admin;
 mod native_alter;
 mod native_groups;
 mod native_offsets;

@@ -39,7 +39,7 @@ impl Admin {
         groups: &[String],
     ) -> Result<BTreeMap<String, Result<GroupOffsets, KafkaError>>, KafkaError> {
         let what = "reading committed offsets";
-        let results = list_group_offsets(self.client.inner(), groups, self.timeout())
+        let results = list_group_offsets(&self.client, groups, self.timeout())
             .map_err(|e| self.native_failure(e, what))?;
         Ok(results
             .into_iter()
@@ -86,7 +86,7 @@ impl Admin {
         spec: OffsetSpec,
     ) -> Result<BTreeMap<TopicPartition, Option<i64>>, KafkaError> {
         let what = "reading partition offsets";
-        let found = list_offsets(self.client.inner(), partitions, spec, self.timeout())
+        let found = list_offsets(&self.client, partitions, spec, self.timeout())
             .map_err(|e| self.native_failure(e, what))?;
         Ok(found
             .into_iter()

@@ -142,14 +142,18 @@ impl Producer {
 
     /// Queues one record, waiting for room when librdkafka's queue is full.
     pub fn send(&self, topic: &str, record: &NewRecord) -> Result<Queued, KafkaError> {
-        let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
-        for header in &record.headers {
-            headers = headers.insert(Header {
-                key: header.key.as_str(),
-                value: header.value.as_deref(),
-            });
+        let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic);
+        // librdkafka allocates a header list even for none: only events with headers pay.
+        if !record.headers.is_empty() {
+            let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
+            for header in &record.headers {
+                headers = headers.insert(Header {
+                    key: header.key.as_str(),
+                    value: header.value.as_deref(),
+                });
+            }
+            base = base.headers(headers);
         }
-        let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).headers(headers);
         if let Some(key) = &record.key {
             base = base.key(key.as_slice());
         }

@@ -1,12 +1,11 @@
 //! Changing topics: each kind of change in one batched request.
 
-use rdkafka::admin::{AdminOptions, NewPartitions, NewTopic, TopicReplication, TopicResult};
-use rdkafka::error::KafkaError as RdError;
 use rdkafka::types::RDKafkaErrorCode;
 
 use super::admin::{Admin, TopicOutcomes};
-use super::block::block_on;
 use super::error::KafkaError;
+use super::native::NativeError;
+use super::native_admin::{self, NameOutcomes, NewTopic};
 use super::native_alter::{incremental_alter_configs, TopicAlteration};
 
 /// A topic to create. `None` leaves partitions or replication to the broker's default.
@@ -19,37 +18,24 @@ pub(crate) struct TopicToCreate {
 }
 
 impl Admin {
-    fn options(&self) -> AdminOptions {
-        AdminOptions::new()
-            .request_timeout(Some(self.timeout()))
-            .operation_timeout(Some(self.timeout()))
-    }
-
     /// One CreateTopics request for all topics.
     pub fn create_topics(&self, topics: &[TopicToCreate]) -> Result<TopicOutcomes, KafkaError> {
         let new_topics: Vec<NewTopic> = topics
             .iter()
-            .map(|t| {
-                let replication =
-                    TopicReplication::Fixed(t.replication_factor.map_or(-1, i32::from));
-                let mut topic = NewTopic::new(&t.name, t.partitions.unwrap_or(-1), replication);
-                for (k, v) in &t.configs {
-                    topic = topic.set(k, v);
-                }
-                topic
+            .map(|t| NewTopic {
+                name: &t.name,
+                partitions: t.partitions.unwrap_or(-1),
+                replication_factor: t.replication_factor.map_or(-1, i32::from),
+                configs: &t.configs,
             })
             .collect();
-        let results = block_on(self.client.create_topics(&new_topics, &self.options()));
+        let results = native_admin::create_topics(&self.client, &new_topics, self.timeout());
         self.outcomes("CreateTopics", "creating topic", results)
     }
 
     /// One CreatePartitions request: each topic grows to the given count.
     pub fn add_partitions(&self, topics: &[(String, i32)]) -> Result<TopicOutcomes, KafkaError> {
-        let requests: Vec<NewPartitions> = topics
-            .iter()
-            .map(|(name, to)| NewPartitions::new(name, usize::try_from(*to).unwrap_or(0)))
-            .collect();
-        let results = block_on(self.client.create_partitions(&requests, &self.options()));
+        let results = native_admin::create_partitions(&self.client, topics, self.timeout());
         self.outcomes("CreatePartitions", "adding partitions to", results)
     }
 
@@ -59,7 +45,7 @@ impl Admin {
         alterations: &[TopicAlteration],
     ) -> Result<TopicOutcomes, KafkaError> {
         let api = "IncrementalAlterConfigs";
-        let results = incremental_alter_configs(self.client.inner(), alterations, self.timeout())
+        let results = incremental_alter_configs(&self.client, alterations, self.timeout())
             .map_err(|e| self.native_failure(e, api))?;
         Ok(results
             .into_iter()
@@ -73,8 +59,7 @@ impl Admin {
 
     /// One DeleteTopics request.
     pub fn delete_topics(&self, topics: &[String]) -> Result<TopicOutcomes, KafkaError> {
-        let names: Vec<&str> = topics.iter().map(String::as_str).collect();
-        let results = block_on(self.client.delete_topics(&names, &self.options()));
+        let results = native_admin::delete_topics(&self.client, topics, self.timeout());
         self.outcomes("DeleteTopics", "deleting topic", results)
     }
 
@@ -82,21 +67,19 @@ impl Admin {
         &self,
         api: &'static str,
         doing: &str,
-        results: rdkafka::error::KafkaResult<Vec<TopicResult>>,
+        results: Result<NameOutcomes, NativeError>,
     ) -> Result<TopicOutcomes, KafkaError> {
-        let results = results.map_err(|e| match e {
-            RdError::AdminOp(code) => KafkaError::from_code(code, api),
-            other => self.failure(other, api),
-        })?;
+        // A failure of the whole request is typed by its code, as librdkafka reported it.
+        let results = results.map_err(|e| KafkaError::from_code(e.code, api))?;
         let mut outcomes = Vec::with_capacity(results.len());
-        for result in results {
+        for (topic, result) in results {
             match result {
-                Ok(topic) => outcomes.push((topic, Ok(()))),
+                Ok(()) => outcomes.push((topic, Ok(()))),
                 // librdkafka refuses locally, per topic, what the broker does not advertise.
-                Err((_, RDKafkaErrorCode::UnsupportedFeature)) => {
+                Err(RDKafkaErrorCode::UnsupportedFeature) => {
                     return Err(KafkaError::Unsupported { api: api.into() })
                 }
-                Err((topic, code)) => {
+                Err(code) => {
                     let error = KafkaError::from_code(code, format!("{doing} {topic}"));
                     outcomes.push((topic, Err(error)));
                 }

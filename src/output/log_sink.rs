@@ -56,7 +56,8 @@ impl LogSink {
             return;
         }
         let label = style::paint(self.color, style::Tone::Warn, "warning:");
-        let text = self.redactor.redact(&format!("{label} {message}"));
+        let line = format!("{label} {message}");
+        let text = self.redactor.redact(&line);
         if let Ok(mut stderr) = self.stderr.lock() {
             let _ = writeln!(stderr, "{text}");
         }
@@ -71,7 +72,8 @@ impl LogSink {
             style::Tone::Dim,
             &format!("librdkafka {facility}:"),
         );
-        let text = self.redactor.redact(&format!("{label} {message}"));
+        let line = format!("{label} {message}");
+        let text = self.redactor.redact(&line);
         if let Ok(mut stderr) = self.stderr.lock() {
             let _ = writeln!(stderr, "{text}");
         }

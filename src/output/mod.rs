@@ -15,6 +15,7 @@ pub(crate) mod table;
 pub(crate) mod test_support;
 pub(crate) mod views;
 
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 
@@ -62,9 +63,15 @@ pub enum Verbosity {
 
 type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
 
+/// How much stdout holds before writing, when it is not a terminal.
+const STDOUT_BUFFER: usize = 64 * 1024;
+
 /// Where everything kop prints goes, and how it looks there.
 pub struct Output {
-    stdout: Box<dyn Write + Send>,
+    /// Buffered when it is not a terminal (a reader writes hundreds of thousands of lines
+    /// a second into a pipe); flushed by [`Output::flush`], before anything goes to stderr
+    /// (so a log that takes both keeps their order) and when dropped.
+    stdout: RefCell<Box<dyn Write + Send>>,
     stderr: SharedWriter,
     pub format: Format,
     pub verbosity: Verbosity,
@@ -104,8 +111,12 @@ impl Output {
             (false, Some(piped)) => piped,
             _ => options.format,
         };
+        let stdout: Box<dyn Write + Send> = match stdout_tty {
+            true => Box::new(io::stdout()),
+            false => Box::new(io::BufWriter::with_capacity(STDOUT_BUFFER, io::stdout())),
+        };
         Output {
-            stdout: Box::new(io::stdout()),
+            stdout: RefCell::new(stdout),
             stderr: Arc::new(Mutex::new(Box::new(io::stderr()))),
             format,
             verbosity: options.verbosity,
@@ -123,7 +134,7 @@ impl Output {
     pub fn buffered(format: Format) -> (Output, Captured) {
         let captured = Captured::default();
         let out = Output {
-            stdout: Box::new(captured.stdout.clone()),
+            stdout: RefCell::new(Box::new(captured.stdout.clone())),
             stderr: Arc::new(Mutex::new(Box::new(captured.stderr.clone()))),
             format,
             verbosity: Verbosity::Normal,
@@ -164,7 +175,9 @@ impl Output {
     /// Data for stdout, as given (plus a newline).
     pub fn line(&mut self, text: &str) -> io::Result<()> {
         let text = self.redactor.redact(text);
-        writeln!(self.stdout, "{text}")
+        let stdout = self.stdout.get_mut();
+        stdout.write_all(text.as_bytes())?;
+        stdout.write_all(b"\n")
     }
 
     /// A line of prose for people: control characters from data escaped, wrapped at
@@ -195,7 +208,7 @@ impl Output {
 
     /// Writes and flushes, for streams that a reader waits on line by line.
     pub fn flush(&mut self) -> io::Result<()> {
-        self.stdout.flush()
+        self.stdout.get_mut().flush()
     }
 
     /// One JSON document, pretty-printed.
@@ -258,6 +271,10 @@ impl Output {
         if !self.interactive {
             return Ok(Answer::No);
         }
+        // What the question is about (a plan on a piped stdout) is out before it is asked.
+        if let Ok(mut stdout) = self.stdout.try_borrow_mut() {
+            stdout.flush()?;
+        }
         let question = style::paint(self.color_stderr, style::Tone::Warn, "?");
         if let Ok(mut stderr) = self.stderr.lock() {
             write!(stderr, "{question} {} [y/N] ", self.redactor.redact(prompt))?;
@@ -296,6 +313,11 @@ impl Output {
     }
 
     fn to_stderr(&self, text: &str) {
+        // Data written before this line comes before it; a failing stdout (a closed pipe)
+        // is for the next data write to report.
+        if let Ok(mut stdout) = self.stdout.try_borrow_mut() {
+            let _ = stdout.flush();
+        }
         let text = self.redactor.redact(text);
         if let Ok(mut stderr) = self.stderr.lock() {
             // Nothing useful can be done when stderr itself is gone.
@@ -377,6 +399,22 @@ mod tests {
         out.debug("not shown without -v");
         assert_eq!(captured.stdout(), "data\n");
         assert_eq!(captured.stderr(), "working\nwarning: careful\n");
+    }
+
+    #[test]
+    fn buffered_data_goes_out_before_anything_on_stderr() {
+        let (mut out, captured) = Output::buffered(Format::Table);
+        out.stdout = RefCell::new(Box::new(io::BufWriter::with_capacity(
+            STDOUT_BUFFER,
+            captured.stdout.clone(),
+        )));
+        out.line("data").unwrap();
+        assert_eq!(captured.stdout(), "", "held in the buffer");
+        out.warn("careful");
+        assert_eq!(captured.stdout(), "data\n");
+        out.line("more").unwrap();
+        out.flush().unwrap();
+        assert_eq!(captured.stdout(), "data\nmore\n");
     }
 
     #[test]

@@ -135,3 +135,60 @@ fn keys_that_look_like_json_come_back_as_the_text_that_was_sent() {
     .expect_code(0);
     assert_eq!(ndjson(&run.stdout)[0]["key_encoding"], "base64");
 }
+
+/// A key taken from a field is what the parsed line holds there, whichever road found it:
+/// a plain string by a scan of the line, anything else (escapes, numbers, repeats) by
+/// serde_json.
+#[test]
+fn keys_from_fields_are_what_the_parsed_line_holds() {
+    let b = broker::shared();
+    let topic = unique("keys.field");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let lines = [
+        (r#"{"user": {"id": "u-1"}, "n": 1}"#, "u-1"),
+        (r#"{"user": {"id": "u\u002d2"}, "n": 2}"#, "u-2"),
+        (r#"{"user": {"id": 3}, "n": 3}"#, "3"),
+        (
+            r#"{"user": {"id": "first"}, "user": {"id": "u-4"}, "n": 4}"#,
+            "u-4",
+        ),
+        (r#"{"n": 5, "user": {"id": "é\"5"}}"#, "é\"5"),
+        (
+            r#"  {"user":{"id":"u-6"},"big":[1e400, "\ud800"]}  "#,
+            "u-6",
+        ),
+    ];
+    let input: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+    let file = std::env::temp_dir().join(format!("{topic}.ndjson"));
+    std::fs::write(&file, &input).unwrap();
+    let bootstrap = b.bootstrap();
+    let path = file.display().to_string();
+    let args = [
+        "publish",
+        &topic,
+        "-b",
+        &bootstrap,
+        "--key-field",
+        "user.id",
+    ];
+    let from_file: Vec<&str> = args.iter().copied().chain(["--file", &path]).collect();
+    kop(from_file).run().expect_code(0);
+    kop(args).stdin(&input).run().expect_code(0);
+    let _ = std::fs::remove_file(&file);
+    let records = client::consume_all(&b.bootstrap(), &topic);
+    let keys: Vec<String> = records
+        .iter()
+        .map(|r| String::from_utf8(r.key.clone().unwrap()).unwrap())
+        .collect();
+    let expected: Vec<String> = lines
+        .iter()
+        .chain(lines.iter())
+        .map(|(_, k)| k.to_string())
+        .collect();
+    assert_eq!(keys, expected);
+    let values: Vec<String> = records
+        .iter()
+        .map(|r| String::from_utf8(r.value.clone().unwrap()).unwrap())
+        .collect();
+    assert_eq!(values[5], lines[5].0.trim(), "sent as written");
+}

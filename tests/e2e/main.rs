@@ -23,6 +23,7 @@ mod publish_tail;
 mod schemas;
 mod schemas_check;
 mod secrets;
+mod tail_output;
 mod terminal;
 mod tls;
 mod topics_apply;

@@ -7,11 +7,13 @@
 //! there is no key or (a tombstone) no value. `key` and `value` are JSON values: Avro and
 //! JSON payloads as themselves, text as a string exactly as sent, anything else base64.
 
+use std::borrow::Cow;
+use std::io::Write as _;
+
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::core::codec::Decoded;
-use crate::core::tail::TailRecord;
+use crate::core::tail::{Shown, TailRecord};
 use crate::output::style::{paint, Tone};
 use crate::output::table::{escape_controls, escape_controls_but_lines};
 use crate::output::{Format, Output};
@@ -26,7 +28,7 @@ struct RecordJson<'a> {
     key: Option<&'a Json>,
     key_encoding: Option<&'static str>,
     headers: Vec<HeaderJson<'a>>,
-    value: Option<&'a Json>,
+    value: Option<Cow<'a, Json>>,
     schema_id: Option<u32>,
     value_encoding: Option<&'static str>,
 }
@@ -53,10 +55,54 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
                 value: value.as_deref(),
             })
             .collect(),
-        value: r.value.as_ref().map(|v| &v.value),
-        schema_id: r.value.as_ref().and_then(|v| v.schema_id),
-        value_encoding: r.value.as_ref().map(|v| v.encoding),
+        value: r.value.as_ref().map(Shown::value),
+        schema_id: r.value.as_ref().and_then(Shown::schema_id),
+        value_encoding: r.value.as_ref().map(Shown::encoding),
     }
+}
+
+/// The NDJSON line of a record, byte for byte what serializing [`RecordJson`] prints,
+/// written into a reused buffer and with compact JSON values copied as they are.
+fn write_ndjson(buf: &mut Vec<u8>, r: &TailRecord) -> std::io::Result<()> {
+    fn json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *buf, value).map_err(std::io::Error::other)
+    }
+    buf.extend_from_slice(b"{\"topic\":");
+    json(buf, &r.topic)?;
+    write!(
+        buf,
+        ",\"partition\":{},\"offset\":{}",
+        r.partition, r.offset
+    )?;
+    buf.extend_from_slice(b",\"timestamp\":");
+    json(buf, &r.timestamp)?;
+    buf.extend_from_slice(b",\"key\":");
+    json(buf, &r.key.as_ref().map(|k| &k.value))?;
+    buf.extend_from_slice(b",\"key_encoding\":");
+    json(buf, &r.key.as_ref().map(|k| k.encoding))?;
+    buf.extend_from_slice(b",\"headers\":[");
+    for (i, (key, value)) in r.headers.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"key\":");
+        json(buf, key)?;
+        buf.extend_from_slice(b",\"value\":");
+        json(buf, value)?;
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"],\"value\":");
+    match &r.value {
+        Some(Shown::CompactJson(text)) => buf.extend_from_slice(text.as_bytes()),
+        Some(Shown::Decoded(d)) => json(buf, &d.value)?,
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"schema_id\":");
+    json(buf, &r.value.as_ref().and_then(Shown::schema_id))?;
+    buf.extend_from_slice(b",\"value_encoding\":");
+    json(buf, &r.value.as_ref().map(Shown::encoding))?;
+    buf.push(b'}');
+    Ok(())
 }
 
 /// Prints records one at a time: `-o json` as one array (opened at the first record,
@@ -65,6 +111,8 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
 pub(crate) struct RecordPrinter {
     key_separator: Option<String>,
     printed: u64,
+    /// The line being written, reused from record to record.
+    line: Vec<u8>,
 }
 
 impl RecordPrinter {
@@ -72,13 +120,25 @@ impl RecordPrinter {
         RecordPrinter {
             key_separator,
             printed: 0,
+            line: Vec::new(),
         }
+    }
+
+    /// Whether values are shown on one line as compact JSON (then a JSON payload can be
+    /// handed over as [`Shown::CompactJson`]).
+    pub fn one_line_json(out: &Output) -> bool {
+        out.format == Format::Ndjson
     }
 
     pub fn record(&mut self, out: &mut Output, record: &TailRecord) -> std::io::Result<()> {
         self.printed += 1;
         match (&self.key_separator, out.format) {
-            (_, Format::Ndjson) => out.ndjson(&to_json(record)),
+            (_, Format::Ndjson) => {
+                self.line.clear();
+                write_ndjson(&mut self.line, record)?;
+                let text = std::str::from_utf8(&self.line).map_err(std::io::Error::other)?;
+                out.line(text)
+            }
             (_, Format::Json) => {
                 let text = serde_json::to_string_pretty(&to_json(record))
                     .map_err(std::io::Error::other)?;
@@ -109,19 +169,27 @@ fn indent(text: &str) -> String {
 
 /// `key<SEP>value` on one line: values compact, no key printed as empty.
 fn separated(r: &TailRecord, sep: &str) -> String {
-    let one_line = |d: &Decoded| match &d.value {
+    let one_line = |value: &Json| match value {
         Json::String(s) => escape_controls(s),
         other => other.to_string(),
     };
-    let key = r.key.as_ref().map(one_line).unwrap_or_default();
-    let value = r.value.as_ref().map(one_line).unwrap_or_default();
+    let key = r
+        .key
+        .as_ref()
+        .map(|k| one_line(&k.value))
+        .unwrap_or_default();
+    let value = r
+        .value
+        .as_ref()
+        .map(|v| one_line(&v.value()))
+        .unwrap_or_default();
     format!("{key}{sep}{value}")
 }
 
 /// A decoded key or value as people read it; control characters that could steer the
 /// terminal (a carriage return hiding a line, an escape sequence) are shown escaped.
-fn text(decoded: &Decoded) -> String {
-    match &decoded.value {
+fn text(value: &Json) -> String {
+    match value {
         Json::String(s) => escape_controls_but_lines(s),
         other => serde_json::to_string_pretty(other).unwrap_or_default(),
     }
@@ -156,7 +224,7 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
     if let Some(key) = &r.key {
         header.push_str(&format!(
             "  key={}",
-            paint(out.color, Tone::Strong, &escape_controls(&text(key)))
+            paint(out.color, Tone::Strong, &escape_controls(&text(&key.value)))
         ));
     }
     for (k, v) in &r.headers {
@@ -169,7 +237,7 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
     }
     out.line(&header)?;
     match &r.value {
-        Some(v) => out.line(&text(v)),
+        Some(v) => out.line(&text(&v.value())),
         None => out.line(&paint(out.color, Tone::Dim, "(tombstone: no value)")),
     }
 }
@@ -177,6 +245,7 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::codec::Decoded;
 
     fn record() -> TailRecord {
         TailRecord {
@@ -190,11 +259,11 @@ mod tests {
                 encoding: "text",
             }),
             headers: vec![("source".into(), Some("app".into())), ("flag".into(), None)],
-            value: Some(Decoded {
+            value: Some(Shown::Decoded(Decoded {
                 value: serde_json::json!({"taskId": "t-1"}),
                 schema_id: Some(3),
                 encoding: "avro",
-            }),
+            })),
         }
     }
 
@@ -235,6 +304,62 @@ mod tests {
                 "value_encoding": "avro"
             })
         );
+    }
+
+    /// The hand-written NDJSON line is what serde prints for the record's JSON shape, and a
+    /// value handed over as compact JSON prints as the decoded value did.
+    #[test]
+    fn ndjson_lines_are_byte_identical_to_the_serialized_shape() {
+        let awkward = serde_json::json!({"quote": "a\"b\\c\n\u{1}", "n": [1, -2, 1.5, 1e300], "e": {}, "u": "é😀\u{7f}"});
+        let mut records = vec![record()];
+        let mut r = record();
+        r.topic = "tópic \"x\"\t".into();
+        r.timestamp = None;
+        r.key = None;
+        r.headers = vec![
+            ("".into(), None),
+            ("k\u{1b}[31m".into(), Some("v=\"1\"\n".into())),
+            ("dup".into(), Some("a".into())),
+            ("dup".into(), Some("b".into())),
+        ];
+        r.value = None;
+        records.push(r);
+        for value in [
+            awkward.clone(),
+            Json::String("text \u{0} \r".into()),
+            Json::Null,
+            serde_json::json!(7),
+        ] {
+            let mut r = record();
+            r.offset = i64::MAX;
+            r.partition = -1;
+            r.value = Some(Shown::Decoded(Decoded {
+                value,
+                schema_id: None,
+                encoding: "json",
+            }));
+            records.push(r);
+        }
+        for r in &records {
+            let mut line = Vec::new();
+            write_ndjson(&mut line, r).unwrap();
+            let expected = serde_json::to_string(&to_json(r)).unwrap();
+            assert_eq!(String::from_utf8(line).unwrap(), expected);
+        }
+        let decoded = records.last().unwrap().clone();
+        let mut compact = decoded.clone();
+        let text = serde_json::to_string(&awkward).unwrap();
+        compact.value = Some(Shown::CompactJson(text.clone()));
+        let mut tree = decoded;
+        tree.value = Some(Shown::Decoded(Decoded {
+            value: awkward,
+            schema_id: None,
+            encoding: "json",
+        }));
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        write_ndjson(&mut a, &compact).unwrap();
+        write_ndjson(&mut b, &tree).unwrap();
+        assert_eq!(a, b);
     }
 
     #[test]
