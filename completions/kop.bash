@@ -2580,7 +2580,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__tail)
-            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --until --dump --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,6 +2595,10 @@ _kop() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

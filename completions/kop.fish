@@ -266,6 +266,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l until -d 'Stop each partition at its first event at or after this OFFSET (`5000`) or TIME (`2025-01-14T10:00:00Z`, `@1736848800000`, `-5m`); that event is not read. Needs --from or --dump' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: wire-format Avro, else JSON, else text, else base64. Keys: wire-format Avro, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
@@ -287,6 +288,7 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Reg
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l dump -d 'Write a dump that `kop publish --records` restores exactly: NDJSON from the beginning (or --from), keys and values as text or base64, never decoded'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s e -d 'kcat\'s -e: not needed, kop tail stops at the end unless -f follows'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'

@@ -344,7 +344,7 @@ impl Command {
     /// scripts as NDJSON (`kop tail t | jq .`).
     fn piped_format(&self) -> Option<Format> {
         match self {
-            Command::Tail(a) if a.output.is_none() && a.key_separator.is_none() => {
+            Command::Tail(a) if a.output.is_none() && a.key_separator.is_none() && !a.dump => {
                 Some(Format::Ndjson)
             }
             _ => None,
@@ -364,6 +364,8 @@ impl Command {
             Command::Groups(GroupsCommand::Delete(a)) => a.output.into(),
             Command::Groups(GroupsCommand::DeleteOffsets(a)) => a.output.into(),
             Command::Publish(a) => a.output.into(),
+            // A dump is NDJSON wherever it goes.
+            Command::Tail(a) if a.dump => Format::Ndjson,
             Command::Tail(a) => a.output.unwrap_or_default().into(),
             Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
             Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
@@ -422,6 +424,10 @@ mod tests {
         for example in examples("tail", None, "from") {
             crate::core::tail::parse_start(&example)
                 .unwrap_or_else(|e| panic!("--from example `{example}`: {e}"));
+        }
+        for example in examples("tail", None, "until") {
+            crate::core::bound::parse_until(&example)
+                .unwrap_or_else(|e| panic!("--until example `{example}`: {e}"));
         }
         for flag in ["since", "until"] {
             for example in examples("dlq", Some("replay"), flag) {

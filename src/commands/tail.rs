@@ -40,11 +40,31 @@ pub(crate) fn run(
         if interrupt::requested() {
             break Outcome::Interrupted;
         }
+        if tail.until.is_some() && reader.all_stopped() {
+            break Outcome::Clean;
+        }
         match reader.read(POLL)? {
+            // Following past a time bound the clock has passed: what comes now is later.
+            Read::Idle
+                if tail
+                    .until
+                    .is_some_and(|b| tail.follow && b.passed_at(now_ms())) =>
+            {
+                break Outcome::Clean
+            }
             Read::Idle => out.flush()?,
             Read::End if tail.follow => shown = shown.flush_last(&mut printer, out)?,
             Read::End => break Outcome::Clean,
             Read::Record(record) => {
+                if let Some(bound) = tail.until {
+                    if bound.stops_at(record.offset(), record.timestamp()) {
+                        let (topic, partition) = (record.topic().to_string(), record.partition());
+                        let offset = record.offset();
+                        drop(record);
+                        reader.stop_partition(&topic, partition, offset)?;
+                        continue;
+                    }
+                }
                 // A group commits what it read, shown or filtered out.
                 let consumed = matches!(tail.start, TailStart::Group(_)).then(|| {
                     (
@@ -122,12 +142,14 @@ fn open(
         group: None,
         follow: tail.follow,
     };
-    Ok(TopicReader::assign(
-        settings,
-        out.log_sink(),
-        options,
-        &starts,
-    )?)
+    let mut reader = TopicReader::assign(settings, out.log_sink(), options, &starts)?;
+    // A partition that starts at or past an offset bound has nothing to read.
+    if let Some(bound) = tail.until {
+        for (tp, start) in starts.iter().filter(|(_, s)| bound.excludes_start(*s)) {
+            reader.stop_partition(&tp.topic, tp.partition, *start)?;
+        }
+    }
+    Ok(reader)
 }
 
 /// The partitions to read; naming a partition a topic lacks is an error.
@@ -240,9 +262,14 @@ fn view(
     let key = r
         .key()
         .map(|k| decoder.decode(k, tail.key_format, out, &format!("{} key", place())));
-    let value = r
-        .value()
-        .map(|v| decoder.decode(v, tail.value_format, out, &place()));
+    let value = r.value().map(|v| {
+        let mut decoded = decoder.decode(v, tail.value_format, out, &place());
+        // Raw bytes in the wire format: the id is noted, the bytes left as they are.
+        if tail.value_format == Codec::Raw && decoded.schema_id.is_none() {
+            decoded.schema_id = wire::split(v).map(|(id, _)| id);
+        }
+        decoded
+    });
     if tail.filter.needs_text() {
         let text =
             |d: &Option<Decoded>| d.as_ref().map(|d| d.value.to_string()).unwrap_or_default();
@@ -255,6 +282,7 @@ fn view(
         partition: r.partition(),
         offset: r.offset(),
         timestamp: r.timestamp(),
+        timestamp_type: r.timestamp_type(),
         key,
         headers: shown_headers(&headers),
         value,

@@ -5,6 +5,7 @@
 //! library; the edges (`kafka/`, `registry/`) fill these types and the output layer renders
 //! them.
 
+pub(crate) mod bound;
 pub(crate) mod cluster;
 pub(crate) mod codec;
 pub(crate) mod dlq;

@@ -9,6 +9,7 @@ mod config;
 mod config_errors;
 mod dlq;
 mod dlq_routing;
+mod dump;
 mod groups;
 mod health;
 mod help;
