@@ -1868,7 +1868,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --records --keep-partition --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --subject --key-schema-file --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +1883,10 @@ _kop() {
                     return 0
                     ;;
                 --value-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -222,6 +222,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file\'s bytes, as they are (binary is fine with --format raw)' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l records -d 'Restore a dump of `kop tail --dump` (a file, or - for stdin): each record\'s key, value, headers and timestamp sent exactly as they were read' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K)' -r
@@ -258,6 +259,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l tombstone -d 'One event with a null value (a tombstone: deletes the key from a compacted topic); needs --key'
+complete -c kop -n "__fish_kop_using_subcommand publish" -l keep-partition -d 'With --records: each record to the partition number it was dumped from (refused when the topic has fewer) [default: by key, with the partitioner]'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'

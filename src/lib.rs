@@ -28,7 +28,7 @@ use crate::env::ProcessEnv;
 use crate::output::views::config::{debug_report, warn_overrides};
 use crate::settings::{
     ApplySettings, ConfigUseSettings, DeleteOffsetsSettings, HealthSettings, LagSettings, Profiles,
-    PublishSettings, ReplaySettings, ResetSettings, SchemasCheckSettings,
+    PublishSettings, ReplaySettings, ResetSettings, RestoreSettings, SchemasCheckSettings,
     SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings,
     SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings, TailSettings,
 };
@@ -48,6 +48,9 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         Command::Completions(args) => commands::completions::run(args.shell, out),
         Command::Config(command) => run_config(cli, command, out),
         Command::Publish(args) => {
+            if let Some(restore) = RestoreSettings::resolve(args, &settings)? {
+                return commands::restore::run(&settings, &restore, out);
+            }
             let publish = PublishSettings::resolve(args, &settings)?;
             commands::publish::run(&settings, &publish, out)
         }

@@ -273,9 +273,9 @@ pub enum Command {
     /// Produce events: one --value, a --file of NDJSON (one event per line), or stdin
     ///
     /// JSON is validated; Avro is encoded in the Confluent wire format with the subject's
-    /// latest schema (or --schema-file / --schema-id); raw sends bytes as given. From a file
-    /// every line is checked before the first is sent. Exit 0 only when every event was
-    /// acknowledged.
+    /// latest schema (or --schema-file / --schema-id); raw sends bytes as given. --records
+    /// restores a dump of `kop tail --dump` byte for byte. From a file every line is
+    /// checked before the first is sent. Exit 0 only when every event was acknowledged.
     Publish(PublishArgs),
     /// Read events, decoded: by default the last 10 across partitions, oldest first
     ///

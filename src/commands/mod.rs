@@ -10,6 +10,7 @@ pub(crate) mod groups;
 pub(crate) mod health;
 pub(crate) mod lag;
 pub(crate) mod publish;
+pub(crate) mod restore;
 pub(crate) mod schemas;
 pub(crate) mod tail;
 pub(crate) mod topics_apply;

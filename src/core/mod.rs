@@ -17,6 +17,7 @@ pub(crate) mod plan;
 pub(crate) mod provenance;
 pub(crate) mod publish;
 pub(crate) mod record;
+pub(crate) mod restore;
 pub(crate) mod schemas;
 pub(crate) mod subject;
 pub(crate) mod tail;

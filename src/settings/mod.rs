@@ -16,6 +16,7 @@ mod groups;
 mod lag;
 mod publish;
 mod report;
+mod restore;
 mod schemas;
 mod security;
 mod tail;
@@ -26,6 +27,7 @@ pub(crate) use dlq::{ReplaySettings, StatsSettings};
 pub(crate) use groups::{list_filter, DeleteOffsetsSettings, ResetSettings, TargetSpec};
 pub(crate) use lag::{HealthSettings, LagSettings};
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
+pub(crate) use restore::{RecordsInput, RestoreSettings};
 pub(crate) use schemas::{
     CheckTarget, LevelAction, SchemaFile, SchemasCheckSettings, SchemasCompatibilitySettings,
     SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings, SchemasRegisterSettings,

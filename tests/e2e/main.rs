@@ -20,6 +20,7 @@ mod proxy;
 mod publish_faults;
 mod publish_input;
 mod publish_tail;
+mod restore;
 mod schemas;
 mod schemas_check;
 mod secrets;
