@@ -27,10 +27,11 @@ use crate::cli::{
 use crate::env::ProcessEnv;
 use crate::output::views::config::{debug_report, warn_overrides};
 use crate::settings::{
-    ApplySettings, ConfigUseSettings, DeleteOffsetsSettings, HealthSettings, LagSettings, Profiles,
-    PublishSettings, ReplaySettings, ResetSettings, RestoreSettings, SchemasCheckSettings,
-    SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings,
-    SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings, TailSettings,
+    ApplySettings, ConfigUseSettings, CopySettings, DeleteOffsetsSettings, HealthSettings,
+    LagSettings, Profiles, PublishSettings, ReplaySettings, ResetSettings, RestoreSettings,
+    SchemasCheckSettings, SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings,
+    SchemasListSettings, SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings,
+    TailSettings,
 };
 
 /// Runs a parsed command line: settings first (usage errors stop here, before any
@@ -57,6 +58,11 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         Command::Tail(args) => {
             let tail = TailSettings::resolve(args)?;
             commands::tail::run(&settings, &tail, out)
+        }
+        Command::Copy(args) => {
+            let copy =
+                CopySettings::resolve(args, &settings, &cli.flags(), &ProcessEnv, out.redactor())?;
+            commands::copy::run(&settings, &copy, out)
         }
         Command::Dlq(DlqCommand::Replay(args)) => {
             let replay = ReplaySettings::resolve(args, &settings, args.yes.yes)?;

@@ -7,6 +7,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 mod completions;
 mod config;
+mod copy;
 mod dlq;
 mod groups;
 mod lag;
@@ -17,6 +18,7 @@ mod topics;
 
 pub use completions::CompletionsArgs;
 pub use config::ConfigCommand;
+pub use copy::CopyArgs;
 pub use dlq::{DlqCommand, DlqReplayArgs, DlqStatsArgs};
 pub use groups::{
     GroupsCommand, GroupsDeleteOffsetsArgs, GroupsListArgs, GroupsResetArgs, ResetTo,
@@ -283,6 +285,15 @@ pub enum Command {
     /// (through the Schema Registry) print as plain JSON. By default partitions are
     /// assigned directly and nothing is committed; --group consumes as a group.
     Tail(TailArgs),
+    /// Copy events from one topic to another, on the same cluster or another profile's
+    ///
+    /// Keys, values, headers and timestamps are copied as they are. A cursor (a consumer
+    /// group on the source) remembers how far a copy got, so that a copy run again resumes:
+    /// within one cluster each batch and its cursor commit are one transaction (exactly
+    /// once); across clusters the cursor is committed once the target acknowledged (at
+    /// least once). Values in a registry's wire format get their writer schema registered
+    /// on the target and their schema id rewritten; they are never decoded.
+    Copy(Box<CopyArgs>),
     /// Dead-letter queues: what is in them, and replaying letters to where they failed
     #[command(subcommand)]
     Dlq(DlqCommand),
@@ -320,6 +331,7 @@ impl Command {
             Command::Groups(GroupsCommand::DeleteOffsets(a)) => &a.global,
             Command::Publish(a) => &a.global,
             Command::Tail(a) => &a.global,
+            Command::Copy(a) => &a.global,
             Command::Dlq(DlqCommand::Replay(a)) => &a.global,
             Command::Dlq(DlqCommand::Stats(a)) => &a.global,
             Command::Lag(a) => &a.global,
@@ -367,6 +379,7 @@ impl Command {
             // A dump is NDJSON wherever it goes.
             Command::Tail(a) if a.dump => Format::Ndjson,
             Command::Tail(a) => a.output.unwrap_or_default().into(),
+            Command::Copy(a) => a.output.into(),
             Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
             Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
             Command::Lag(a) => a.output.into(),
@@ -425,9 +438,16 @@ mod tests {
             crate::core::tail::parse_start(&example)
                 .unwrap_or_else(|e| panic!("--from example `{example}`: {e}"));
         }
-        for example in examples("tail", None, "until") {
+        for example in examples("tail", None, "until")
+            .into_iter()
+            .chain(examples("copy", None, "until"))
+        {
             crate::core::bound::parse_until(&example)
                 .unwrap_or_else(|e| panic!("--until example `{example}`: {e}"));
+        }
+        for example in examples("copy", None, "from") {
+            crate::core::tail::parse_start(&example)
+                .unwrap_or_else(|e| panic!("--from example `{example}`: {e}"));
         }
         for flag in ["since", "until"] {
             for example in examples("dlq", Some("replay"), flag) {

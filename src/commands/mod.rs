@@ -5,6 +5,7 @@
 pub(crate) mod completions;
 pub(crate) mod config;
 mod confirm;
+pub(crate) mod copy;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;

@@ -8,6 +8,7 @@
 pub(crate) mod bound;
 pub(crate) mod cluster;
 pub(crate) mod codec;
+pub(crate) mod copy;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;

@@ -11,6 +11,7 @@
 
 mod apply;
 mod connection;
+mod copy;
 mod dlq;
 mod groups;
 mod lag;
@@ -20,9 +21,11 @@ mod restore;
 mod schemas;
 mod security;
 mod tail;
+mod target;
 mod user_config;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
+pub(crate) use copy::CopySettings;
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
 pub(crate) use groups::{list_filter, DeleteOffsetsSettings, ResetSettings, TargetSpec};
 pub(crate) use lag::{HealthSettings, LagSettings};

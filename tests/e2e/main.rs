@@ -7,6 +7,7 @@ mod boundaries;
 mod cli;
 mod config;
 mod config_errors;
+mod copy;
 mod dlq;
 mod dlq_routing;
 mod dump;
