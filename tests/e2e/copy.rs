@@ -662,3 +662,135 @@ fn registry_wire_format_values_are_not_copied_to_a_cluster_without_a_registry() 
     );
     assert_eq!(client::consume_all(&tb, &target).len(), 5);
 }
+
+#[test]
+fn a_following_copy_copies_what_arrives_until_ctrl_c() {
+    let b = broker::shared();
+    let bootstrap = b.bootstrap();
+    let (source, target) = (unique("copy.follow.src"), unique("copy.follow.dst"));
+    client::create_topic(&bootstrap, &source, 2, &[]);
+    client::create_topic(&bootstrap, &target, 2, &[]);
+    client::produce_exact(&bootstrap, &source, &numbered(10, 2));
+    let running = kop([
+        "copy", &source, &target, "-b", &bootstrap, "-f", "-o", "json",
+    ])
+    .spawn();
+    wait_until(Duration::from_secs(20), "the backlog to be copied", || {
+        client::consume_all(&bootstrap, &target).len() == 10
+    });
+    let later: Vec<Exact> = numbered(25, 2).into_iter().skip(10).collect();
+    client::produce_exact(&bootstrap, &source, &later);
+    wait_until(
+        Duration::from_secs(20),
+        "the new records to be copied",
+        || client::consume_all(&bootstrap, &target).len() == 25,
+    );
+    let cursor = format!("kop-copy.{source}.{target}");
+    wait_until(Duration::from_secs(20), "the cursor to pass them", || {
+        client::committed(&bootstrap, &cursor, &source)
+            .values()
+            .sum::<i64>()
+            == 25
+    });
+    signal::interrupt(&running);
+    let run = running.finish().expect_code(130);
+    assert_eq!(run.json()["copied"], 25, "{}", run.stdout);
+}
+
+#[test]
+fn registry_protobuf_values_and_the_schemas_they_reference_move_to_the_target_registry() {
+    let source_broker = broker::shared();
+    let target_broker = broker::dedicated();
+    let (sb, tb) = (source_broker.bootstrap(), target_broker.bootstrap());
+    let source_registry = TestRegistry::start();
+    let target_registry = TestRegistry::start();
+    let (source, target) = (unique("copy.proto.src"), unique("copy.proto.dst"));
+    client::create_topic(&sb, &source, 1, &[]);
+    client::create_topic(&tb, &target, 1, &[]);
+    let common = source_registry.subject("copy.proto.common");
+    let common_proto =
+        "syntax = \"proto3\";\npackage kop.copy;\n\nmessage Money {\n  int64 cents = 1;\n}\n";
+    let order_proto = "syntax = \"proto3\";\npackage kop.copy;\nimport \"money.proto\";\n\nmessage Order {\n  string id = 1;\n  kop.copy.Money total = 2;\n}\n";
+    source_registry.register(&common, "PROTOBUF", common_proto);
+    let answer = source_registry.call(
+        "POST",
+        &format!("/subjects/{source}-value/versions"),
+        Some(&json!({
+            "schema": order_proto,
+            "schemaType": "PROTOBUF",
+            "references": [{"name": "money.proto", "subject": common, "version": 1}],
+        })),
+    );
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let source_id = answer.body["id"].as_u64().unwrap() as u32;
+    // Order{id: "o-<i>", total: Money{cents: i}}, after the header and message index [0].
+    let values: Vec<Vec<u8>> = (0..5u8)
+        .map(|i| {
+            let mut v = vec![0];
+            v.extend(source_id.to_be_bytes());
+            v.push(0);
+            v.extend([0x0a, 3, b'o', b'-', b'0' + i, 0x12, 2, 0x08, i]);
+            v
+        })
+        .collect();
+    let records: Vec<Exact> = values
+        .iter()
+        .map(|v| Exact {
+            value: Some(v.clone()),
+            timestamp: Some(T0),
+            ..Exact::default()
+        })
+        .collect();
+    client::produce_exact(&sb, &source, &records);
+    let dir = tempfile::tempdir().unwrap();
+    let file = target_profile(dir.path(), &tb, Some(target_registry.url()));
+    let run = copy(&[
+        &source,
+        &target,
+        "-b",
+        &sb,
+        "--registry",
+        source_registry.url(),
+        "-F",
+        file.to_str().unwrap(),
+        "--to-cluster",
+        "target",
+        "-o",
+        "json",
+    ])
+    .expect_code(0);
+    assert_eq!(run.json()["copied"], 5, "{}", run.stderr);
+    // The referenced schema is on the target under its own subject, and the copied schema
+    // references it at the version it has there.
+    let latest = target_registry.call(
+        "GET",
+        &format!("/subjects/{target}-value/versions/latest"),
+        None,
+    );
+    assert_eq!(latest.status, 200, "{latest:?}");
+    let common_there =
+        target_registry.call("GET", &format!("/subjects/{common}/versions/latest"), None);
+    assert_eq!(common_there.status, 200, "{common_there:?}");
+    assert_eq!(
+        latest.body["references"],
+        json!([{"name": "money.proto", "subject": common, "version": common_there.body["version"]}])
+    );
+    assert_eq!(latest.body["schemaType"], "PROTOBUF");
+    let target_id = latest.body["id"].as_u64().unwrap() as u32;
+    let copied: Vec<Vec<u8>> = client::consume_all(&tb, &target)
+        .into_iter()
+        .map(|r| r.value.unwrap())
+        .collect();
+    let expected: Vec<Vec<u8>> = values
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            v[1..5].copy_from_slice(&target_id.to_be_bytes());
+            v
+        })
+        .collect();
+    assert_eq!(
+        copied, expected,
+        "only the id changed; the message index and payload did not"
+    );
+}
