@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::schemas::Rekeyer;
 use crate::core::codec::{self, Decoded, Format as Codec, SchemaSource};
 use crate::core::copy::{CopyMode, CopyTally};
-use crate::core::record::{NewRecord, TopicPartition};
+use crate::core::record::{Forward, TopicPartition};
 use crate::core::subject::Part;
 use crate::error::CommandError;
 use crate::interrupt;
@@ -17,11 +17,16 @@ use crate::settings::CopySettings;
 use crate::util::time::now_ms;
 
 const POLL: Duration = Duration::from_millis(100);
-/// Records per transaction or per acknowledged commit; also the most an at-least-once
-/// copy can duplicate after a crash.
-const BATCH: u64 = 10_000;
-/// A batch is also closed after this long, so a slow trickle is committed promptly.
+/// A batch (a transaction, or the records acknowledged before a commit) closes after this
+/// long or this many records, whichever comes first; an at-least-once copy repeats at most
+/// one batch after a crash. Each close waits for the batch's acknowledgements, which
+/// stops the flow for a round trip: a second's worth keeps that a small part of the time.
 const BATCH_TIME: Duration = Duration::from_secs(1);
+const BATCH: u64 = 100_000;
+/// Delivery reports are served every so many records (each poll reads the clock).
+const POLL_EVERY: u64 = 512;
+/// How often, in records, a busy copy checks whether its batch is due by time.
+const CLOCK_EVERY: u64 = 64;
 
 /// The producer of a real pass, and how it commits.
 pub(super) type Sending<'a> = Option<(&'a Producer, CopyMode)>;
@@ -62,6 +67,7 @@ impl Pass<'_> {
         let until = self.copy.until;
         loop {
             let mut finished = interrupt::requested() || (until.is_some() && reader.all_stopped());
+            let mut idle = false;
             if !finished {
                 match reader.read(POLL)? {
                     Read::Record(record) => {
@@ -91,13 +97,16 @@ impl Pass<'_> {
                         }
                     }
                     Read::Idle => {
+                        idle = true;
                         finished = follow && until.is_some_and(|b| b.passed_at(now_ms()));
                     }
                     Read::End => finished = !follow,
                 }
             }
             let len = state.batch.copied + state.batch.skipped;
-            let due = finished || len >= BATCH || (len > 0 && state.opened.elapsed() >= BATCH_TIME);
+            // The clock is read when idle and every so many records, not for each one.
+            let timed = len > 0 && (idle || len % CLOCK_EVERY == 0);
+            let due = finished || len >= BATCH || (timed && state.opened.elapsed() >= BATCH_TIME);
             match (sending, due) {
                 (Some((producer, mode)), true) => close_batch(producer, mode, reader, &mut state),
                 // A dry run counts as it goes.
@@ -130,50 +139,56 @@ impl Pass<'_> {
             state.batch.skipped += 1;
             return false;
         }
-        let place = format!(
-            "{}/{} @{}",
-            record.topic(),
-            record.partition(),
-            record.offset()
-        );
-        let mut event = NewRecord {
-            key: record.key().map(<[u8]>::to_vec),
-            value: record.value().map(<[u8]>::to_vec),
-            headers,
+        let place = || {
+            format!(
+                "{}/{} @{}",
+                record.topic(),
+                record.partition(),
+                record.offset()
+            )
+        };
+        let key = match record.key().map(|k| rekeyer.rekeyed(Part::Key, k, &place)) {
+            Some(Err(e)) => {
+                state.error = Some(e);
+                return true;
+            }
+            other => other.and_then(Result::ok),
+        };
+        let value = match record
+            .value()
+            .map(|v| rekeyer.rekeyed(Part::Value, v, &place))
+        {
+            Some(Err(e)) => {
+                state.error = Some(e);
+                return true;
+            }
+            other => other.and_then(Result::ok),
+        };
+        let event = Forward {
+            key: key.as_deref(),
+            value: value.as_deref(),
+            headers: &headers,
             partition: self.copy.keep_partition.then(|| record.partition()),
             timestamp: record.timestamp(),
         };
-        let rekeyed = [(Part::Key, &mut event.key), (Part::Value, &mut event.value)]
-            .into_iter()
-            .try_for_each(|(part, bytes)| match bytes {
-                Some(bytes) => rekeyer.rekey(part, bytes, &place),
-                None => Ok(()),
-            });
-        if let Err(e) = rekeyed {
-            state.error = Some(e);
-            return true;
-        }
-        let size = event.key.as_ref().map_or(0, Vec::len)
-            + event.value.as_ref().map_or(0, Vec::len)
-            + event
-                .headers
-                .iter()
-                .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
-                .sum::<usize>();
+        let size = event.size();
         let Some((producer, _)) = sending else {
             state.batch.count(record.partition(), size);
             return false;
         };
-        match producer.send(&self.copy.target, &event) {
+        match producer.send_forward(&self.copy.target, &event) {
             Ok(Queued::Yes) => {
                 state.batch.count(record.partition(), size);
-                producer.poll();
+                if state.batch.copied % POLL_EVERY == 0 {
+                    producer.poll();
+                }
                 false
             }
             // Ctrl-C while waiting for room: this record was not sent.
             Ok(Queued::Interrupted) => true,
             Err(e) => {
-                state.error = Some(CommandError::from(e).context(format!("cannot copy {place}")));
+                state.error =
+                    Some(CommandError::from(e).context(format!("cannot copy {}", place())));
                 true
             }
         }

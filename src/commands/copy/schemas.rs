@@ -2,6 +2,7 @@
 //! id from the source registry (with the schemas it references), registered under the
 //! target's subject, and the id in each payload rewritten. Once per schema id per run.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::core::codec::wire;
@@ -76,12 +77,35 @@ impl Rekeyer {
         matches!(self.policy, Policy::Keep { asked: false }) && !self.kept.is_empty()
     }
 
-    /// Rewrites the schema id of a wire-format payload for the target; anything else is
-    /// left alone. `place` names the record for errors.
-    pub fn rekey(&mut self, part: Part, bytes: &mut [u8], place: &str) -> Result<(), CommandError> {
+    /// The payload as the target gets it: with the schema id of the target's registry
+    /// when it is in the wire format, else as it is. `place` names the record for errors.
+    pub fn rekeyed<'a>(
+        &mut self,
+        part: Part,
+        bytes: &'a [u8],
+        place: &dyn Fn() -> String,
+    ) -> Result<Cow<'a, [u8]>, CommandError> {
         let Some((id, payload)) = wire::split(bytes) else {
-            return Ok(());
+            return Ok(Cow::Borrowed(bytes));
         };
+        let new = self.target_id(part, id, payload, place)?;
+        if new == id {
+            return Ok(Cow::Borrowed(bytes));
+        }
+        let mut owned = bytes.to_vec();
+        rewrite_id(&mut owned, new);
+        Ok(Cow::Owned(owned))
+    }
+
+    /// The id on the target of schema `id` of the source (the same id when ids are kept,
+    /// or in a dry run).
+    fn target_id(
+        &mut self,
+        part: Part,
+        id: u32,
+        payload: &[u8],
+        place: &dyn Fn() -> String,
+    ) -> Result<u32, CommandError> {
         let (source, target) = match &self.policy {
             Policy::Keep { .. } => {
                 if !self.kept.contains(&(part, id)) {
@@ -93,11 +117,12 @@ impl Rekeyer {
                         subject: None,
                     });
                 }
-                return Ok(());
+                return Ok(id);
             }
             Policy::Refuse { missing } => {
                 return Err(CommandError::failed(format!(
-                    "{place}: the {} is in the Confluent wire format (schema id {id}), but {missing}, so its schema cannot be registered on the target",
+                    "{}: the {} is in the Confluent wire format (schema id {id}), but {missing}, so its schema cannot be registered on the target",
+                    place(),
                     part_name(part)
                 ))
                 .with_hint("configure both registries, or copy the ids as they are with --keep-schema-ids when both clusters share one registry"));
@@ -109,7 +134,8 @@ impl Rekeyer {
             None => {
                 let text = source.schema_text_by_id(id).map_err(|e| {
                     CommandError::from(e).context(format!(
-                        "{place}: the {} names schema id {id}, which the source registry does not give",
+                        "{}: the {} names schema id {id}, which the source registry does not give",
+                        place(),
                         part_name(part)
                     ))
                     .with_hint("a payload that only looks like the wire format (a binary value starting with byte 0) is copied as it is with --keep-schema-ids")
@@ -119,11 +145,10 @@ impl Rekeyer {
             }
         };
         let subject = target_subject(self.strategy, &self.topic, part, &text, payload)
-            .map_err(|e| CommandError::failed(format!("{place}: {e}")))?;
+            .map_err(|e| CommandError::failed(format!("{}: {e}", place())))?;
         let key = (part_name(part), id, subject.clone());
         if let Some(&new) = self.ids.get(&key) {
-            rewrite_id(bytes, new);
-            return Ok(());
+            return Ok(new);
         }
         if self.dry_run {
             self.moves.push(SchemaMove {
@@ -133,7 +158,7 @@ impl Rekeyer {
                 subject: Some(subject),
             });
             self.ids.insert(key, id);
-            return Ok(());
+            return Ok(id);
         }
         let moved = move_references(source, target, &mut self.versions, text)?;
         let (new, _) = target.register_schema(&subject, &moved).map_err(|e| {
@@ -148,8 +173,7 @@ impl Rekeyer {
             subject: Some(subject),
         });
         self.ids.insert(key, new);
-        rewrite_id(bytes, new);
-        Ok(())
+        Ok(new)
     }
 }
 
