@@ -280,7 +280,10 @@ impl Sender<'_> {
             }
             queued += 1;
             self.progress.inc(1);
-            self.producer.poll();
+            // Delivery reports are served as the queue fills, and every so many records.
+            if queued % 512 == 0 {
+                self.producer.poll();
+            }
         }
         Ok(sent)
     }
