@@ -79,6 +79,13 @@ fn target_profile(dir: &Path, bootstrap: &str, registry: Option<&str>) -> PathBu
     path
 }
 
+/// The id the registry holds for the subject's latest version.
+fn latest_id(registry: &TestRegistry, subject: &str) -> u64 {
+    let answer = registry.call("GET", &format!("/subjects/{subject}/versions/latest"), None);
+    assert_eq!(answer.status, 200, "{subject}: {answer:?}");
+    answer.body["id"].as_u64().unwrap()
+}
+
 #[test]
 fn a_copy_within_a_cluster_keeps_every_byte_and_a_second_run_copies_only_what_is_new() {
     let b = broker::shared();
@@ -434,13 +441,6 @@ fn publish_avro(bootstrap: &str, registry: &str, topic: &str, schema: &Path, eve
     ])
     .run()
     .expect_code(0);
-}
-
-/// The id the registry holds for the subject's latest version.
-fn latest_id(registry: &TestRegistry, subject: &str) -> u64 {
-    let answer = registry.call("GET", &format!("/subjects/{subject}/versions/latest"), None);
-    assert_eq!(answer.status, 200, "{subject}: {answer:?}");
-    answer.body["id"].as_u64().unwrap()
 }
 
 #[test]
