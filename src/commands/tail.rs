@@ -36,6 +36,8 @@ pub(crate) fn run(
     let mut reader = open(settings, tail, out)?;
     let mut shown = Shown::new(&tail.start, tail.limit);
     let mut printer = RecordPrinter::new(tail.key_separator.clone());
+    // Following: the backlog as of opening has been read.
+    let mut caught_up = false;
     let outcome = loop {
         if interrupt::requested() {
             break Outcome::Interrupted;
@@ -43,12 +45,15 @@ pub(crate) fn run(
         if tail.until.is_some() && reader.all_stopped() {
             break Outcome::Clean;
         }
-        match reader.read(POLL)? {
-            // Following past a time bound the clock has passed: what comes now is later.
-            Read::Idle
-                if tail
-                    .until
-                    .is_some_and(|b| tail.follow && b.passed_at(now_ms())) =>
+        let read = reader.read(POLL)?;
+        caught_up |= matches!(read, Read::End);
+        match read {
+            // Following, once the backlog is read, past a time bound the clock has passed:
+            // what comes now was written after it.
+            Read::Idle | Read::End
+                if caught_up
+                    && tail.follow
+                    && tail.until.is_some_and(|b| b.passed_at(now_ms())) =>
             {
                 break Outcome::Clean
             }

@@ -695,6 +695,14 @@ fn a_following_copy_copies_what_arrives_until_ctrl_c() {
     signal::interrupt(&running);
     let run = running.finish().expect_code(130);
     assert_eq!(run.json()["copied"], 25, "{}", run.stdout);
+    // Following up to a time the clock has passed ends once the backlog is copied.
+    let other = unique("copy.follow.until");
+    client::create_topic(&bootstrap, &other, 2, &[]);
+    let run = copy(&[
+        &source, &other, "-b", &bootstrap, "-f", "--until", "-1s", "-o", "json",
+    ])
+    .expect_code(0);
+    assert_eq!(run.json()["copied"], 25, "{}", run.stdout);
 }
 
 #[test]

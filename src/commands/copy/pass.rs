@@ -65,6 +65,8 @@ impl Pass<'_> {
         let progress = out.progress(0, "events");
         let follow = self.copy.follow && sending.is_some();
         let until = self.copy.until;
+        // Following: the backlog as of opening has been read.
+        let mut caught_up = false;
         loop {
             let mut finished = interrupt::requested() || (until.is_some() && reader.all_stopped());
             let mut idle = false;
@@ -96,11 +98,17 @@ impl Pass<'_> {
                             self.pace(start, state.tally.copied + state.batch.copied);
                         }
                     }
+                    // Following, once the backlog is read, a time bound the clock has passed
+                    // ends the copy: what comes now was written after it.
                     Read::Idle => {
                         idle = true;
-                        finished = follow && until.is_some_and(|b| b.passed_at(now_ms()));
+                        finished =
+                            follow && caught_up && until.is_some_and(|b| b.passed_at(now_ms()));
                     }
-                    Read::End => finished = !follow,
+                    Read::End => {
+                        caught_up = true;
+                        finished = !follow || until.is_some_and(|b| b.passed_at(now_ms()));
+                    }
                 }
             }
             let len = state.batch.copied + state.batch.skipped;
