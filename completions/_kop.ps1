@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy events from one topic to another, on the same cluster or another profile''s')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: what is in them, and replaying letters to where they failed')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer-group lag per partition, topic and group; exit 3 over a threshold')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
@@ -357,6 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'One event, given on the command line')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A file of events, one per line (NDJSON); - for stdin')
             [CompletionResult]::new('--value-file', '--value-file', [CompletionResultType]::ParameterName, 'One event whose value is this file: JSON by default (checked; a final newline is dropped), any bytes exactly as they are with --format raw')
+            [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'Restore a dump of `kop tail --dump` (a file, or - for stdin): each record''s key, value, headers and timestamp sent exactly as they were read')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key for every event')
             [CompletionResult]::new('--key-field', '--key-field', [CompletionResultType]::ParameterName, 'Take each event''s key from this field of the event (dotted path, e.g. user.id)')
             [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer''s parse.key and kcat''s -K; ''\t'' is a tab)')
@@ -389,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]')
             [CompletionResult]::new('--tombstone', '--tombstone', [CompletionResultType]::ParameterName, 'One event with a null value (a tombstone: deletes the key from a compacted topic); needs --key')
+            [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, 'With --records: each record to the partition number it was dumped from (refused when the topic has fewer) [default: by key, with the partitioner]')
             [CompletionResult]::new('--transactional', '--transactional', [CompletionResultType]::ParameterName, 'Publish everything in one transaction: all events or none')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
@@ -405,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
             [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'How many events: the last N by default, the first N after --from')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop each partition at its first event at or after this OFFSET (`5000`) or TIME (`2025-01-14T10:00:00Z`, `@1736848800000`, `-5m`); that event is not read. Needs --from or --dump')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to read values')
@@ -426,7 +430,48 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep reading new events until Ctrl-C')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading new events until Ctrl-C')
+            [CompletionResult]::new('--dump', '--dump', [CompletionResultType]::ParameterName, 'Write a dump that `kop publish --records` restores exactly: NDJSON from the beginning (or --from), keys and values as text or base64, never decoded')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'kcat''s -e: not needed, kop tail stops at the end unless -f follows')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on success but the data asked for; errors still show')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on success but the data asked for; errors still show')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set, or output is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kop;copy' {
+            [CompletionResult]::new('--to-cluster', '--to-cluster', [CompletionResultType]::ParameterName, 'Copy to the cluster of this profile ([clusters.NAME]), with its own Schema Registry; the environment''s connection variables stay with the source [default: the source''s cluster]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where a new cursor starts: `beginning`, `end`, an OFFSET (`42`), or a TIME (`2025-01-14T09:12:03Z`, `@1736845923000`, `-15m`) [default: beginning]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop each partition at its first event at or after this OFFSET (`5000`) or TIME (`2025-01-14T10:00:00Z`, `-5m`); that event is not copied')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions (repeatable)')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only events whose key or value (decoded, as tail prints them) matches this regular expression')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Only events with this header (repeatable; all must match)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many events a second')
+            [CompletionResult]::new('--partitioner', '--partitioner', [CompletionResultType]::ParameterName, 'How keys map to the target''s partitions [default: the target profile''s `partitioner`, else murmur2_random, the Java client''s hash]')
+            [CompletionResult]::new('--subject-strategy', '--subject-strategy', [CompletionResultType]::ParameterName, 'How the target''s subjects are named when schemas are registered there')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Name the cursor (a consumer group on the source) instead of deriving it from the topics, the target cluster and the filters')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('--topics-file', '--topics-file', [CompletionResultType]::ParameterName, 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config''s `current`]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep copying events as they arrive, until Ctrl-C')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep copying events as they arrive, until Ctrl-C')
+            [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, 'Each event to the partition number it has on the source (refused when the target has fewer) [default: by key, with the partitioner]')
+            [CompletionResult]::new('--keep-schema-ids', '--keep-schema-ids', [CompletionResultType]::ParameterName, 'Copy wire-format payloads with their schema ids as they are (both clusters share one registry), instead of registering each schema on the target and rewriting ids')
+            [CompletionResult]::new('--no-transactions', '--no-transactions', [CompletionResultType]::ParameterName, 'At-least-once even within one cluster, where transactions make a copy exactly once')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be copied and which schemas registered; change nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to the confirmation (required without a terminal)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on success but the data asked for; errors still show')
@@ -907,6 +952,7 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read events, decoded: by default the last 10 across partitions, oldest first')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy events from one topic to another, on the same cluster or another profile''s')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: what is in them, and replaying letters to where they failed')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Consumer-group lag per partition, topic and group; exit 3 over a threshold')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy')
@@ -962,6 +1008,9 @@ Register-ArgumentCompleter -Native -CommandName 'kop' -ScriptBlock {
             break
         }
         'kop;help;tail' {
+            break
+        }
+        'kop;help;copy' {
             break
         }
         'kop;help;dlq' {

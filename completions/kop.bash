@@ -22,6 +22,9 @@ _kop() {
             kop,config)
                 cmd="kop__subcmd__config"
                 ;;
+            kop,copy)
+                cmd="kop__subcmd__copy"
+                ;;
             kop,dlq)
                 cmd="kop__subcmd__dlq"
                 ;;
@@ -132,6 +135,9 @@ _kop() {
                 ;;
             kop__subcmd__help,config)
                 cmd="kop__subcmd__help__subcmd__config"
+                ;;
+            kop__subcmd__help,copy)
+                cmd="kop__subcmd__help__subcmd__copy"
                 ;;
             kop__subcmd__help,dlq)
                 cmd="kop__subcmd__help__subcmd__dlq"
@@ -308,7 +314,7 @@ _kop() {
 
     case "${cmd}" in
         kop)
-            opts="-F -b -X -v -q -h -V --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version topics groups publish tail dlq lag health schemas config completions help"
+            opts="-F -b -X -v -q -h -V --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version topics groups publish tail copy dlq lag health schemas config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +572,104 @@ _kop() {
                 return 0
             fi
             case "${prev}" in
+                --topics-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__copy)
+            opts="-p -f -o -F -b -X -v -q -h -V --to-cluster --from --until --partition --grep --header --rate --follow --keep-partition --partitioner --subject-strategy --keep-schema-ids --cursor --no-transactions --dry-run --output --yes --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to-cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitioner)
+                    COMPREPLY=($(compgen -W "murmur2_random murmur2 consistent_random consistent fnv1a_random fnv1a random" -- "${cur}"))
+                    return 0
+                    ;;
+                --subject-strategy)
+                    COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --topics-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1336,7 +1440,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__help)
-            opts="topics groups publish tail dlq lag health schemas config completions help"
+            opts="topics groups publish tail copy dlq lag health schemas config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,6 +1512,20 @@ _kop() {
         kop__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kop__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1876,7 +1994,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__publish)
-            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --message --proto-path --subject --key-schema-file --key-message --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-K -H -p -o -F -b -X -v -q -h -V --value --file --value-file --tombstone --records --keep-partition --key --key-field --key-separator --header --partition --timestamp --format --key-format --schema-file --schema-id --message --proto-path --subject --key-schema-file --key-message --key-subject --subject-strategy --transactional --partitioner --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1891,6 +2009,10 @@ _kop() {
                     return 0
                     ;;
                 --value-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2600,7 +2722,7 @@ _kop() {
             return 0
             ;;
         kop__subcmd__tail)
-            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
+            opts="-n -f -p -K -o -e -F -b -X -v -q -h -V --lines --follow --from --until --dump --partition --format --key-format --grep --header --group --key-separator --output --topics-file --bootstrap --cluster --registry --timeout --verbose --quiet --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2615,6 +2737,10 @@ _kop() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,7 @@ complete -c kop -n "__fish_kop_needs_command" -f -a "topics" -d 'List, describe 
 complete -c kop -n "__fish_kop_needs_command" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
 complete -c kop -n "__fish_kop_needs_command" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
 complete -c kop -n "__fish_kop_needs_command" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_needs_command" -f -a "copy" -d 'Copy events from one topic to another, on the same cluster or another profile\'s'
 complete -c kop -n "__fish_kop_needs_command" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
 complete -c kop -n "__fish_kop_needs_command" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
 complete -c kop -n "__fish_kop_needs_command" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
@@ -222,6 +223,7 @@ complete -c kop -n "__fish_kop_using_subcommand groups; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value -d 'One event, given on the command line' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l file -d 'A file of events, one per line (NDJSON); - for stdin' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l value-file -d 'One event whose value is this file: JSON by default (checked; a final newline is dropped), any bytes exactly as they are with --format raw' -r -F
+complete -c kop -n "__fish_kop_using_subcommand publish" -l records -d 'Restore a dump of `kop tail --dump` (a file, or - for stdin): each record\'s key, value, headers and timestamp sent exactly as they were read' -r -F
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key -d 'The key for every event' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l key-field -d 'Take each event\'s key from this field of the event (dotted path, e.g. user.id)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -s K -l key-separator -d 'Lines are KEY<SEP>VALUE: the key is the text before the first SEP (as kafka-console-producer\'s parse.key and kcat\'s -K; \'\\t\' is a tab)' -r
@@ -265,6 +267,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -l registry -d 'Schema 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand publish" -l tombstone -d 'One event with a null value (a tombstone: deletes the key from a compacted topic); needs --key'
+complete -c kop -n "__fish_kop_using_subcommand publish" -l keep-partition -d 'With --records: each record to the partition number it was dumped from (refused when the topic has fewer) [default: by key, with the partitioner]'
 complete -c kop -n "__fish_kop_using_subcommand publish" -l transactional -d 'Publish everything in one transaction: all events or none'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand publish" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
@@ -273,6 +276,7 @@ complete -c kop -n "__fish_kop_using_subcommand publish" -s h -l help -d 'Print 
 complete -c kop -n "__fish_kop_using_subcommand publish" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s n -l lines -d 'How many events: the last N by default, the first N after --from' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l from -d 'Where to start: `beginning`, `end`, an OFFSET (`42`), or a time: RFC 3339 (`2025-01-14T09:12:03Z`), @ and epoch milliseconds (`@1736845923000`), or a duration ago (`-15m`)' -r
+complete -c kop -n "__fish_kop_using_subcommand tail" -l until -d 'Stop each partition at its first event at or after this OFFSET (`5000`) or TIME (`2025-01-14T10:00:00Z`, `@1736848800000`, `-5m`); that event is not read. Needs --from or --dump' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l format -d 'How to read values' -r -f -a "auto\t'Values: the Confluent wire format (Avro, JSON Schema or Protobuf, as the writer schema\'s type says), else JSON, else text, else base64. Keys: the wire format, else text exactly as sent (never parsed as JSON), else base64'
 json\t'JSON'
@@ -298,12 +302,50 @@ complete -c kop -n "__fish_kop_using_subcommand tail" -l registry -d 'Schema Reg
 complete -c kop -n "__fish_kop_using_subcommand tail" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
 complete -c kop -n "__fish_kop_using_subcommand tail" -s f -l follow -d 'Keep reading new events until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand tail" -l dump -d 'Write a dump that `kop publish --records` restores exactly: NDJSON from the beginning (or --from), keys and values as text or base64, never decoded'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s e -d 'kcat\'s -e: not needed, kop tail stops at the end unless -f follows'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
 complete -c kop -n "__fish_kop_using_subcommand tail" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kop -n "__fish_kop_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l to-cluster -d 'Copy to the cluster of this profile ([clusters.NAME]), with its own Schema Registry; the environment\'s connection variables stay with the source [default: the source\'s cluster]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l from -d 'Where a new cursor starts: `beginning`, `end`, an OFFSET (`42`), or a TIME (`2025-01-14T09:12:03Z`, `@1736845923000`, `-15m`) [default: beginning]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l until -d 'Stop each partition at its first event at or after this OFFSET (`5000`) or TIME (`2025-01-14T10:00:00Z`, `-5m`); that event is not copied' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -s p -l partition -d 'Only these partitions (repeatable)' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l grep -d 'Only events whose key or value (decoded, as tail prints them) matches this regular expression' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l header -d 'Only events with this header (repeatable; all must match)' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l rate -d 'At most this many events a second' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l partitioner -d 'How keys map to the target\'s partitions [default: the target profile\'s `partitioner`, else murmur2_random, the Java client\'s hash]' -r -f -a "murmur2_random\t''
+murmur2\t''
+consistent_random\t''
+consistent\t''
+fnv1a_random\t''
+fnv1a\t''
+random\t''"
+complete -c kop -n "__fish_kop_using_subcommand copy" -l subject-strategy -d 'How the target\'s subjects are named when schemas are registered there' -r -f -a "topic\t'<topic>-key / <topic>-value'
+record\t'the record\'s full name'
+topic-record\t'<topic>-<record full name>'"
+complete -c kop -n "__fish_kop_using_subcommand copy" -l cursor -d 'Name the cursor (a consumer group on the source) instead of deriving it from the topics, the target cluster and the filters' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -s o -l output -d 'Output format' -r -f -a "table\t'Tables and text for people'
+json\t'One JSON document'"
+complete -c kop -n "__fish_kop_using_subcommand copy" -s F -l topics-file -d 'The topics file [env: KOP_FILE] [default: ./topics.toml, if present]' -r -F
+complete -c kop -n "__fish_kop_using_subcommand copy" -s b -l bootstrap -d 'Bootstrap servers, comma separated [env: KAFKA_BOOTSTRAP_SERVERS or KAFKA_BROKERS]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l cluster -d 'Cluster profile ([clusters.NAME] in the topics file, else in the user config) [env: KOP_CLUSTER] [default: the user config\'s `current`]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l registry -d 'Schema Registry URL [env: SCHEMA_REGISTRY_URL]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -s X -d 'Any librdkafka property, e.g. -X client.id=ops (repeatable; secrets are refused here)' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 3s, 1m) [default: 10s]' -r
+complete -c kop -n "__fish_kop_using_subcommand copy" -s f -l follow -d 'Keep copying events as they arrive, until Ctrl-C'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l keep-partition -d 'Each event to the partition number it has on the source (refused when the target has fewer) [default: by key, with the partitioner]'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l keep-schema-ids -d 'Copy wire-format payloads with their schema ids as they are (both clusters share one registry), instead of registering each schema on the target and rewriting ids'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l no-transactions -d 'At-least-once even within one cluster, where transactions make a copy exactly once'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l dry-run -d 'Count what would be copied and which schemas registered; change nothing'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l yes -d 'Answer yes to the confirmation (required without a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand copy" -s v -l verbose -d 'More detail on stderr: -v for resolved settings and client warnings, -vv for librdkafka debug logs'
+complete -c kop -n "__fish_kop_using_subcommand copy" -s q -l quiet -d 'Nothing on success but the data asked for; errors still show'
+complete -c kop -n "__fish_kop_using_subcommand copy" -l no-color -d 'No colour (also when NO_COLOR is set, or output is not a terminal)'
+complete -c kop -n "__fish_kop_using_subcommand copy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kop -n "__fish_kop_using_subcommand copy" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -s V -l version -d 'Print version'
 complete -c kop -n "__fish_kop_using_subcommand dlq; and not __fish_seen_subcommand_from replay stats help" -f -a "replay" -d 'Move dead letters back to the topic they failed on, unwrapped'
@@ -599,17 +641,18 @@ complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcomma
 complete -c kop -n "__fish_kop_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kop -n "__fish_kop_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail dlq lag health schemas config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "topics" -d 'List, describe and export topics, and reconcile them with topics.toml'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "groups" -d 'Consumer groups: list, describe, reset offsets (previewed and confirmed), delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "publish" -d 'Produce events: one --value, a --file of NDJSON (one event per line), or stdin'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "tail" -d 'Read events, decoded: by default the last 10 across partitions, oldest first'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "copy" -d 'Copy events from one topic to another, on the same cluster or another profile\'s'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "dlq" -d 'Dead-letter queues: what is in them, and replaying letters to where they failed'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "lag" -d 'Consumer-group lag per partition, topic and group; exit 3 over a threshold'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "health" -d 'Check brokers, partitions, declared topics and the Schema Registry; exit 3 when unhealthy'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "schemas" -d 'The Schema Registry: list, show, check (the CI gate), diff, register, compatibility levels, delete'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "config" -d 'Cluster profiles (contexts) and the settings kop resolves, with their sources'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c kop -n "__fish_kop_using_subcommand help; and not __fish_seen_subcommand_from topics groups publish tail copy dlq lag health schemas config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'Topics on the cluster with partitions, replication, retention, cleanup policy, whether topics.toml manages them, and drift from the file'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "apply" -d 'Make the cluster match topics.toml: create topics, set configs, add partitions, register schemas'
 complete -c kop -n "__fish_kop_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Topics in depth: partitions (leader, replicas, ISR, offsets), configs with their source, what topics.toml declares and the drift, the groups reading them with their lag, the dead-letter queue, and the registry subjects'

@@ -27,10 +27,11 @@ use crate::cli::{
 use crate::env::ProcessEnv;
 use crate::output::views::config::{debug_report, warn_overrides};
 use crate::settings::{
-    ApplySettings, ConfigUseSettings, DeleteOffsetsSettings, HealthSettings, LagSettings, Profiles,
-    PublishSettings, ReplaySettings, ResetSettings, SchemasCheckSettings,
-    SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings,
-    SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings, TailSettings,
+    ApplySettings, ConfigUseSettings, CopySettings, DeleteOffsetsSettings, HealthSettings,
+    LagSettings, Profiles, PublishSettings, ReplaySettings, ResetSettings, RestoreSettings,
+    SchemasCheckSettings, SchemasCompatibilitySettings, SchemasDeleteSettings, SchemasDiffSettings,
+    SchemasListSettings, SchemasRegisterSettings, SchemasShowSettings, Settings, StatsSettings,
+    TailSettings,
 };
 
 /// Runs a parsed command line: settings first (usage errors stop here, before any
@@ -48,12 +49,20 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<Outcome, CommandError> {
         Command::Completions(args) => commands::completions::run(args.shell, out),
         Command::Config(command) => run_config(cli, command, out),
         Command::Publish(args) => {
+            if let Some(restore) = RestoreSettings::resolve(args, &settings)? {
+                return commands::restore::run(&settings, &restore, out);
+            }
             let publish = PublishSettings::resolve(args, &settings)?;
             commands::publish::run(&settings, &publish, out)
         }
         Command::Tail(args) => {
             let tail = TailSettings::resolve(args)?;
             commands::tail::run(&settings, &tail, out)
+        }
+        Command::Copy(args) => {
+            let copy =
+                CopySettings::resolve(args, &settings, &cli.flags(), &ProcessEnv, out.redactor())?;
+            commands::copy::run(&settings, &copy, out)
         }
         Command::Dlq(DlqCommand::Replay(args)) => {
             let replay = ReplaySettings::resolve(args, &settings, args.yes.yes)?;

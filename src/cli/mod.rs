@@ -7,6 +7,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 mod completions;
 mod config;
+mod copy;
 mod dlq;
 mod groups;
 mod lag;
@@ -17,6 +18,7 @@ mod topics;
 
 pub use completions::CompletionsArgs;
 pub use config::ConfigCommand;
+pub use copy::CopyArgs;
 pub use dlq::{DlqCommand, DlqReplayArgs, DlqStatsArgs};
 pub use groups::{
     GroupsCommand, GroupsDeleteOffsetsArgs, GroupsListArgs, GroupsResetArgs, ResetTo,
@@ -286,8 +288,9 @@ pub enum Command {
     ///
     /// JSON is validated; Avro, JSON Schema and Protobuf take plain JSON and are written in
     /// the Confluent wire format with the subject's latest schema (or --schema-file /
-    /// --schema-id); raw sends bytes as given. From a file every line is checked before the
-    /// first is sent. Exit 0 only when every event was acknowledged.
+    /// --schema-id); raw sends bytes as given. --records restores a dump of `kop tail
+    /// --dump` byte for byte. From a file every line is checked before the first is sent.
+    /// Exit 0 only when every event was acknowledged.
     Publish(Box<PublishArgs>),
     /// Read events, decoded: by default the last 10 across partitions, oldest first
     ///
@@ -295,6 +298,15 @@ pub enum Command {
     /// JSON Schema and Protobuf through the Schema Registry, print as plain JSON. By default partitions are
     /// assigned directly and nothing is committed; --group consumes as a group.
     Tail(TailArgs),
+    /// Copy events from one topic to another, on the same cluster or another profile's
+    ///
+    /// Keys, values, headers and timestamps are copied as they are. A cursor (a consumer
+    /// group on the source) remembers how far a copy got, so that a copy run again resumes:
+    /// within one cluster each batch and its cursor commit are one transaction (exactly
+    /// once); across clusters the cursor is committed once the target acknowledged (at
+    /// least once). Values in a registry's wire format get their writer schema registered
+    /// on the target and their schema id rewritten; they are never decoded.
+    Copy(Box<CopyArgs>),
     /// Dead-letter queues: what is in them, and replaying letters to where they failed
     #[command(subcommand)]
     Dlq(DlqCommand),
@@ -332,6 +344,7 @@ impl Command {
             Command::Groups(GroupsCommand::DeleteOffsets(a)) => &a.global,
             Command::Publish(a) => &a.global,
             Command::Tail(a) => &a.global,
+            Command::Copy(a) => &a.global,
             Command::Dlq(DlqCommand::Replay(a)) => &a.global,
             Command::Dlq(DlqCommand::Stats(a)) => &a.global,
             Command::Lag(a) => &a.global,
@@ -356,7 +369,7 @@ impl Command {
     /// scripts as NDJSON (`kop tail t | jq .`).
     fn piped_format(&self) -> Option<Format> {
         match self {
-            Command::Tail(a) if a.output.is_none() && a.key_separator.is_none() => {
+            Command::Tail(a) if a.output.is_none() && a.key_separator.is_none() && !a.dump => {
                 Some(Format::Ndjson)
             }
             _ => None,
@@ -376,7 +389,10 @@ impl Command {
             Command::Groups(GroupsCommand::Delete(a)) => a.output.into(),
             Command::Groups(GroupsCommand::DeleteOffsets(a)) => a.output.into(),
             Command::Publish(a) => a.output.into(),
+            // A dump is NDJSON wherever it goes.
+            Command::Tail(a) if a.dump => Format::Ndjson,
             Command::Tail(a) => a.output.unwrap_or_default().into(),
+            Command::Copy(a) => a.output.into(),
             Command::Dlq(DlqCommand::Replay(a)) => a.output.into(),
             Command::Dlq(DlqCommand::Stats(a)) => a.output.into(),
             Command::Lag(a) => a.output.into(),
@@ -432,6 +448,17 @@ mod tests {
     #[test]
     fn time_flag_help_matches_the_parsers() {
         for example in examples("tail", None, "from") {
+            crate::core::tail::parse_start(&example)
+                .unwrap_or_else(|e| panic!("--from example `{example}`: {e}"));
+        }
+        for example in examples("tail", None, "until")
+            .into_iter()
+            .chain(examples("copy", None, "until"))
+        {
+            crate::core::bound::parse_until(&example)
+                .unwrap_or_else(|e| panic!("--until example `{example}`: {e}"));
+        }
+        for example in examples("copy", None, "from") {
             crate::core::tail::parse_start(&example)
                 .unwrap_or_else(|e| panic!("--from example `{example}`: {e}"));
         }

@@ -30,6 +30,28 @@ pub enum SubjectStrategy {
     TopicRecord,
 }
 
+/// What a restore takes from the dump, so cannot also come from a flag.
+const RESTORE_CONFLICTS: [&str; 18] = [
+    "value",
+    "file",
+    "value_file",
+    "tombstone",
+    "key",
+    "key_field",
+    "key_separator",
+    "headers",
+    "partition",
+    "timestamp",
+    "format",
+    "key_format",
+    "schema_file",
+    "schema_id",
+    "subject",
+    "key_schema_file",
+    "key_subject",
+    "subject_strategy",
+];
+
 #[derive(Debug, Args)]
 pub struct PublishArgs {
     /// The topic to publish to
@@ -52,6 +74,16 @@ pub struct PublishArgs {
     /// needs --key
     #[arg(long, requires = "key")]
     pub tombstone: bool,
+
+    /// Restore a dump of `kop tail --dump` (a file, or - for stdin): each record's key,
+    /// value, headers and timestamp sent exactly as they were read
+    #[arg(long, value_name = "PATH", conflicts_with_all = RESTORE_CONFLICTS)]
+    pub records: Option<PathBuf>,
+
+    /// With --records: each record to the partition number it was dumped from (refused
+    /// when the topic has fewer) [default: by key, with the partitioner]
+    #[arg(long, requires = "records")]
+    pub keep_partition: bool,
 
     /// The key for every event
     #[arg(long, conflicts_with_all = ["key_field", "key_separator"])]

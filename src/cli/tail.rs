@@ -59,6 +59,22 @@ pub struct TailArgs {
     #[arg(long, value_name = "WHERE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
+    /// Stop each partition at its first event at or after this OFFSET (`5000`) or TIME
+    /// (`2025-01-14T10:00:00Z`, `@1736848800000`, `-5m`); that event is not read. Needs
+    /// --from or --dump
+    #[arg(
+        long,
+        value_name = "WHERE",
+        allow_hyphen_values = true,
+        conflicts_with = "group"
+    )]
+    pub until: Option<String>,
+
+    /// Write a dump that `kop publish --records` restores exactly: NDJSON from the
+    /// beginning (or --from), keys and values as text or base64, never decoded
+    #[arg(long, conflicts_with_all = ["format", "key_format", "output", "key_separator"])]
+    pub dump: bool,
+
     /// Only these partitions (repeatable)
     #[arg(short = 'p', long)]
     pub partition: Vec<i32>,

@@ -5,12 +5,14 @@
 pub(crate) mod completions;
 pub(crate) mod config;
 mod confirm;
+pub(crate) mod copy;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;
 pub(crate) mod lag;
 mod names;
 pub(crate) mod publish;
+pub(crate) mod restore;
 mod schema_files;
 pub(crate) mod schemas;
 pub(crate) mod tail;

@@ -45,20 +45,44 @@ pub(crate) fn run(
     // was printed is flushed (a follower's reader sees each record as it comes) and the
     // next read waits.
     let mut wait = Duration::ZERO;
+    // Following: the backlog as of opening has been read.
+    let mut caught_up = false;
     let outcome = loop {
         if interrupt::requested() {
             break Outcome::Interrupted;
+        }
+        if tail.until.is_some() && reader.all_stopped() {
+            break Outcome::Clean;
         }
         let read = reader.read(wait)?;
         wait = match read {
             Read::Record(_) => Duration::ZERO,
             _ => POLL,
         };
+        caught_up |= matches!(read, Read::End);
         match read {
+            // Following, once the backlog is read, past a time bound the clock has passed:
+            // what comes now was written after it.
+            Read::Idle | Read::End
+                if caught_up
+                    && tail.follow
+                    && tail.until.is_some_and(|b| b.passed_at(now_ms())) =>
+            {
+                break Outcome::Clean
+            }
             Read::Idle => out.flush()?,
             Read::End if tail.follow => shown = shown.flush_last(&mut printer, out)?,
             Read::End => break Outcome::Clean,
             Read::Record(record) => {
+                if let Some(bound) = tail.until {
+                    if bound.stops_at(record.offset(), record.timestamp()) {
+                        let (topic, partition) = (record.topic().to_string(), record.partition());
+                        let offset = record.offset();
+                        drop(record);
+                        reader.stop_partition(&topic, partition, offset)?;
+                        continue;
+                    }
+                }
                 // A group commits what it read, shown or filtered out.
                 let consumed = matches!(tail.start, TailStart::Group(_)).then(|| {
                     (
@@ -136,12 +160,14 @@ fn open(
         group: None,
         follow: tail.follow,
     };
-    Ok(TopicReader::assign(
-        settings,
-        out.log_sink(),
-        options,
-        &starts,
-    )?)
+    let mut reader = TopicReader::assign(settings, out.log_sink(), options, &starts)?;
+    // A partition that starts at or past an offset bound has nothing to read.
+    if let Some(bound) = tail.until {
+        for (tp, start) in starts.iter().filter(|(_, s)| bound.excludes_start(*s)) {
+            reader.stop_partition(&tp.topic, tp.partition, *start)?;
+        }
+    }
+    Ok(reader)
 }
 
 /// The partitions to read; naming a partition a topic lacks is an error.
@@ -255,9 +281,16 @@ fn view(
     let key = r
         .key()
         .map(|k| decoder.decode(k, tail.key_format, out, &|| format!("{} key", place())));
-    let value = r
-        .value()
-        .map(|v| decoder.decode_value(v, tail.value_format, out, &place));
+    let value = r.value().map(|v| {
+        let mut shown = decoder.decode_value(v, tail.value_format, out, &place);
+        // Raw bytes in the wire format: the id is noted, the bytes left as they are.
+        if let ShownValue::Decoded(decoded) = &mut shown {
+            if tail.value_format == Codec::Raw && decoded.schema_id.is_none() {
+                decoded.schema_id = wire::split(v).map(|(id, _)| id);
+            }
+        }
+        shown
+    });
     if tail.filter.needs_text() {
         let key = key
             .as_ref()
@@ -276,6 +309,7 @@ fn view(
         partition: r.partition(),
         offset: r.offset(),
         timestamp: r.timestamp(),
+        timestamp_type: r.timestamp_type(),
         key,
         headers: shown_headers(&headers),
         value,

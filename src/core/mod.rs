@@ -5,9 +5,11 @@
 //! library; the edges (`kafka/`, `registry/`) fill these types and the output layer renders
 //! them.
 
+pub(crate) mod bound;
 pub(crate) mod cluster;
 pub(crate) mod codec;
 pub(crate) mod compact_json;
+pub(crate) mod copy;
 pub(crate) mod dlq;
 pub(crate) mod groups;
 pub(crate) mod health;
@@ -18,6 +20,7 @@ pub(crate) mod plan;
 pub(crate) mod provenance;
 pub(crate) mod publish;
 pub(crate) mod record;
+pub(crate) mod restore;
 pub(crate) mod schemas;
 pub(crate) mod subject;
 pub(crate) mod tail;

@@ -156,6 +156,31 @@ pub struct NewRecord {
     pub timestamp: Option<i64>,
 }
 
+/// A record to send that borrows its key, value and headers: a copy forwards what it read
+/// without copying the bytes once more.
+#[derive(Debug, Clone, Copy)]
+pub struct Forward<'a> {
+    pub key: Option<&'a [u8]>,
+    /// `None` for a tombstone.
+    pub value: Option<&'a [u8]>,
+    pub headers: &'a Headers,
+    pub partition: Option<i32>,
+    /// Milliseconds since the epoch.
+    pub timestamp: Option<i64>,
+}
+
+impl Forward<'_> {
+    /// Key, value and header bytes, as a producer's limits count them.
+    pub fn size(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
+            .sum();
+        self.key.map_or(0, <[u8]>::len) + self.value.map_or(0, <[u8]>::len) + headers
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

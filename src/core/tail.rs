@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::core::cluster::Ends;
 use crate::core::codec::{text_or_base64, Decoded};
-use crate::core::record::Headers;
+use crate::core::record::{Headers, TimestampType};
 use crate::util::kv::parse_required_pair;
 use crate::util::time::{parse_time, TimeSpec, TIME_FORMS};
 
@@ -67,9 +67,10 @@ pub struct TailRecord {
     pub partition: i32,
     pub offset: i64,
     pub timestamp: Option<i64>,
+    pub timestamp_type: TimestampType,
     pub key: Option<Decoded>,
     /// Header values as text when UTF-8, else base64.
-    pub headers: Vec<(String, Option<String>)>,
+    pub headers: Vec<ShownHeader>,
     /// `None` for a tombstone.
     pub value: Option<Shown>,
 }
@@ -120,16 +121,31 @@ impl Shown {
     }
 }
 
+/// A header as it is printed: its value as text when UTF-8 (without control
+/// characters), else base64, and which of the two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownHeader {
+    pub key: String,
+    /// `None` for a null value.
+    pub value: Option<String>,
+    /// `text` or `base64`; `None` with a null value.
+    pub encoding: Option<&'static str>,
+}
+
 /// Header values as they are printed: text when UTF-8, else base64.
-pub fn shown_headers(headers: &Headers) -> Vec<(String, Option<String>)> {
+pub fn shown_headers(headers: &Headers) -> Vec<ShownHeader> {
     headers
         .iter()
         .map(|h| {
-            let value = h.value.as_deref().map(|v| match text_or_base64(v).value {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            });
-            (h.key.clone(), value)
+            let decoded = h.value.as_deref().map(text_or_base64);
+            ShownHeader {
+                key: h.key.clone(),
+                encoding: decoded.as_ref().map(|d| d.encoding),
+                value: decoded.map(|d| match d.value {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                }),
+            }
         })
         .collect()
 }
@@ -283,6 +299,32 @@ mod tests {
         assert!(!f.text_matches(&["k", "nothing"]));
         assert!(Filter::new(Some("("), &[]).is_err());
         assert!(Filter::new(None, &["novalue".into()]).is_err());
+    }
+
+    #[test]
+    fn header_values_say_how_they_are_written() {
+        let headers: Headers = [
+            Header::text("a", "1"),
+            Header::new("flag", None),
+            Header::new("bin", Some(vec![0, 255])),
+            Header::text("a", "2"),
+        ]
+        .into_iter()
+        .collect();
+        let shown = shown_headers(&headers);
+        let triples: Vec<(&str, Option<&str>, Option<&str>)> = shown
+            .iter()
+            .map(|h| (h.key.as_str(), h.value.as_deref(), h.encoding))
+            .collect();
+        assert_eq!(
+            triples,
+            [
+                ("a", Some("1"), Some("text")),
+                ("flag", None, None),
+                ("bin", Some("AP8="), Some("base64")),
+                ("a", Some("2"), Some("text")),
+            ]
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::error::{describe, KafkaError};
 use super::native::{self, Persistence};
 use super::reader::{offsets_list, TopicReader};
 use crate::core::publish::Deliveries;
-use crate::core::record::{NewRecord, TopicPartition};
+use crate::core::record::{Forward, NewRecord, TopicPartition};
 use crate::output::LogSink;
 use crate::settings::Settings;
 
@@ -159,6 +159,44 @@ impl Producer {
         }
         if let Some(value) = &record.value {
             base = base.payload(value.as_slice());
+        }
+        if let Some(p) = record.partition {
+            base = base.partition(p);
+        }
+        if let Some(ts) = record.timestamp {
+            base = base.timestamp(ts);
+        }
+        loop {
+            match self.inner.send(base) {
+                Ok(()) => return Ok(Queued::Yes),
+                Err((RdError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
+                    if crate::interrupt::requested() {
+                        return Ok(Queued::Interrupted);
+                    }
+                    base = returned;
+                    self.inner.poll(Duration::from_millis(10));
+                }
+                Err((err, _)) => return Err(self.produce_error(err, topic)),
+            }
+        }
+    }
+
+    /// Queues one record whose bytes are borrowed (as [`Producer::send`] otherwise): a copy
+    /// hands on what it read without copying it again.
+    pub fn send_forward(&self, topic: &str, record: &Forward<'_>) -> Result<Queued, KafkaError> {
+        let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
+        for header in record.headers {
+            headers = headers.insert(Header {
+                key: header.key.as_str(),
+                value: header.value.as_deref(),
+            });
+        }
+        let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).headers(headers);
+        if let Some(key) = record.key {
+            base = base.key(key);
+        }
+        if let Some(value) = record.value {
+            base = base.payload(value);
         }
         if let Some(p) = record.partition {
             base = base.partition(p);

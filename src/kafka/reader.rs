@@ -136,6 +136,9 @@ struct Progress {
     end: Option<i64>,
     /// librdkafka reported the partition's end (its last stable offset) reached.
     eof: bool,
+    /// The caller stopped the partition here (`--until`): nothing from this offset on is
+    /// delivered, and a cursor commits no further.
+    stopped: Option<i64>,
 }
 
 pub(crate) struct TopicReader {
@@ -215,6 +218,7 @@ impl TopicReader {
                     next: *offset,
                     end: None,
                     eof: false,
+                    stopped: None,
                 },
             );
         }
@@ -316,6 +320,10 @@ impl TopicReader {
             .get_mut(message.topic())
             .and_then(|p| p.get_mut(&partition))
         {
+            if progress.stopped.is_some() {
+                // Fetched before the partition was paused: never delivered.
+                return Ok(Read::Idle);
+            }
             if progress.end.is_none() {
                 progress.end = native::cached_high_watermark(
                     self.consumer.client(),
@@ -348,6 +356,9 @@ impl TopicReader {
                     .map(move |(partition, p)| (TopicPartition::new(topic.clone(), *partition), *p))
             })
             .map(|(tp, p)| {
+                if let Some(stop) = p.stopped {
+                    return (tp, stop);
+                }
                 let mut next = p.next.max(positions.get(&tp).copied().unwrap_or(p.next));
                 if let (false, Some(end)) = (self.follow, p.end) {
                     next = next.min(end.max(p.next));
@@ -357,6 +368,41 @@ impl TopicReader {
             .collect();
         out.sort();
         out
+    }
+
+    /// Stops reading an assigned partition at `offset` (`--until`): it is paused, nothing
+    /// from `offset` on is delivered, it counts as at its end, and [`positions`] gives
+    /// `offset` for it, so that a cursor resumes there.
+    ///
+    /// [`positions`]: TopicReader::positions
+    pub fn stop_partition(
+        &mut self,
+        topic: &str,
+        partition: i32,
+        offset: i64,
+    ) -> Result<(), KafkaError> {
+        let Some(progress) = self
+            .progress
+            .get_mut(topic)
+            .and_then(|parts| parts.get_mut(&partition))
+        else {
+            return Ok(());
+        };
+        progress.stopped = Some(offset);
+        progress.next = offset;
+        let mut list = TopicPartitionList::new();
+        list.add_partition(topic, partition);
+        self.consumer.pause(&list).map_err(|e| self.failure(e))
+    }
+
+    /// Every assigned partition was stopped by [`TopicReader::stop_partition`].
+    pub fn all_stopped(&self) -> bool {
+        !self.progress.is_empty()
+            && self
+                .progress
+                .values()
+                .flat_map(BTreeMap::values)
+                .all(|p| p.stopped.is_some())
     }
 
     /// Commits these next offsets for the reader's group, synchronously.
@@ -523,7 +569,7 @@ fn at_end(
                 .copied()
                 .unwrap_or(p.next)
                 .max(p.next);
-            done &= p.eof || p.end.is_some_and(|end| position >= end);
+            done &= p.stopped.is_some() || p.eof || p.end.is_some_and(|end| position >= end);
         }
     }
     done

@@ -8,6 +8,7 @@ mod client;
 mod config;
 mod error;
 mod subjects;
+mod transfer;
 mod wire;
 
 pub(crate) use cache::SchemaCache;

@@ -11,21 +11,26 @@
 
 mod apply;
 mod connection;
+mod copy;
 mod dlq;
 mod groups;
 mod lag;
 mod publish;
 mod report;
+mod restore;
 mod schemas;
 mod security;
 mod tail;
+mod target;
 mod user_config;
 
 pub(crate) use apply::{ApplyMode, ApplySettings};
+pub(crate) use copy::CopySettings;
 pub(crate) use dlq::{ReplaySettings, StatsSettings};
 pub(crate) use groups::{list_filter, DeleteOffsetsSettings, ResetSettings, TargetSpec};
 pub(crate) use lag::{HealthSettings, LagSettings};
 pub(crate) use publish::{EncodingChoice, PublishInput, PublishSettings, SchemaChoice};
+pub(crate) use restore::{RecordsInput, RestoreSettings};
 pub(crate) use schemas::{
     CheckTarget, LevelAction, SchemaFile, SchemasCheckSettings, SchemasCompatibilitySettings,
     SchemasDeleteSettings, SchemasDiffSettings, SchemasListSettings, SchemasRegisterSettings,

@@ -1,9 +1,11 @@
 //! `kop tail`: where to start, how many, which partitions, how to decode, what to keep.
 
 use crate::cli::{ReadFormat, TailArgs};
+use crate::core::bound::{parse_until, Bound};
 use crate::core::codec::Format as Codec;
 use crate::core::tail::{parse_start, Filter, StartAt};
 use crate::error::CommandError;
+use crate::util::time::now_ms;
 
 /// Events shown when no count and no start are given.
 const DEFAULT_COUNT: u64 = 10;
@@ -26,6 +28,8 @@ pub(crate) struct TailSettings {
     /// Stop after this many events (from a start or a group).
     pub limit: Option<u64>,
     pub follow: bool,
+    /// Where each partition stops (`--until`).
+    pub until: Option<Bound>,
     /// Only these partitions (all when empty).
     pub partitions: Vec<i32>,
     pub value_format: Codec,
@@ -46,7 +50,34 @@ impl TailSettings {
             (None, Some(from)) => TailStart::From(
                 parse_start(from).map_err(|e| CommandError::usage(format!("--from {e}")))?,
             ),
+            // A dump is the whole topic unless --from says otherwise.
+            (None, None) if args.dump => TailStart::From(StartAt::Beginning),
             (None, None) => TailStart::Last(args.count.unwrap_or(DEFAULT_COUNT)),
+        };
+        let until = args
+            .until
+            .as_deref()
+            .map(|text| {
+                parse_until(text)
+                    .map(|u| u.resolve(now_ms()))
+                    .map_err(|e| CommandError::usage(format!("--until {e}")))
+            })
+            .transpose()?;
+        if until.is_some() && matches!(start, TailStart::Last(_)) {
+            return Err(CommandError::usage(
+                "--until stops a stream, which needs a start: add --from (or --dump, which starts at the beginning)",
+            ));
+        }
+        // A dump reads bytes as they are: what `kop publish --records` sends back.
+        let (value_format, key_format) = match args.dump {
+            true => (Codec::Raw, Codec::Raw),
+            false => (
+                codec(args.format),
+                match args.key_format {
+                    ReadFormat::Auto => Codec::AutoText,
+                    other => codec(other),
+                },
+            ),
         };
         let limit = match start {
             TailStart::Last(_) => None,
@@ -57,12 +88,10 @@ impl TailSettings {
             start,
             limit,
             follow: args.follow,
+            until,
             partitions: args.partition.clone(),
-            value_format: codec(args.format),
-            key_format: match args.key_format {
-                ReadFormat::Auto => Codec::AutoText,
-                other => codec(other),
-            },
+            value_format,
+            key_format,
             filter,
             key_separator: super::publish::key_separator(args.key_separator.as_deref())?,
             note: args.exit_at_end.then_some(

@@ -59,7 +59,7 @@ fn ten_thousand_events_from_a_file_arrive_exactly_once_with_keys_and_headers() {
         );
         assert_eq!(
             e["headers"],
-            json!([{"key": "source", "value": "fixtures"}])
+            json!([{"key": "source", "value": "fixtures", "encoding": "text"}])
         );
     }
 }

@@ -2,6 +2,7 @@
 //! Views render data the pure core defines; each JSON shape is a typed struct.
 
 pub(crate) mod config;
+pub(crate) mod copy;
 pub(crate) mod dlq;
 pub(crate) mod group_delete;
 pub(crate) mod group_reset;

@@ -1,11 +1,15 @@
 //! `kop tail` records: a coloured header line and the value for people; one JSON object
 //! per record for programs.
 //!
-//! JSON shape (stable): `{"topic", "partition", "offset", "timestamp": ms|null, "key",
-//! "key_encoding", "headers": [{"key", "value"}], "value", "schema_id": int|null,
-//! "value_encoding"}`; each encoding is `"avro"|"json"|"text"|"base64"`, or `null` when
-//! there is no key or (a tombstone) no value. `key` and `value` are JSON values: Avro and
-//! JSON payloads as themselves, text as a string exactly as sent, anything else base64.
+//! JSON shape (stable): `{"topic", "partition", "offset", "timestamp": ms|null,
+//! "timestamp_type": "create"|"log_append"|null, "key", "key_encoding", "headers": [{"key",
+//! "value", "encoding": "text"|"base64"|null}], "value", "schema_id": int|null,
+//! "value_encoding"}`; each payload encoding is `"avro"|"json"|"text"|"base64"`, or `null`
+//! when there is no key or (a tombstone) no value. `key` and `value` are JSON values: Avro
+//! and JSON payloads as themselves, text as a string exactly as sent, anything else
+//! base64. `schema_id` is the id in the payload's Confluent wire-format header (Avro
+//! decoded, or the raw bytes of `--format raw`). With `--dump` (keys and values read raw)
+//! every field is exact: docs/events.md describes the dump format field by field.
 
 use std::borrow::Cow;
 use std::io::Write as _;
@@ -13,6 +17,7 @@ use std::io::Write as _;
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::core::record::TimestampType;
 use crate::core::tail::{Shown, TailRecord};
 use crate::output::style::{paint, Tone};
 use crate::output::table::{escape_controls, escape_controls_but_lines};
@@ -25,6 +30,7 @@ struct RecordJson<'a> {
     partition: i32,
     offset: i64,
     timestamp: Option<i64>,
+    timestamp_type: Option<&'static str>,
     key: Option<&'a Json>,
     key_encoding: Option<&'static str>,
     headers: Vec<HeaderJson<'a>>,
@@ -37,6 +43,15 @@ struct RecordJson<'a> {
 struct HeaderJson<'a> {
     key: &'a str,
     value: Option<&'a str>,
+    encoding: Option<&'static str>,
+}
+
+/// Kafka's two timestamp types, as the dump names them.
+pub(crate) fn timestamp_type_name(t: TimestampType) -> &'static str {
+    match t {
+        TimestampType::Create => "create",
+        TimestampType::LogAppend => "log_append",
+    }
 }
 
 fn to_json(r: &TailRecord) -> RecordJson<'_> {
@@ -45,14 +60,16 @@ fn to_json(r: &TailRecord) -> RecordJson<'_> {
         partition: r.partition,
         offset: r.offset,
         timestamp: r.timestamp,
+        timestamp_type: r.timestamp.map(|_| timestamp_type_name(r.timestamp_type)),
         key: r.key.as_ref().map(|k| &k.value),
         key_encoding: r.key.as_ref().map(|k| k.encoding),
         headers: r
             .headers
             .iter()
-            .map(|(key, value)| HeaderJson {
-                key,
-                value: value.as_deref(),
+            .map(|h| HeaderJson {
+                key: &h.key,
+                value: h.value.as_deref(),
+                encoding: h.encoding,
             })
             .collect(),
         value: r.value.as_ref().map(Shown::value),
@@ -76,19 +93,26 @@ fn write_ndjson(buf: &mut Vec<u8>, r: &TailRecord) -> std::io::Result<()> {
     )?;
     buf.extend_from_slice(b",\"timestamp\":");
     json(buf, &r.timestamp)?;
+    buf.extend_from_slice(b",\"timestamp_type\":");
+    json(
+        buf,
+        &r.timestamp.map(|_| timestamp_type_name(r.timestamp_type)),
+    )?;
     buf.extend_from_slice(b",\"key\":");
     json(buf, &r.key.as_ref().map(|k| &k.value))?;
     buf.extend_from_slice(b",\"key_encoding\":");
     json(buf, &r.key.as_ref().map(|k| k.encoding))?;
     buf.extend_from_slice(b",\"headers\":[");
-    for (i, (key, value)) in r.headers.iter().enumerate() {
+    for (i, h) in r.headers.iter().enumerate() {
         if i > 0 {
             buf.push(b',');
         }
         buf.extend_from_slice(b"{\"key\":");
-        json(buf, key)?;
+        json(buf, &h.key)?;
         buf.extend_from_slice(b",\"value\":");
-        json(buf, value)?;
+        json(buf, &h.value)?;
+        buf.extend_from_slice(b",\"encoding\":");
+        json(buf, &h.encoding)?;
         buf.push(b'}');
     }
     buf.extend_from_slice(b"],\"value\":");
@@ -227,11 +251,11 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
             paint(out.color, Tone::Strong, &escape_controls(&text(&key.value)))
         ));
     }
-    for (k, v) in &r.headers {
+    for h in &r.headers {
         let shown = format!(
             "  {}={}",
-            quoted(k),
-            v.as_deref().map_or("null".into(), quoted)
+            quoted(&h.key),
+            h.value.as_deref().map_or("null".into(), quoted)
         );
         header.push_str(&paint(out.color, Tone::Dim, &shown));
     }
@@ -246,6 +270,15 @@ fn pretty(out: &mut Output, r: &TailRecord) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::core::codec::Decoded;
+    use crate::core::tail::ShownHeader;
+
+    fn header(key: &str, value: Option<&str>) -> ShownHeader {
+        ShownHeader {
+            key: key.into(),
+            value: value.map(str::to_string),
+            encoding: value.map(|_| "text"),
+        }
+    }
 
     fn record() -> TailRecord {
         TailRecord {
@@ -253,12 +286,13 @@ mod tests {
             partition: 2,
             offset: 41,
             timestamp: Some(1_736_845_923_250),
+            timestamp_type: TimestampType::Create,
             key: Some(Decoded {
                 value: Json::String("user-7".into()),
                 schema_id: None,
                 encoding: "text",
             }),
-            headers: vec![("source".into(), Some("app".into())), ("flag".into(), None)],
+            headers: vec![header("source", Some("app")), header("flag", None)],
             value: Some(Shown::Decoded(Decoded {
                 value: serde_json::json!({"taskId": "t-1"}),
                 schema_id: Some(3),
@@ -296,9 +330,13 @@ mod tests {
                 "partition": 2,
                 "offset": 41,
                 "timestamp": 1_736_845_923_250_i64,
+                "timestamp_type": "create",
                 "key": "user-7",
                 "key_encoding": "text",
-                "headers": [{"key": "source", "value": "app"}, {"key": "flag", "value": null}],
+                "headers": [
+                    {"key": "source", "value": "app", "encoding": "text"},
+                    {"key": "flag", "value": null, "encoding": null}
+                ],
                 "value": {"taskId": "t-1"},
                 "schema_id": 3,
                 "value_encoding": "avro"
@@ -317,10 +355,15 @@ mod tests {
         r.timestamp = None;
         r.key = None;
         r.headers = vec![
-            ("".into(), None),
-            ("k\u{1b}[31m".into(), Some("v=\"1\"\n".into())),
-            ("dup".into(), Some("a".into())),
-            ("dup".into(), Some("b".into())),
+            header("", None),
+            header("k\u{1b}[31m", Some("v=\"1\"\n")),
+            header("dup", Some("a")),
+            header("dup", Some("b")),
+            ShownHeader {
+                key: "bin".into(),
+                value: Some("AP8=".into()),
+                encoding: Some("base64"),
+            },
         ];
         r.value = None;
         records.push(r);
@@ -333,6 +376,7 @@ mod tests {
             let mut r = record();
             r.offset = i64::MAX;
             r.partition = -1;
+            r.timestamp_type = TimestampType::LogAppend;
             r.value = Some(Shown::Decoded(Decoded {
                 value,
                 schema_id: None,
@@ -363,6 +407,41 @@ mod tests {
     }
 
     #[test]
+    fn a_dumped_record_keeps_its_field_order_and_marks_every_encoding() {
+        let mut r = record();
+        r.timestamp_type = TimestampType::LogAppend;
+        r.key = None;
+        r.value = Some(Shown::Decoded(Decoded {
+            value: Json::String("AAAAAAcC".into()),
+            schema_id: Some(7),
+            encoding: "base64",
+        }));
+        r.headers = vec![ShownHeader {
+            key: "bin".into(),
+            value: Some("AP8=".into()),
+            encoding: Some("base64"),
+        }];
+        let (mut out, captured) = Output::buffered(Format::Ndjson);
+        render(&mut out, &r);
+        assert_eq!(
+            captured.stdout(),
+            concat!(
+                r#"{"topic":"task.created","partition":2,"offset":41,"timestamp":1736845923250,"#,
+                r#""timestamp_type":"log_append","key":null,"key_encoding":null,"#,
+                r#""headers":[{"key":"bin","value":"AP8=","encoding":"base64"}],"#,
+                r#""value":"AAAAAAcC","schema_id":7,"value_encoding":"base64"}"#,
+                "\n"
+            )
+        );
+        r.timestamp = None;
+        let (mut out, captured) = Output::buffered(Format::Ndjson);
+        render(&mut out, &r);
+        assert!(captured
+            .stdout()
+            .contains(r#""timestamp":null,"timestamp_type":null"#));
+    }
+
+    #[test]
     fn json_is_one_array_of_every_record() {
         let (mut out, captured) = Output::buffered(Format::Json);
         let mut printer = RecordPrinter::new(None);
@@ -380,10 +459,10 @@ mod tests {
     fn headers_that_could_be_misread_are_quoted() {
         let mut r = record();
         r.headers = vec![
-            ("filter".into(), Some("a=b".into())),
-            ("note".into(), Some("two words".into())),
-            ("plain".into(), Some("x".into())),
-            ("text".into(), Some("null".into())),
+            header("filter", Some("a=b")),
+            header("note", Some("two words")),
+            header("plain", Some("x")),
+            header("text", Some("null")),
         ];
         let (mut out, captured) = Output::buffered(Format::Table);
         render(&mut out, &r);

@@ -358,3 +358,65 @@ fn murmur2_matches_kafkas_own_test_vectors() {
         assert_eq!(murmur2(key.as_bytes()), expected, "{key}");
     }
 }
+
+/// A record to produce exactly: every field a dump must keep.
+#[derive(Debug, Clone, Default)]
+pub struct Exact {
+    pub partition: Option<i32>,
+    pub key: Option<Vec<u8>>,
+    /// `None` for a tombstone.
+    pub value: Option<Vec<u8>>,
+    /// In order; `None` values and repeated names are kept.
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub timestamp: Option<i64>,
+}
+
+/// Produces the records as they are, batched (fast; end offsets from the broker's
+/// ListOffsets are then not exact, see test-broker.md, but readers that stop at the end
+/// of a fetch are), and waits for every acknowledgement.
+pub fn produce_exact(bootstrap: &str, topic: &str, records: &[Exact]) {
+    use rdkafka::message::{Header, OwnedHeaders};
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    let producer: BaseProducer = ClientConfig::new()
+        .set("bootstrap.servers", bootstrap)
+        .set("enable.idempotence", "true")
+        .set("linger.ms", "5")
+        .set("queue.buffering.max.messages", "200000")
+        .create()
+        .expect("producer");
+    for r in records {
+        let mut owned = OwnedHeaders::new();
+        for (k, v) in &r.headers {
+            owned = owned.insert(Header {
+                key: k,
+                value: v.as_deref(),
+            });
+        }
+        let mut record = BaseRecord::<[u8], [u8]>::to(topic).headers(owned);
+        if let Some(k) = &r.key {
+            record = record.key(k.as_slice());
+        }
+        if let Some(v) = &r.value {
+            record = record.payload(v.as_slice());
+        }
+        if let Some(p) = r.partition {
+            record = record.partition(p);
+        }
+        if let Some(ts) = r.timestamp {
+            record = record.timestamp(ts);
+        }
+        let mut record = record;
+        loop {
+            match producer.send(record) {
+                Ok(()) => break,
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    record = back;
+                    producer.poll(Duration::from_millis(10));
+                }
+                Err((e, _)) => panic!("producing to {topic}: {e}"),
+            }
+        }
+        producer.poll(Duration::ZERO);
+    }
+    producer.flush(Duration::from_secs(60)).expect("flush");
+}

@@ -1,0 +1,326 @@
+//! `kop publish TOPIC --records DUMP`: check the topic and (from a file) every line of the
+//! dump, then send each record back exactly as it was read, accounting for every one as
+//! `kop publish` does.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::time::Instant;
+
+use crate::core::publish::{record_limit, Deliveries, PublishSummary, RecordLimit};
+use crate::core::restore::{parse_line, Dumped, Refusal, DUMP_HINT};
+use crate::error::{CommandError, Outcome, ResultExt};
+use crate::interrupt;
+use crate::kafka::{Admin, Producer, Queued};
+use crate::output::views::publish::render_summary;
+use crate::output::{Output, Progress};
+use crate::settings::{RecordsInput, RestoreSettings, Settings};
+use crate::util::time::now_ms;
+use crate::util::units::humane_size;
+
+pub(crate) fn run(
+    settings: &Settings,
+    restore: &RestoreSettings,
+    out: &mut Output,
+) -> Result<Outcome, CommandError> {
+    interrupt::watch();
+    let target = check_topic(settings, restore, out)?;
+    // From a file, every line is checked before the first record is sent.
+    let total = match &restore.input {
+        RecordsInput::File(path) => Some(validate(path, &target)?),
+        RecordsInput::Stdin => None,
+    };
+    let transactional_id = restore
+        .transactional
+        .then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
+    let producer = Producer::new(
+        settings,
+        out.log_sink(),
+        transactional_id.as_deref(),
+        &restore.partitioner,
+    )?;
+    producer.prepare(&restore.topic)?;
+    let progress = out.progress(total.unwrap_or(0), "records");
+    let start = Instant::now();
+    let begun = match restore.transactional {
+        true => producer.begin().map_err(CommandError::from),
+        false => Ok(()),
+    };
+    let sender = Sender {
+        producer: &producer,
+        target: &target,
+        progress: &progress,
+    };
+    let sent = begun.and_then(|()| match &restore.input {
+        RecordsInput::File(path) => {
+            let file = read(File::open(path), path)?;
+            sender.lines(BufReader::with_capacity(1 << 18, file), Some(path))
+        }
+        RecordsInput::Stdin => sender.lines(BufReader::new(std::io::stdin()), None),
+    });
+    progress.finish();
+    // Every record gets its report before the count, as in `kop publish`.
+    let settled = producer.flush();
+    let interrupted = interrupt::requested();
+    let mut deliveries = producer.deliveries();
+    match (&sent, total) {
+        (Ok(s), None) => deliveries.not_sent += s.unsent,
+        (_, Some(total)) => deliveries.not_sent += total.saturating_sub(deliveries.total()),
+        (Err(_), None) => {}
+    }
+    let mut failure = sent
+        .and_then(|s| match s.stopped {
+            Some(why) => Err(why),
+            None => Ok(()),
+        })
+        .and(settled.map_err(CommandError::from))
+        .err();
+    if restore.transactional {
+        let commit = failure.is_none() && !interrupted && deliveries.complete();
+        match commit.then(|| producer.commit()) {
+            Some(Ok(())) => {}
+            Some(Err(e)) => {
+                deliveries = deliveries.rolled_back();
+                failure = Some(CommandError::from(e).context("the transaction did not commit"));
+            }
+            None => {
+                let _ = producer.abort();
+                deliveries = deliveries.rolled_back();
+            }
+        }
+    }
+    let summary = PublishSummary {
+        topic: restore.topic.clone(),
+        deliveries,
+        seconds: start.elapsed().as_secs_f64(),
+        transactional: restore.transactional,
+        interrupted,
+    };
+    render_summary(out, &summary)?;
+    if interrupted {
+        return Ok(Outcome::Interrupted);
+    }
+    let d = &summary.deliveries;
+    if let Some(err) = failure {
+        return Err(err.context(accounting(d)));
+    }
+    if !d.complete() {
+        let why = d
+            .first_error
+            .clone()
+            .unwrap_or_else(|| "not acknowledged".into());
+        return Err(CommandError::failed(accounting(d)).context(why));
+    }
+    Ok(Outcome::Clean)
+}
+
+/// What every record must fit on the target topic.
+struct Target {
+    topic: String,
+    partitions: usize,
+    keep_partition: bool,
+    limit: RecordLimit,
+}
+
+impl Target {
+    /// Why this record cannot go to the topic, if it cannot.
+    fn refuse(&self, record: &Dumped) -> Option<String> {
+        let partition = usize::try_from(record.partition).unwrap_or(usize::MAX);
+        if self.keep_partition && partition >= self.partitions {
+            return Some(format!(
+                "the record is from partition {}, but {} has {} partition(s) (--keep-partition)",
+                record.partition, self.topic, self.partitions
+            ));
+        }
+        let size = record.size();
+        (size > self.limit.bytes).then(|| {
+            format!(
+                "the record is {} (key, value and headers), over the {} of {}",
+                humane_size(size as u64),
+                self.limit.whose,
+                humane_size(self.limit.bytes as u64)
+            )
+        })
+    }
+}
+
+/// The topic exists; its partition count and the largest record it and the producer take.
+fn check_topic(
+    settings: &Settings,
+    restore: &RestoreSettings,
+    out: &Output,
+) -> Result<Target, CommandError> {
+    let topic = restore.topic.as_str();
+    let property = |key: &str| {
+        settings
+            .properties
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let admin = Admin::connect(settings, out.log_sink())?;
+    let info = admin.topic(topic).hint(
+        "kop restores only into topics that exist: check the name, or create it with `kop topics apply`",
+    )?;
+    let configs = admin.topic_configs(&[topic.to_string()])?;
+    let topic_max = configs
+        .get(topic)
+        .and_then(|c| c.get("max.message.bytes"))
+        .and_then(|v| v.value.as_deref());
+    let compression = property("compression.type").or_else(|| property("compression.codec"));
+    Ok(Target {
+        topic: topic.to_string(),
+        partitions: info.partitions.len(),
+        keep_partition: restore.keep_partition,
+        limit: record_limit(property("message.max.bytes"), compression, topic_max),
+    })
+}
+
+/// Checks every line of the dump; returns how many records it holds. The first line that
+/// cannot be restored exactly is the error.
+fn validate(path: &Path, target: &Target) -> Result<u64, CommandError> {
+    let file = read(File::open(path), path)?;
+    let mut reader = BufReader::with_capacity(1 << 18, file);
+    let mut line = String::new();
+    let (mut number, mut records) = (0u64, 0u64);
+    loop {
+        line.clear();
+        if read(reader.read_line(&mut line), path)? == 0 {
+            return Ok(records);
+        }
+        number += 1;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let refusal = match parse_line(text) {
+            Ok(record) => target.refuse(&record).map(Refusal::Malformed),
+            Err(refusal) => Some(refusal),
+        };
+        if let Some(refusal) = refusal {
+            return Err(
+                line_error(&format!("{}:{number}", path.display()), &refusal)
+                    .with_hint("nothing was published: fix the line and run again"),
+            );
+        }
+        records += 1;
+    }
+}
+
+/// `PLACE: why`, with the way to take a dump that restores when the line is not exact.
+fn line_error(place: &str, refusal: &Refusal) -> CommandError {
+    let error = CommandError::failed(format!("{place}: {refusal}"));
+    match refusal {
+        Refusal::NotExact(_) => error.with_hint(DUMP_HINT),
+        Refusal::Malformed(_) => error,
+    }
+}
+
+/// How a send loop ended.
+#[derive(Default)]
+struct Sent {
+    /// Records read but never handed to the producer (Ctrl-C).
+    unsent: u64,
+    /// Why it stopped early: a line of stdin that cannot be restored.
+    stopped: Option<CommandError>,
+}
+
+struct Sender<'a> {
+    producer: &'a Producer,
+    target: &'a Target,
+    progress: &'a Progress,
+}
+
+impl Sender<'_> {
+    /// Sends every record of the dump in order. A file was validated already; from stdin
+    /// the first line that cannot be restored stops the sending, after what came before.
+    fn lines<R: std::io::Read>(
+        &self,
+        mut reader: BufReader<R>,
+        path: Option<&Path>,
+    ) -> Result<Sent, CommandError> {
+        let mut sent = Sent::default();
+        let mut line = String::new();
+        let (mut number, mut queued) = (0u64, 0u64);
+        let place = |n: u64| match path {
+            Some(p) => format!("{}:{n}", p.display()),
+            None => format!("line {n} of stdin"),
+        };
+        while !interrupt::requested() {
+            line.clear();
+            let read = reader
+                .read_line(&mut line)
+                .with_context(|| format!("cannot read {}", place(number + 1)))?;
+            if read == 0 {
+                break;
+            }
+            number += 1;
+            let text = line.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let record = match parse_line(text) {
+                Ok(record) => match self.target.refuse(&record) {
+                    None => record,
+                    Some(why) => {
+                        sent.stopped =
+                            Some(self.stop(&place(number), &Refusal::Malformed(why), queued));
+                        break;
+                    }
+                },
+                Err(refusal) => {
+                    sent.stopped = Some(self.stop(&place(number), &refusal, queued));
+                    break;
+                }
+            };
+            let event = record.to_send(self.target.keep_partition);
+            if self.producer.send(&self.target.topic, &event)? == Queued::Interrupted {
+                sent.unsent += 1;
+                break;
+            }
+            queued += 1;
+            self.progress.inc(1);
+            // Delivery reports are served as the queue fills, and every so many records.
+            if queued % 512 == 0 {
+                self.producer.poll();
+            }
+        }
+        Ok(sent)
+    }
+
+    fn stop(&self, place: &str, refusal: &Refusal, queued: u64) -> CommandError {
+        line_error(place, refusal).context(format!(
+            "stopped at a record that cannot be restored, after sending {queued}"
+        ))
+    }
+}
+
+/// `9000 of 10000 event(s) acknowledged (500 in doubt, ...)`, as `kop publish` says it.
+fn accounting(d: &Deliveries) -> String {
+    if d.complete() {
+        return format!("{} event(s) published", d.acknowledged);
+    }
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (d.in_doubt, "in doubt"),
+        (d.failed, "failed"),
+        (d.not_sent, "not sent"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    format!(
+        "{} of {} event(s) acknowledged ({})",
+        d.acknowledged,
+        d.total(),
+        parts.join(", ")
+    )
+}
+
+fn read<T>(result: std::io::Result<T>, path: &Path) -> Result<T, CommandError> {
+    result
+        .with_context(|| format!("cannot read {}", path.display()))
+        .hint("check the path given to --records")
+}
