@@ -7,12 +7,12 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::Instant;
 
-use crate::core::publish::{record_limit, Deliveries, PublishSummary, RecordLimit};
+use crate::commands::publish::settle::{settle, Handed, Run};
+use crate::core::publish::{record_limit, RecordLimit};
 use crate::core::restore::{parse_line, Dumped, Refusal, DUMP_HINT};
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::interrupt;
 use crate::kafka::{Admin, Producer, Queued};
-use crate::output::views::publish::render_summary;
 use crate::output::{Output, Progress};
 use crate::settings::{RecordsInput, RestoreSettings, Settings};
 use crate::util::time::now_ms;
@@ -59,59 +59,17 @@ pub(crate) fn run(
         RecordsInput::Stdin => sender.lines(BufReader::new(std::io::stdin()), None),
     });
     progress.finish();
-    // Every record gets its report before the count, as in `kop publish`.
-    let settled = producer.flush();
-    let interrupted = interrupt::requested();
-    let mut deliveries = producer.deliveries();
-    match (&sent, total) {
-        (Ok(s), None) => deliveries.not_sent += s.unsent,
-        (_, Some(total)) => deliveries.not_sent += total.saturating_sub(deliveries.total()),
-        (Err(_), None) => {}
-    }
-    let mut failure = sent
-        .and_then(|s| match s.stopped {
-            Some(why) => Err(why),
-            None => Ok(()),
-        })
-        .and(settled.map_err(CommandError::from))
-        .err();
-    if restore.transactional {
-        let commit = failure.is_none() && !interrupted && deliveries.complete();
-        match commit.then(|| producer.commit()) {
-            Some(Ok(())) => {}
-            Some(Err(e)) => {
-                deliveries = deliveries.rolled_back();
-                failure = Some(CommandError::from(e).context("the transaction did not commit"));
-            }
-            None => {
-                let _ = producer.abort();
-                deliveries = deliveries.rolled_back();
-            }
-        }
-    }
-    let summary = PublishSummary {
-        topic: restore.topic.clone(),
-        deliveries,
-        seconds: start.elapsed().as_secs_f64(),
+    let sent = sent.map(|s| Handed {
+        unsent: s.unsent,
+        stopped: s.stopped,
+    });
+    let run = Run {
+        topic: &restore.topic,
         transactional: restore.transactional,
-        interrupted,
+        total,
+        start,
     };
-    render_summary(out, &summary)?;
-    if interrupted {
-        return Ok(Outcome::Interrupted);
-    }
-    let d = &summary.deliveries;
-    if let Some(err) = failure {
-        return Err(err.context(accounting(d)));
-    }
-    if !d.complete() {
-        let why = d
-            .first_error
-            .clone()
-            .unwrap_or_else(|| "not acknowledged".into());
-        return Err(CommandError::failed(accounting(d)).context(why));
-    }
-    Ok(Outcome::Clean)
+    settle(&producer, sent, run, out)
 }
 
 /// What every record must fit on the target topic.
@@ -294,29 +252,6 @@ impl Sender<'_> {
             "stopped at a record that cannot be restored, after sending {queued}"
         ))
     }
-}
-
-/// `9000 of 10000 event(s) acknowledged (500 in doubt, ...)`, as `kop publish` says it.
-fn accounting(d: &Deliveries) -> String {
-    if d.complete() {
-        return format!("{} event(s) published", d.acknowledged);
-    }
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (d.in_doubt, "in doubt"),
-        (d.failed, "failed"),
-        (d.not_sent, "not sent"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    format!(
-        "{} of {} event(s) acknowledged ({})",
-        d.acknowledged,
-        d.total(),
-        parts.join(", ")
-    )
 }
 
 fn read<T>(result: std::io::Result<T>, path: &Path) -> Result<T, CommandError> {

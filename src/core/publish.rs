@@ -28,6 +28,30 @@ pub struct Deliveries {
 }
 
 impl Deliveries {
+    /// `9000 of 10000 event(s) acknowledged (500 in doubt, ...)`, or `N event(s)
+    /// published` when all were.
+    pub fn accounting(&self) -> String {
+        if self.complete() {
+            return format!("{} event(s) published", self.acknowledged);
+        }
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (self.in_doubt, "in doubt"),
+            (self.failed, "failed"),
+            (self.not_sent, "not sent"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        format!(
+            "{} of {} event(s) acknowledged ({})",
+            self.acknowledged,
+            self.total(),
+            parts.join(", ")
+        )
+    }
+
     pub fn total(&self) -> u64 {
         self.acknowledged + self.not_sent + self.failed + self.in_doubt
     }

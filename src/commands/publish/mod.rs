@@ -3,15 +3,15 @@
 
 mod input;
 mod schemas;
+pub(crate) mod settle;
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::publish::{record_limit, Deliveries, PublishSummary, RecordLimit, Template};
+use crate::core::publish::{record_limit, RecordLimit, Template};
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::interrupt;
 use crate::kafka::{Admin, KafkaError, Producer};
-use crate::output::views::publish::render_summary;
 use crate::output::Output;
 use crate::output::Progress;
 use crate::settings::{PublishInput, PublishSettings, Settings};
@@ -67,62 +67,17 @@ pub(crate) fn run(
         )
     });
     progress.finish();
-    // Every event gets its report before the count: waited for (purged at the timeout,
-    // or at once on Ctrl-C, which only waits for what is in flight).
-    let settled = producer.flush();
-    let interrupted = interrupt::requested();
-    let mut deliveries = producer.deliveries();
-    match (&sent, total) {
-        (Ok(s), None) => deliveries.not_sent += s.unsent,
-        // The file's count is known: whatever was not reported was never sent.
-        (_, Some(total)) => deliveries.not_sent += total.saturating_sub(deliveries.total()),
-        (Err(_), None) => {}
-    }
-    let mut failure = sent
-        .and_then(|s| match s.stopped {
-            Some(why) => Err(CommandError::failed(why)),
-            None => Ok(()),
-        })
-        .and(settled.map_err(CommandError::from))
-        .err();
-    if publish.transactional {
-        let commit = failure.is_none() && !interrupted && deliveries.complete();
-        match commit.then(|| producer.commit()) {
-            Some(Ok(())) => {}
-            Some(Err(e)) => {
-                deliveries = deliveries.rolled_back();
-                failure = Some(CommandError::from(e).context("the transaction did not commit"));
-            }
-            None => {
-                // All or nothing: anything short of a full run is rolled back.
-                let _ = producer.abort();
-                deliveries = deliveries.rolled_back();
-            }
-        }
-    }
-    let summary = PublishSummary {
-        topic: publish.topic.clone(),
-        deliveries,
-        seconds: start.elapsed().as_secs_f64(),
+    let sent = sent.map(|s| settle::Handed {
+        unsent: s.unsent,
+        stopped: s.stopped.map(CommandError::failed),
+    });
+    let run = settle::Run {
+        topic: &publish.topic,
         transactional: publish.transactional,
-        interrupted,
+        total,
+        start,
     };
-    render_summary(out, &summary)?;
-    if interrupted {
-        return Ok(Outcome::Interrupted);
-    }
-    let d = &summary.deliveries;
-    if let Some(err) = failure {
-        return Err(err.context(accounting(d)));
-    }
-    if !d.complete() {
-        let why = d
-            .first_error
-            .clone()
-            .unwrap_or_else(|| "not acknowledged".into());
-        return Err(CommandError::failed(accounting(d)).context(why));
-    }
-    Ok(Outcome::Clean)
+    settle::settle(&producer, sent, run, out)
 }
 
 /// The topic exists, has the asked partition, and takes records up to the limit returned
@@ -176,29 +131,6 @@ fn check_topic(
         compression,
         topic_max,
     ))
-}
-
-/// `9000 of 10000 event(s) acknowledged (500 in doubt, ...)`.
-fn accounting(d: &Deliveries) -> String {
-    if d.complete() {
-        return format!("{} event(s) published", d.acknowledged);
-    }
-    let mut parts = Vec::new();
-    for (n, what) in [
-        (d.in_doubt, "in doubt"),
-        (d.failed, "failed"),
-        (d.not_sent, "not sent"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    format!(
-        "{} of {} event(s) acknowledged ({})",
-        d.acknowledged,
-        d.total(),
-        parts.join(", ")
-    )
 }
 
 /// For errors about the input file given to `flag`.
