@@ -7,12 +7,13 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::Instant;
 
+use crate::commands::publish::destination;
 use crate::commands::publish::settle::{settle, Handed, Run};
-use crate::core::publish::{record_limit, RecordLimit};
+use crate::core::publish::RecordLimit;
 use crate::core::restore::{parse_line, Dumped, Refusal, DUMP_HINT};
 use crate::error::{CommandError, Outcome, ResultExt};
 use crate::interrupt;
-use crate::kafka::{Admin, Producer, Queued};
+use crate::kafka::{Producer, Queued};
 use crate::output::{Output, Progress};
 use crate::settings::{RecordsInput, RestoreSettings, Settings};
 use crate::util::time::now_ms;
@@ -108,30 +109,12 @@ fn check_topic(
     restore: &RestoreSettings,
     out: &Output,
 ) -> Result<Target, CommandError> {
-    let topic = restore.topic.as_str();
-    let property = |key: &str| {
-        settings
-            .properties
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
-    let admin = Admin::connect(settings, out.log_sink())?;
-    let info = admin.topic(topic).hint(
-        "kop restores only into topics that exist: check the name, or create it with `kop topics apply`",
-    )?;
-    let configs = admin.topic_configs(&[topic.to_string()])?;
-    let topic_max = configs
-        .get(topic)
-        .and_then(|c| c.get("max.message.bytes"))
-        .and_then(|v| v.value.as_deref());
-    let compression = property("compression.type").or_else(|| property("compression.codec"));
+    let found = destination(settings, &restore.topic, out)?;
     Ok(Target {
-        topic: topic.to_string(),
-        partitions: info.partitions.len(),
+        topic: restore.topic.clone(),
+        partitions: found.partitions,
         keep_partition: restore.keep_partition,
-        limit: record_limit(property("message.max.bytes"), compression, topic_max),
+        limit: found.limit,
     })
 }
 
@@ -233,7 +216,7 @@ impl Sender<'_> {
                 }
             };
             let event = record.to_send(self.target.keep_partition);
-            if self.producer.send(&self.target.topic, &event)? == Queued::Interrupted {
+            if self.producer.send_forward(&self.target.topic, &event)? == Queued::Interrupted {
                 sent.unsent += 1;
                 break;
             }

@@ -156,6 +156,19 @@ pub struct NewRecord {
     pub timestamp: Option<i64>,
 }
 
+impl NewRecord {
+    /// The record, borrowed, as the producer takes it.
+    pub fn forward(&self) -> Forward<'_> {
+        Forward {
+            key: self.key.as_deref(),
+            value: self.value.as_deref(),
+            headers: &self.headers,
+            partition: self.partition,
+            timestamp: self.timestamp,
+        }
+    }
+}
+
 /// A record to send that borrows its key, value and headers: a copy forwards what it read
 /// without copying the bytes once more.
 #[derive(Debug, Clone, Copy)]

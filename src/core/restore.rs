@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::core::codec::wire;
-use crate::core::record::{Header, Headers, NewRecord, TimestampType};
+use crate::core::record::{Forward, Header, Headers, TimestampType};
 
 /// How to take a dump that restores, for refusals.
 pub const DUMP_HINT: &str =
@@ -36,11 +36,11 @@ pub struct Dumped {
 impl Dumped {
     /// The record to send: the same key, value bytes, headers and timestamp; to the same
     /// partition number with `keep_partition`, else wherever the partitioner puts its key.
-    pub fn to_send(&self, keep_partition: bool) -> NewRecord {
-        NewRecord {
-            key: self.key.clone(),
-            value: self.value.clone(),
-            headers: self.headers.clone(),
+    pub fn to_send(&self, keep_partition: bool) -> Forward<'_> {
+        Forward {
+            key: self.key.as_deref(),
+            value: self.value.as_deref(),
+            headers: &self.headers,
             partition: keep_partition.then_some(self.partition),
             timestamp: self.timestamp,
         }
@@ -48,12 +48,7 @@ impl Dumped {
 
     /// The record's size as the producer's limit counts it.
     pub fn size(&self) -> usize {
-        let headers: usize = self
-            .headers
-            .iter()
-            .map(|h| h.key.len() + h.value.as_ref().map_or(0, Vec::len))
-            .sum();
-        self.key.as_ref().map_or(0, Vec::len) + self.value.as_ref().map_or(0, Vec::len) + headers
+        self.to_send(false).size()
     }
 }
 

@@ -142,11 +142,17 @@ impl Producer {
 
     /// Queues one record, waiting for room when librdkafka's queue is full.
     pub fn send(&self, topic: &str, record: &NewRecord) -> Result<Queued, KafkaError> {
+        self.send_forward(topic, &record.forward())
+    }
+
+    /// Queues one record whose bytes are borrowed (as [`Producer::send`] otherwise): a copy
+    /// hands on what it read without copying it again.
+    pub fn send_forward(&self, topic: &str, record: &Forward<'_>) -> Result<Queued, KafkaError> {
         let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic);
         // librdkafka allocates a header list even for none: only events with headers pay.
         if !record.headers.is_empty() {
             let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
-            for header in &record.headers {
+            for header in record.headers {
                 headers = headers.insert(Header {
                     key: header.key.as_str(),
                     value: header.value.as_deref(),
@@ -154,44 +160,6 @@ impl Producer {
             }
             base = base.headers(headers);
         }
-        if let Some(key) = &record.key {
-            base = base.key(key.as_slice());
-        }
-        if let Some(value) = &record.value {
-            base = base.payload(value.as_slice());
-        }
-        if let Some(p) = record.partition {
-            base = base.partition(p);
-        }
-        if let Some(ts) = record.timestamp {
-            base = base.timestamp(ts);
-        }
-        loop {
-            match self.inner.send(base) {
-                Ok(()) => return Ok(Queued::Yes),
-                Err((RdError::MessageProduction(RDKafkaErrorCode::QueueFull), returned)) => {
-                    if crate::interrupt::requested() {
-                        return Ok(Queued::Interrupted);
-                    }
-                    base = returned;
-                    self.inner.poll(Duration::from_millis(10));
-                }
-                Err((err, _)) => return Err(self.produce_error(err, topic)),
-            }
-        }
-    }
-
-    /// Queues one record whose bytes are borrowed (as [`Producer::send`] otherwise): a copy
-    /// hands on what it read without copying it again.
-    pub fn send_forward(&self, topic: &str, record: &Forward<'_>) -> Result<Queued, KafkaError> {
-        let mut headers = OwnedHeaders::new_with_capacity(record.headers.len());
-        for header in record.headers {
-            headers = headers.insert(Header {
-                key: header.key.as_str(),
-                value: header.value.as_deref(),
-            });
-        }
-        let mut base: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(topic).headers(headers);
         if let Some(key) = record.key {
             base = base.key(key);
         }

@@ -87,7 +87,33 @@ fn check_topic(
     publish: &PublishSettings,
     out: &Output,
 ) -> Result<RecordLimit, CommandError> {
-    let topic = publish.topic.as_str();
+    let found = destination(settings, &publish.topic, out)?;
+    if let Some(p) = publish
+        .partition
+        .filter(|p| usize::try_from(*p).map_or(true, |p| p >= found.partitions))
+    {
+        return Err(CommandError::failed(format!(
+            "{} has no partition {p} (it has {})",
+            publish.topic, found.partitions
+        )));
+    }
+    Ok(found.limit)
+}
+
+/// A topic to write to, as the cluster has it.
+pub(crate) struct Destination {
+    pub partitions: usize,
+    /// The largest record the topic and this producer take.
+    pub limit: RecordLimit,
+}
+
+/// The topic exists (else the error names the closest one); its partition count and record
+/// limit.
+pub(crate) fn destination(
+    settings: &Settings,
+    topic: &str,
+    out: &Output,
+) -> Result<Destination, CommandError> {
     let property = |key: &str| {
         settings
             .properties
@@ -111,26 +137,16 @@ fn check_topic(
         }
         other => other?,
     };
-    if let Some(p) = publish
-        .partition
-        .filter(|p| usize::try_from(*p).map_or(true, |p| p >= info.partitions.len()))
-    {
-        return Err(CommandError::failed(format!(
-            "{topic} has no partition {p} (it has {})",
-            info.partitions.len()
-        )));
-    }
     let configs = admin.topic_configs(&[topic.to_string()])?;
     let topic_max = configs
         .get(topic)
         .and_then(|c| c.get("max.message.bytes"))
         .and_then(|v| v.value.as_deref());
     let compression = property("compression.type").or_else(|| property("compression.codec"));
-    Ok(record_limit(
-        property("message.max.bytes"),
-        compression,
-        topic_max,
-    ))
+    Ok(Destination {
+        partitions: info.partitions.len(),
+        limit: record_limit(property("message.max.bytes"), compression, topic_max),
+    })
 }
 
 /// For errors about the input file given to `flag`.
