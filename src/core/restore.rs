@@ -10,7 +10,6 @@
 //! older than the marker), whose text and base64 look alike.
 
 use base64::Engine as _;
-use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::core::codec::wire;
@@ -95,33 +94,55 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// A dump line as written; unknown fields are ignored (the shape may grow).
-#[derive(Deserialize)]
-struct Line {
-    partition: Option<Json>,
-    offset: Option<Json>,
-    timestamp: Option<Json>,
-    timestamp_type: Option<Json>,
-    key: Option<Json>,
-    key_encoding: Option<Json>,
-    headers: Option<Json>,
-    value: Option<Json>,
-    value_encoding: Option<Json>,
-    schema_id: Option<Json>,
+/// A dump line's fields as written: a field that is absent is `None`, one written `null`
+/// is `Some(Null)`. Unknown fields are ignored (the shape may grow).
+struct Line(serde_json::Map<String, Json>);
+
+impl Line {
+    fn get(&self, field: &str) -> Option<&Json> {
+        self.0.get(field)
+    }
+
+    /// A field every dumped record has, `null` allowed (no key, a tombstone): one that is
+    /// absent is a line cut short or written by hand, never taken to mean null.
+    fn required(&self, field: &str, null_means: &str) -> Result<&Json, Refusal> {
+        self.get(field).ok_or_else(|| {
+            format!("no field `{field}` (a dump writes `\"{field}\":null` for {null_means})").into()
+        })
+    }
+}
+
+/// serde_json's words without its position: the caller names the line, and a line has
+/// only columns.
+fn json_error(e: &serde_json::Error) -> String {
+    let words = e.to_string();
+    let words = words
+        .rsplit_once(" at line ")
+        .map_or(words.as_str(), |(words, _)| words);
+    format!("{words} at column {}", e.column())
 }
 
 /// Parses one line of a dump. The error names the field (`field `value`: ...`); the
 /// caller adds the file and line.
 pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
-    let line: Line = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => {
-            format!(
-                "not a dumped record (a JSON object with `partition`, `key`, `value`, ...): {e}"
+    let line = match serde_json::from_str::<Json>(text) {
+        Ok(Json::Object(map)) => Line(map),
+        Ok(other) => {
+            let found = match other {
+                Json::Array(_) => "an array",
+                Json::String(_) => "a string",
+                Json::Number(_) => "a number",
+                Json::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return Err(format!(
+                "not a dumped record (a JSON object with `partition`, `key`, `value`, ...): found {found}"
             )
+            .into());
         }
-        _ => format!("not JSON: {e}"),
-    })?;
-    let partition = match &line.partition {
+        Err(e) => return Err(format!("not JSON: {}", json_error(&e)).into()),
+    };
+    let partition = match line.get("partition") {
         Some(Json::Number(n)) => n
             .as_i64()
             .and_then(|p| i32::try_from(p).ok())
@@ -132,9 +153,15 @@ pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
             return Err(format!("field `partition`: expected a number, found {other}").into())
         }
     };
-    let offset = optional_integer(&line.offset, "offset")?;
-    let timestamp = optional_integer(&line.timestamp, "timestamp")?;
-    let timestamp_type = match &line.timestamp_type {
+    let offset = optional_integer(line.get("offset"), "offset")?;
+    let timestamp = optional_integer(line.get("timestamp"), "timestamp")?;
+    if let Some(ts) = timestamp.filter(|ts| *ts < 0) {
+        return Err(format!(
+            "field `timestamp`: {ts} is before 1970, which Kafka takes for no timestamp (write null for none)"
+        )
+        .into());
+    }
+    let timestamp_type = match line.get("timestamp_type") {
         None | Some(Json::Null) => None,
         Some(Json::String(s)) if s == "create" => Some(TimestampType::Create),
         Some(Json::String(s)) if s == "log_append" => Some(TimestampType::LogAppend),
@@ -145,10 +172,18 @@ pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
             .into())
         }
     };
-    let key = payload(&line.key, &line.key_encoding, "key")?;
-    let value = payload(&line.value, &line.value_encoding, "value")?;
-    let headers = headers(&line.headers)?;
-    if let Some(id) = optional_integer(&line.schema_id, "schema_id")? {
+    let key = payload(
+        line.required("key", "no key")?,
+        line.get("key_encoding"),
+        "key",
+    )?;
+    let value = payload(
+        line.required("value", "a tombstone")?,
+        line.get("value_encoding"),
+        "value",
+    )?;
+    let headers = headers(line.get("headers"))?;
+    if let Some(id) = optional_integer(line.get("schema_id"), "schema_id")? {
         let found = value.as_deref().and_then(wire::split).map(|(id, _)| id);
         if found.map(i64::from) != Some(id) {
             return Err(match found {
@@ -173,21 +208,24 @@ pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
     })
 }
 
-fn optional_integer(value: &Option<Json>, field: &str) -> Result<Option<i64>, String> {
+fn optional_integer(value: Option<&Json>, field: &str) -> Result<Option<i64>, String> {
     match value {
         None | Some(Json::Null) => Ok(None),
-        Some(Json::Number(n)) => n
-            .as_i64()
-            .map(Some)
-            .ok_or_else(|| format!("field `{field}`: {n} is not a whole number")),
+        Some(Json::Number(n)) => n.as_i64().map(Some).ok_or_else(|| {
+            let whole = n.as_f64().is_some_and(|f| f.fract() == 0.0) || n.is_u64();
+            match whole {
+                true => format!("field `{field}`: {n} is out of range"),
+                false => format!("field `{field}`: {n} is not a whole number"),
+            }
+        }),
         Some(other) => Err(format!("field `{field}`: expected a number, found {other}")),
     }
 }
 
 /// A key or value from its text and its encoding; `None` when both are null.
 fn payload(
-    value: &Option<Json>,
-    encoding: &Option<Json>,
+    value: &Json,
+    encoding: Option<&Json>,
     field: &str,
 ) -> Result<Option<Vec<u8>>, Refusal> {
     let encoding = match encoding {
@@ -200,14 +238,14 @@ fn payload(
         }
     };
     match (value, encoding) {
-        (None | Some(Json::Null), None) => Ok(None),
-        (None | Some(Json::Null), Some(e)) => {
+        (Json::Null, None) => Ok(None),
+        (Json::Null, Some(e)) => {
             Err(format!("field `{field}` is null, but `{field}_encoding` is \"{e}\"").into())
         }
-        (Some(_), None) => Err(Refusal::NotExact(format!(
+        (_, None) => Err(Refusal::NotExact(format!(
             "field `{field}` has no `{field}_encoding`, so kop cannot know its bytes"
         ))),
-        (Some(v), Some(e)) => bytes(v, e, field).map(Some),
+        (v, Some(e)) => bytes(v, e, field).map(Some),
     }
 }
 
@@ -233,11 +271,27 @@ fn bytes(value: &Json, encoding: &str, field: &str) -> Result<Vec<u8>, Refusal> 
         "text" => Ok(text.as_bytes().to_vec()),
         _ => base64::engine::general_purpose::STANDARD
             .decode(text)
-            .map_err(|e| format!("field `{field}`: not base64 ({e})").into()),
+            .map_err(|e| format!("field `{field}`: not base64: {}", base64_error(&e)).into()),
     }
 }
 
-fn headers(value: &Option<Json>) -> Result<Headers, Refusal> {
+/// The base64 crate's error in plain words (its own text reads `Invalid symbol 35, offset 0.`).
+fn base64_error(e: &base64::DecodeError) -> String {
+    use base64::DecodeError as E;
+    match e {
+        E::InvalidByte(at, byte) | E::InvalidLastSymbol(at, byte) => {
+            let shown = match byte.is_ascii_graphic() {
+                true => format!("`{}`", char::from(*byte)),
+                false => format!("byte 0x{byte:02x}"),
+            };
+            format!("{shown} at character {} is not in the base64 alphabet (A-Z, a-z, 0-9, + and /, = padding)", at + 1)
+        }
+        E::InvalidLength(len) => format!("{len} characters cannot be base64 (padded base64 comes in fours)"),
+        E::InvalidPadding => "its `=` padding is wrong".into(),
+    }
+}
+
+fn headers(value: Option<&Json>) -> Result<Headers, Refusal> {
     let items = match value {
         None | Some(Json::Null) => return Ok(Headers::new()),
         Some(Json::Array(items)) => items,
@@ -262,7 +316,10 @@ fn header(item: &Json) -> Result<Header, Refusal> {
         None => return Err("no `key`".into()),
     };
     let value = match (map.get("value"), map.get("encoding")) {
-        (None | Some(Json::Null), _) => None,
+        (None | Some(Json::Null), None | Some(Json::Null)) => None,
+        (None | Some(Json::Null), Some(e)) => {
+            return Err(format!("`value` is null, but `encoding` is {e}").into())
+        }
         (Some(_), None | Some(Json::Null)) => {
             return Err(Refusal::NotExact(
                 "a value without its `encoding` (a dump from a kop that did not mark header encodings): text and base64 look alike, so kop cannot know its bytes"
@@ -352,6 +409,46 @@ mod tests {
     }
 
     #[test]
+    fn a_line_cut_short_is_refused_never_taken_for_a_tombstone_or_no_key() {
+        let refused = |fields: &str| parse_line(&line(fields)).unwrap_err().to_string();
+        assert!(refused(r#""key":"a","key_encoding":"text""#)
+            .contains(r#"no field `value` (a dump writes `"value":null` for a tombstone)"#));
+        assert!(refused(r#""value":"x","value_encoding":"text""#).contains("no field `key`"));
+    }
+
+    #[test]
+    fn malformed_lines_are_said_in_plain_words() {
+        let refused = |text: &str| parse_line(text).unwrap_err().to_string();
+        assert_eq!(
+            refused("[1,2]"),
+            "not a dumped record (a JSON object with `partition`, `key`, `value`, ...): found an array"
+        );
+        assert_eq!(
+            refused(r#"{"partition":0,"key":nul}"#),
+            "not JSON: expected ident at column 25"
+        );
+        let ts = |t: &str| {
+            refused(&format!(
+                r#"{{"partition":0,"timestamp":{t},"key":null,"value":null}}"#
+            ))
+        };
+        assert!(ts("-5").contains("field `timestamp`: -5 is before 1970"), "{}", ts("-5"));
+        assert!(ts("99999999999999999999").contains("is out of range"));
+        assert!(ts("1.5").contains("1.5 is not a whole number"));
+        let b64 = refused(
+            r##"{"partition":0,"key":null,"value":"#AAA","value_encoding":"base64"}"##,
+        );
+        assert!(
+            b64.contains("field `value`: not base64: `#` at character 1 is not in the base64 alphabet"),
+            "{b64}"
+        );
+        let header = refused(
+            r#"{"partition":0,"key":null,"value":null,"headers":[{"key":"h","value":null,"encoding":"text"}]}"#,
+        );
+        assert!(header.contains("`value` is null, but `encoding` is \"text\""), "{header}");
+    }
+
+    #[test]
     fn decoded_payloads_are_refused_with_the_field_named() {
         let cases = [
             (
@@ -383,27 +480,27 @@ mod tests {
                 "field `value`: text must be a string, found 7",
             ),
             (
-                r#""value":"x","value_encoding":"text","headers":[{"key":"h","value":"AP8="}]"#,
+                r#""key":null,"value":"x","value_encoding":"text","headers":[{"key":"h","value":"AP8="}]"#,
                 "field `headers[0]`: a value without its `encoding`",
             ),
             (
-                r#""value":"x","value_encoding":"text","headers":[{"key":"h","value":"x","encoding":"json"}]"#,
+                r#""key":null,"value":"x","value_encoding":"text","headers":[{"key":"h","value":"x","encoding":"json"}]"#,
                 "field `headers[0]`: `value` is json decoded",
             ),
             (
-                r#""value":"x","value_encoding":"text","headers":{"h":"x"}"#,
+                r#""key":null,"value":"x","value_encoding":"text","headers":{"h":"x"}"#,
                 "field `headers`: expected an array",
             ),
             (
-                r#""value":"AAAAAAcC","value_encoding":"base64","schema_id":8"#,
+                r#""key":null,"value":"AAAAAAcC","value_encoding":"base64","schema_id":8"#,
                 "field `schema_id`: 8, but the value's wire-format header holds schema id 7",
             ),
             (
-                r#""value":"x","value_encoding":"text","schema_id":8"#,
+                r#""key":null,"value":"x","value_encoding":"text","schema_id":8"#,
                 "does not start with a wire-format header",
             ),
             (
-                r#""value":"x","value_encoding":"text","timestamp_type":"CreateTime""#,
+                r#""key":null,"value":"x","value_encoding":"text","timestamp_type":"CreateTime""#,
                 "field `timestamp_type`: expected \"create\" or \"log_append\"",
             ),
         ];
