@@ -87,7 +87,7 @@ impl Target {
         let partition = usize::try_from(record.partition).unwrap_or(usize::MAX);
         if self.keep_partition && partition >= self.partitions {
             return Some(format!(
-                "the record is from partition {}, but {} has {} partition(s) (--keep-partition)",
+                "the record is from partition {}, but {} has {} partition(s) (--keep-partition): add partitions to the topic, or restore without --keep-partition to place records by key",
                 record.partition, self.topic, self.partitions
             ));
         }
@@ -142,7 +142,7 @@ fn validate(path: &Path, target: &Target) -> Result<u64, CommandError> {
         if let Some(refusal) = refusal {
             return Err(
                 line_error(&format!("{}:{number}", path.display()), &refusal)
-                    .with_hint("nothing was published: fix the line and run again"),
+                    .with_hint("nothing was published"),
             );
         }
         records += 1;
@@ -230,10 +230,12 @@ impl Sender<'_> {
         Ok(sent)
     }
 
+    /// The line that stopped a restore from stdin is the error's headline, as publish's.
     fn stop(&self, place: &str, refusal: &Refusal, queued: u64) -> CommandError {
-        line_error(place, refusal).context(format!(
-            "stopped at a record that cannot be restored, after sending {queued}"
-        ))
+        let stopped = refusal
+            .clone()
+            .map(|m| format!("{m}; stopped there, after sending {queued} record(s)"));
+        line_error(place, &stopped)
     }
 }
 

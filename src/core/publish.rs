@@ -9,8 +9,8 @@ use crate::core::record::{Headers, NewRecord};
 use crate::util::units::humane_size;
 
 /// What became of every event a publish took in, each counted once: `acknowledged +
-/// not_sent + failed + in_doubt` is the total, and what is on the topic lies between
-/// `acknowledged` and `acknowledged + in_doubt`.
+/// not_sent + failed + in_doubt + rolled_back` is the total, and what is on the topic lies
+/// between `acknowledged` and `acknowledged + in_doubt`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Deliveries {
     /// Written and acknowledged by the broker.
@@ -21,6 +21,9 @@ pub struct Deliveries {
     pub failed: u64,
     /// Sent but unanswered (a link that paused or dropped): possibly written.
     pub in_doubt: u64,
+    /// Sent in a transaction that was rolled back: invisible to read_committed readers,
+    /// safe to send again.
+    pub rolled_back: u64,
     pub bytes: u64,
     pub per_partition: std::collections::BTreeMap<i32, u64>,
     /// The first delivery error, in words.
@@ -38,6 +41,7 @@ impl Deliveries {
         for (n, what) in [
             (self.in_doubt, "in doubt"),
             (self.failed, "failed"),
+            (self.rolled_back, "rolled back"),
             (self.not_sent, "not sent"),
         ] {
             if n > 0 {
@@ -53,17 +57,18 @@ impl Deliveries {
     }
 
     pub fn total(&self) -> u64 {
-        self.acknowledged + self.not_sent + self.failed + self.in_doubt
+        self.acknowledged + self.not_sent + self.failed + self.in_doubt + self.rolled_back
     }
 
     /// Every event acknowledged.
     pub fn complete(&self) -> bool {
-        self.not_sent + self.failed + self.in_doubt == 0
+        self.not_sent + self.failed + self.in_doubt + self.rolled_back == 0
     }
 
-    /// A transaction rolled back: nothing sent is visible, so nothing is in doubt.
+    /// A transaction rolled back: nothing sent is visible, so nothing is in doubt, and
+    /// what the broker had taken is rolled back (what it refused stays failed).
     pub fn rolled_back(mut self) -> Deliveries {
-        self.failed += self.acknowledged + self.in_doubt;
+        self.rolled_back += self.acknowledged + self.in_doubt;
         self.acknowledged = 0;
         self.in_doubt = 0;
         self.per_partition.clear();
@@ -81,6 +86,8 @@ pub struct PublishSummary {
     pub transactional: bool,
     /// Stopped by Ctrl-C.
     pub interrupted: bool,
+    /// Why the publish did not end well (the input, the cluster), in one line.
+    pub error: Option<String>,
 }
 
 /// How a key or value is turned into bytes.

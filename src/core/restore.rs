@@ -68,7 +68,7 @@ impl Refusal {
         }
     }
 
-    fn map(self, f: impl FnOnce(String) -> String) -> Refusal {
+    pub fn map(self, f: impl FnOnce(String) -> String) -> Refusal {
         match self {
             Refusal::Malformed(m) => Refusal::Malformed(f(m)),
             Refusal::NotExact(m) => Refusal::NotExact(f(m)),
@@ -223,11 +223,7 @@ fn optional_integer(value: Option<&Json>, field: &str) -> Result<Option<i64>, St
 }
 
 /// A key or value from its text and its encoding; `None` when both are null.
-fn payload(
-    value: &Json,
-    encoding: Option<&Json>,
-    field: &str,
-) -> Result<Option<Vec<u8>>, Refusal> {
+fn payload(value: &Json, encoding: Option<&Json>, field: &str) -> Result<Option<Vec<u8>>, Refusal> {
     let encoding = match encoding {
         None | Some(Json::Null) => None,
         Some(Json::String(e)) => Some(e.as_str()),
@@ -286,7 +282,9 @@ fn base64_error(e: &base64::DecodeError) -> String {
             };
             format!("{shown} at character {} is not in the base64 alphabet (A-Z, a-z, 0-9, + and /, = padding)", at + 1)
         }
-        E::InvalidLength(len) => format!("{len} characters cannot be base64 (padded base64 comes in fours)"),
+        E::InvalidLength(len) => {
+            format!("{len} characters cannot be base64 (padded base64 comes in fours)")
+        }
         E::InvalidPadding => "its `=` padding is wrong".into(),
     }
 }
@@ -432,20 +430,28 @@ mod tests {
                 r#"{{"partition":0,"timestamp":{t},"key":null,"value":null}}"#
             ))
         };
-        assert!(ts("-5").contains("field `timestamp`: -5 is before 1970"), "{}", ts("-5"));
+        assert!(
+            ts("-5").contains("field `timestamp`: -5 is before 1970"),
+            "{}",
+            ts("-5")
+        );
         assert!(ts("99999999999999999999").contains("is out of range"));
         assert!(ts("1.5").contains("1.5 is not a whole number"));
-        let b64 = refused(
-            r##"{"partition":0,"key":null,"value":"#AAA","value_encoding":"base64"}"##,
-        );
+        let b64 =
+            refused(r##"{"partition":0,"key":null,"value":"#AAA","value_encoding":"base64"}"##);
         assert!(
-            b64.contains("field `value`: not base64: `#` at character 1 is not in the base64 alphabet"),
+            b64.contains(
+                "field `value`: not base64: `#` at character 1 is not in the base64 alphabet"
+            ),
             "{b64}"
         );
         let header = refused(
             r#"{"partition":0,"key":null,"value":null,"headers":[{"key":"h","value":null,"encoding":"text"}]}"#,
         );
-        assert!(header.contains("`value` is null, but `encoding` is \"text\""), "{header}");
+        assert!(
+            header.contains("`value` is null, but `encoding` is \"text\""),
+            "{header}"
+        );
     }
 
     #[test]

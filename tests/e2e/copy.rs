@@ -802,3 +802,67 @@ fn registry_protobuf_values_and_the_schemas_they_reference_move_to_the_target_re
         "only the id changed; the message index and payload did not"
     );
 }
+
+#[test]
+fn binary_values_starting_with_a_zero_byte_cross_clusters_when_neither_side_has_a_registry() {
+    let source_broker = broker::shared();
+    let target_broker = broker::dedicated();
+    let (sb, tb) = (source_broker.bootstrap(), target_broker.bootstrap());
+    let (source, target) = (unique("copy.bin.src"), unique("copy.bin.dst"));
+    client::create_topic(&sb, &source, 1, &[]);
+    client::create_topic(&tb, &target, 1, &[]);
+    // Binary data that happens to look like the wire format: a zero byte, then 4 bytes.
+    let values: Vec<Vec<u8>> = (0u8..4).map(|i| vec![0, 0, 0, 0, 7 + i, 0xff, i]).collect();
+    let records: Vec<client::Record> = values
+        .iter()
+        .map(|v| (None, v.as_slice(), vec![]))
+        .collect();
+    client::produce_to(&sb, &source, 0, &records);
+    let dir = tempfile::tempdir().unwrap();
+    let file = target_profile(dir.path(), &tb, None);
+    let base = [
+        source.as_str(),
+        &target,
+        "-b",
+        &sb,
+        "-F",
+        file.to_str().unwrap(),
+        "--to-cluster",
+        "target",
+        "-o",
+        "json",
+    ];
+    // A dry run says what the copy will do, in the conditional.
+    let mut dry = base.to_vec();
+    dry.push("--dry-run");
+    let run = copy(&dry).expect_code(0);
+    assert!(
+        run.stderr.contains("would be copied as they are"),
+        "{}",
+        run.stderr
+    );
+    assert!(client::consume_all(&tb, &target).is_empty());
+    let run = copy(&base).expect_code(0);
+    assert_eq!(run.json()["copied"], 4, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("were copied as they are: no Schema Registry is configured"),
+        "{}",
+        run.stderr
+    );
+    let copied: Vec<Vec<u8>> = client::consume_all(&tb, &target)
+        .into_iter()
+        .map(|r| r.value.unwrap())
+        .collect();
+    assert_eq!(copied, values, "the bytes arrive as they were");
+    // A fresh cursor's dry run into the now non-empty target warns what the real run asks.
+    let mut again = dry.clone();
+    again.extend(["--cursor", "another"]);
+    let run = copy(&again).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("already holds records: the copy will ask"),
+        "{}",
+        run.stderr
+    );
+}

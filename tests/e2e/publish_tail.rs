@@ -107,11 +107,22 @@ fn stdin_stops_at_the_first_bad_line_and_says_how_many_were_sent() {
         .stdin(input)
         .run()
         .expect_code(1);
-    assert!(run.stderr.contains("line 3: not JSON"), "{}", run.stderr);
+    // The error's headline is the line that stopped it, not the count of what went out.
+    let headline = run.stderr.lines().find(|l| l.starts_with("error:"));
     assert!(
-        run.stderr.contains("2 event(s) published"),
+        headline.is_some_and(|l| l.starts_with("error: line 3: not JSON")),
         "{}",
         run.stderr
+    );
+    assert!(
+        run.stderr.contains("after sending 2 event(s)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("Published 2 event(s)"),
+        "{}",
+        run.stdout
     );
     assert_eq!(read_all(&b.bootstrap(), &topic).len(), 2);
 }

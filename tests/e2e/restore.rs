@@ -200,9 +200,17 @@ fn a_restore_refuses_what_it_cannot_send_exactly_before_sending_anything() {
     .run()
     .expect_code(1);
     assert_eq!(run.json()["published"], 2, "{}", run.stderr);
+    // The JSON says why it exit 1, and so does the error's headline.
+    assert!(
+        run.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("line 3 of stdin: field `value` is json decoded")),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stderr
-            .contains("line 3 of stdin: field `value` is json decoded"),
+            .starts_with("error: line 3 of stdin: field `value` is json decoded"),
         "{}",
         run.stderr
     );

@@ -62,7 +62,15 @@ pub(crate) fn run(
     let (starts, resumed) = starts(&admin, copy, &partitions)?;
     if resumed {
         out.status(&format!("resuming cursor {}", copy.cursor));
-    } else if !copy.dry_run {
+    } else if copy.dry_run {
+        // What the real run will ask is said now, so the dry run is the whole preview.
+        if holds_records(target_admin, copy, &target)? && !copy.yes {
+            out.warn(&format!(
+                "{} already holds records: the copy will ask before mixing records into it (or take --yes)",
+                copy.target
+            ));
+        }
+    } else {
         confirm_non_empty(target_admin, copy, &target, out)?;
     }
     let mut rekeyer = Rekeyer::new(settings, target_settings, copy);
@@ -91,8 +99,12 @@ pub(crate) fn run(
         (tally, error, mode)
     };
     if rekeyer.keeps_unasked() {
+        let copied = match copy.dry_run {
+            true => "would be copied",
+            false => "were copied",
+        };
         out.warn(&format!(
-            "wire-format payloads were copied with their schema ids as they are: no Schema Registry is configured, so their schemas were not registered under {}'s subjects",
+            "payloads that look like the wire format (a zero byte, then a schema id) {copied} as they are: no Schema Registry is configured, so no schema was registered under {}'s subjects (configure both registries to re-key them)",
             copy.target
         ));
     }
@@ -111,6 +123,10 @@ pub(crate) fn run(
         return Ok(Outcome::Interrupted);
     }
     match error {
+        Some(e) if copy.dry_run => Err(e.context(format!(
+            "the dry run stopped; {} event(s) would have been copied before it, and nothing was written",
+            report.tally.copied
+        ))),
         Some(e) => Err(e.context(format!(
             "the copy stopped; {} event(s) were copied and committed before it",
             report.tally.copied
@@ -183,6 +199,21 @@ fn starts(
     Ok((starts, resumed))
 }
 
+/// Whether the target topic holds any record.
+fn holds_records(
+    admin: &Admin,
+    copy: &CopySettings,
+    target: &TopicInfo,
+) -> Result<bool, CommandError> {
+    let partitions: Vec<TopicPartition> = target
+        .partitions
+        .iter()
+        .map(|p| TopicPartition::new(copy.target.clone(), p.id))
+        .collect();
+    let ends: BTreeMap<TopicPartition, Ends> = admin.partition_ends(&partitions)?;
+    Ok(ends.values().any(|e| e.latest > e.earliest))
+}
+
 /// A fresh copy into a topic that already holds records mixes them: asked first.
 fn confirm_non_empty(
     admin: &Admin,
@@ -190,14 +221,7 @@ fn confirm_non_empty(
     target: &TopicInfo,
     out: &Output,
 ) -> Result<(), CommandError> {
-    let partitions: Vec<TopicPartition> = target
-        .partitions
-        .iter()
-        .map(|p| TopicPartition::new(copy.target.clone(), p.id))
-        .collect();
-    let ends: BTreeMap<TopicPartition, Ends> = admin.partition_ends(&partitions)?;
-    let holds = ends.values().any(|e| e.latest > e.earliest);
-    if !holds {
+    if !holds_records(admin, copy, target)? {
         return Ok(());
     }
     let question = format!(

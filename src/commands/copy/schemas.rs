@@ -18,8 +18,9 @@ use crate::settings::{CopySettings, Settings};
 enum Policy {
     /// Register its schema on the target and rewrite the id.
     Rewrite { source: Registry, target: Registry },
-    /// Copy the id as it is: asked for, or within one cluster with no registry configured
-    /// (its schemas are wherever that cluster's producers registered them).
+    /// Copy the id as it is: asked for, or with no registry configured on either side (within
+    /// one cluster its schemas are wherever its producers registered them; across clusters
+    /// kop cannot tell a wire-format payload from binary data that starts with a zero byte).
     Keep { asked: bool },
     /// A schema cannot be moved: one side has no registry.
     Refuse { missing: &'static str },
@@ -46,7 +47,7 @@ impl Rekeyer {
         let policy = match (copy.keep_schema_ids, registry(source), registry(target)) {
             (true, _, _) => Policy::Keep { asked: true },
             (false, Some(source), Some(target)) => Policy::Rewrite { source, target },
-            (false, None, None) if copy.same_cluster => Policy::Keep { asked: false },
+            (false, None, None) => Policy::Keep { asked: false },
             (false, None, _) => Policy::Refuse {
                 missing: "the source has no Schema Registry (--registry, SCHEMA_REGISTRY_URL or its profile's schema_registry)",
             },

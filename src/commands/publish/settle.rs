@@ -44,17 +44,24 @@ pub(crate) fn settle(
         (_, Some(total)) => deliveries.not_sent += total.saturating_sub(deliveries.total()),
         (Err(_), None) => {}
     }
-    let mut failure = sent
-        .and_then(|s| s.stopped.map_or(Ok(()), Err))
-        .and(settled.map_err(CommandError::from))
-        .err();
+    // A line of input that stopped the run is the error itself: the summary printed
+    // first holds the counts.
+    let (stopped, sent_error) = match sent {
+        Ok(s) => (s.stopped, None),
+        Err(e) => (None, Some(e)),
+    };
+    let mut failure = sent_error
+        .map(|e| (e, false))
+        .or(stopped.map(|e| (e, true)))
+        .or(settled.err().map(|e| (CommandError::from(e), false)));
     if run.transactional {
         let commit = failure.is_none() && !interrupted && deliveries.complete();
         match commit.then(|| producer.commit()) {
             Some(Ok(())) => {}
             Some(Err(e)) => {
                 deliveries = deliveries.rolled_back();
-                failure = Some(CommandError::from(e).context("the transaction did not commit"));
+                let e = CommandError::from(e).context("the transaction did not commit");
+                failure = Some((e, false));
             }
             None => {
                 // All or nothing: anything short of a full run is rolled back.
@@ -63,27 +70,34 @@ pub(crate) fn settle(
             }
         }
     }
+    let error = match failure {
+        _ if interrupted => None,
+        Some((err, true)) if run.transactional => Some(
+            err.with_hint("nothing of this run is on the topic: the transaction was rolled back"),
+        ),
+        Some((err, true)) => Some(err),
+        Some((err, false)) => Some(err.context(deliveries.accounting())),
+        None if !deliveries.complete() => {
+            let why = deliveries
+                .first_error
+                .clone()
+                .unwrap_or_else(|| "not acknowledged".into());
+            Some(CommandError::failed(deliveries.accounting()).context(why))
+        }
+        None => None,
+    };
     let summary = PublishSummary {
         topic: run.topic.to_string(),
         deliveries,
         seconds: run.start.elapsed().as_secs_f64(),
         transactional: run.transactional,
         interrupted,
+        error: error.as_ref().map(ToString::to_string),
     };
     render_summary(out, &summary)?;
-    if interrupted {
-        return Ok(Outcome::Interrupted);
+    match (interrupted, error) {
+        (true, _) => Ok(Outcome::Interrupted),
+        (false, Some(err)) => Err(err),
+        (false, None) => Ok(Outcome::Clean),
     }
-    let d = &summary.deliveries;
-    if let Some(err) = failure {
-        return Err(err.context(d.accounting()));
-    }
-    if !d.complete() {
-        let why = d
-            .first_error
-            .clone()
-            .unwrap_or_else(|| "not acknowledged".into());
-        return Err(CommandError::failed(d.accounting()).context(why));
-    }
-    Ok(Outcome::Clean)
 }

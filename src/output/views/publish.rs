@@ -1,10 +1,11 @@
 //! `kop publish` summary: what became of every event, or one JSON object.
 //!
 //! JSON shape (stable): `{"topic", "total", "published", "not_sent", "failed", "in_doubt",
-//! "bytes", "seconds", "events_per_second", "partitions": {"0": n, ...}, "transactional",
-//! "interrupted"}`.
-//! `published` counts acknowledged events; `published + not_sent + failed + in_doubt =
-//! total`, and what is on the topic lies between `published` and `published + in_doubt`.
+//! "rolled_back", "bytes", "seconds", "events_per_second", "partitions": {"0": n, ...},
+//! "transactional", "interrupted", "error": string|null}`.
+//! `published` counts acknowledged events; `published + not_sent + failed + in_doubt +
+//! rolled_back = total`, and what is on the topic lies between `published` and
+//! `published + in_doubt`.
 
 use std::collections::BTreeMap;
 
@@ -23,12 +24,14 @@ struct SummaryJson<'a> {
     not_sent: u64,
     failed: u64,
     in_doubt: u64,
+    rolled_back: u64,
     bytes: u64,
     seconds: f64,
     events_per_second: f64,
     partitions: BTreeMap<String, u64>,
     transactional: bool,
     interrupted: bool,
+    error: Option<&'a str>,
 }
 
 pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::Result<()> {
@@ -46,6 +49,7 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
             not_sent: d.not_sent,
             failed: d.failed,
             in_doubt: d.in_doubt,
+            rolled_back: d.rolled_back,
             bytes: d.bytes,
             seconds: (s.seconds * 1000.0).round() / 1000.0,
             events_per_second: rate.round(),
@@ -56,6 +60,7 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
                 .collect(),
             transactional: s.transactional,
             interrupted: s.interrupted,
+            error: s.error.as_deref(),
         });
     }
     if !out.wants_report() {
@@ -101,6 +106,12 @@ pub(crate) fn render_summary(out: &mut Output, s: &PublishSummary) -> std::io::R
             "refused, not written: safe to send again",
         ),
         (
+            d.rolled_back,
+            Tone::Bad,
+            "rolled back",
+            "sent in the transaction that was rolled back: not visible to read_committed readers, safe to send again",
+        ),
+        (
             d.not_sent,
             Tone::Bad,
             "not sent",
@@ -129,6 +140,7 @@ mod tests {
                 not_sent: 300,
                 failed: 2,
                 in_doubt: 450,
+                rolled_back: 0,
                 bytes: 2_210_000,
                 per_partition: BTreeMap::from([(0, 3_300), (1, 3_400), (2, 3_300)]),
                 first_error: Some("Local: Message timed out".into()),
@@ -136,6 +148,7 @@ mod tests {
             seconds: 0.5,
             transactional: false,
             interrupted: false,
+            error: None,
         }
     }
 
@@ -205,6 +218,29 @@ mod tests {
         assert_eq!(json["not_sent"], 300);
         assert_eq!(json["failed"], 2);
         assert_eq!(json["partitions"]["1"], 3_400);
+    }
+
+    #[test]
+    fn a_rolled_back_transaction_is_counted_apart_and_the_json_says_why() {
+        let mut s = summary();
+        s.transactional = true;
+        s.deliveries = s.deliveries.rolled_back();
+        s.error = Some("line 5 of stdin: not JSON".into());
+        let (mut out, captured) = Output::buffered(Format::Json);
+        render_summary(&mut out, &s).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&captured.stdout()).unwrap();
+        assert_eq!(json["published"], 0);
+        assert_eq!(json["rolled_back"], 10_450);
+        assert_eq!(json["failed"], 2, "refused events stay failed");
+        assert_eq!(json["total"], 10_752);
+        assert_eq!(json["error"], "line 5 of stdin: not JSON");
+        let (mut out, captured) = Output::buffered(Format::Table);
+        render_summary(&mut out, &s).unwrap();
+        assert!(
+            captured.stdout().contains("rolled back: 10450"),
+            "{}",
+            captured.stdout()
+        );
     }
 
     #[test]
