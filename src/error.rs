@@ -14,7 +14,7 @@ pub enum Outcome {
     Clean,
     /// The command ran and found a problem (exit 3).
     Problems,
-    /// Ctrl-C after a clean shutdown (exit 130).
+    /// Ctrl-C (exit 130) or SIGTERM (exit 143) after a clean shutdown.
     Interrupted,
 }
 
@@ -23,7 +23,7 @@ impl Outcome {
         match self {
             Outcome::Clean => 0,
             Outcome::Problems => 3,
-            Outcome::Interrupted => 130,
+            Outcome::Interrupted => crate::interrupt::exit_code(),
         }
     }
 

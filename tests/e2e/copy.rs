@@ -664,7 +664,7 @@ fn registry_wire_format_values_are_not_copied_to_a_cluster_without_a_registry() 
 }
 
 #[test]
-fn a_following_copy_copies_what_arrives_until_ctrl_c() {
+fn a_following_copy_copies_what_arrives_until_ctrl_c_or_sigterm() {
     let b = broker::shared();
     let bootstrap = b.bootstrap();
     let (source, target) = (unique("copy.follow.src"), unique("copy.follow.dst"));
@@ -695,6 +695,24 @@ fn a_following_copy_copies_what_arrives_until_ctrl_c() {
     signal::interrupt(&running);
     let run = running.finish().expect_code(130);
     assert_eq!(run.json()["copied"], 25, "{}", run.stdout);
+    // A service manager's stop (SIGTERM) ends a follower as cleanly: its report, its
+    // cursor committed, exit 143; the next run resumes with what came since.
+    let running = kop([
+        "copy", &source, &target, "-b", &bootstrap, "-f", "-o", "json",
+    ])
+    .spawn();
+    let more: Vec<Exact> = numbered(30, 2).into_iter().skip(25).collect();
+    client::produce_exact(&bootstrap, &source, &more);
+    wait_until(Duration::from_secs(20), "the cursor to pass them", || {
+        client::committed(&bootstrap, &cursor, &source)
+            .values()
+            .sum::<i64>()
+            == 30
+    });
+    signal::terminate(&running);
+    let run = running.finish().expect_code(143);
+    assert_eq!(run.json()["copied"], 5, "{}", run.stdout);
+    assert_eq!(client::consume_all(&bootstrap, &target).len(), 30);
     // Following up to a time the clock has passed ends once the backlog is copied.
     let other = unique("copy.follow.until");
     client::create_topic(&bootstrap, &other, 2, &[]);
@@ -702,7 +720,7 @@ fn a_following_copy_copies_what_arrives_until_ctrl_c() {
         &source, &other, "-b", &bootstrap, "-f", "--until", "-1s", "-o", "json",
     ])
     .expect_code(0);
-    assert_eq!(run.json()["copied"], 25, "{}", run.stdout);
+    assert_eq!(run.json()["copied"], 30, "{}", run.stdout);
 }
 
 #[test]

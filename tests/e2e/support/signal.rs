@@ -1,11 +1,16 @@
-//! Signals to a spawned kop: Ctrl-C (SIGINT) for the clean-stop paths, SIGKILL for the
-//! crash paths. Every test that signals kop goes through here.
+//! Signals to a spawned kop: Ctrl-C (SIGINT) and SIGTERM (a service manager's stop) for
+//! the clean-stop paths, SIGKILL for the crash paths. Every test that signals kop goes through here.
 
 use super::kop::Spawned;
 
 /// Ctrl-C, as a person at the terminal would press it.
 pub fn interrupt(process: &Spawned) {
     send(process, libc::SIGINT);
+}
+
+/// How systemd, Kubernetes and `kill` stop a process.
+pub fn terminate(process: &Spawned) {
+    send(process, libc::SIGTERM);
 }
 
 /// A crash: kop gets no chance to flush, commit or clean up.
