@@ -172,9 +172,15 @@ impl Output {
         )
     }
 
-    /// Data for stdout, as given (plus a newline).
+    /// Data for stdout, as given (plus a newline). On a terminal, JSON has its
+    /// bidirectional controls escaped (other views escape them as they render).
     pub fn line(&mut self, text: &str) -> io::Result<()> {
         let text = self.redactor.redact(text);
+        let json = matches!(self.format, Format::Json | Format::Ndjson);
+        let text = match self.width.is_some() && json {
+            true => table::escape_bidi_in_json(&text).into_owned().into(),
+            false => text,
+        };
         let stdout = self.stdout.get_mut();
         stdout.write_all(text.as_bytes())?;
         stdout.write_all(b"\n")
@@ -399,6 +405,17 @@ mod tests {
         out.debug("not shown without -v");
         assert_eq!(captured.stdout(), "data\n");
         assert_eq!(captured.stderr(), "working\nwarning: careful\n");
+    }
+
+    #[test]
+    fn json_on_a_terminal_cannot_reorder_the_screen_but_piped_json_is_untouched() {
+        let record = serde_json::json!({"key": "a\u{202e}b"});
+        let (mut out, captured) = Output::terminal(Format::Ndjson, 80);
+        out.ndjson(&record).unwrap();
+        assert_eq!(captured.stdout(), "{\"key\":\"a\\u202eb\"}\n");
+        let (mut out, captured) = Output::buffered(Format::Ndjson);
+        out.ndjson(&record).unwrap();
+        assert_eq!(captured.stdout(), "{\"key\":\"a\u{202e}b\"}\n");
     }
 
     #[test]

@@ -294,6 +294,23 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// JSON for a terminal: bidirectional controls inside strings written as JSON escapes
+/// (`\u202e`), so the document reads the same to a parser and cannot reorder the screen.
+/// serde_json already escapes the control characters.
+pub(crate) fn escape_bidi_in_json(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        match c {
+            c if is_bidi_control(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn escape(text: &str, keep: impl Fn(char) -> bool) -> String {
     let escaped = |c: char| (c.is_control() || is_bidi_control(c)) && !keep(c);
     if !text.chars().any(escaped) {
@@ -363,6 +380,16 @@ mod tests {
             "nothing of it is lost: {text}"
         );
         assert_eq!(t.render(false, None).len(), 2, "piped, rows stay whole");
+    }
+
+    #[test]
+    fn json_for_a_terminal_escapes_bidirectional_overrides_and_stays_the_same_json() {
+        let json = serde_json::to_string(&serde_json::json!({"name": "invoice\u{202e}fdp.exe"}))
+            .unwrap();
+        let shown = escape_bidi_in_json(&json);
+        assert_eq!(shown, r#"{"name":"invoice\u202efdp.exe"}"#);
+        let parsed: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(parsed["name"], "invoice\u{202e}fdp.exe");
     }
 
     #[test]
