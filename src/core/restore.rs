@@ -112,6 +112,17 @@ impl Line {
     }
 }
 
+/// Whether a line is a record as `kop tail` prints it (a dump, or NDJSON of tail): publishing
+/// such lines as JSON values is usually a restore that forgot `--records`.
+pub fn looks_like_a_dumped_record(text: &str) -> bool {
+    let Ok(Json::Object(map)) = serde_json::from_str::<Json>(text) else {
+        return false;
+    };
+    ["topic", "partition", "offset", "value", "value_encoding"]
+        .iter()
+        .all(|field| map.contains_key(*field))
+}
+
 /// serde_json's words without its position: the caller names the line, and a line has
 /// only columns.
 fn json_error(e: &serde_json::Error) -> String {
@@ -412,6 +423,17 @@ mod tests {
         assert!(refused(r#""key":"a","key_encoding":"text""#)
             .contains(r#"no field `value` (a dump writes `"value":null` for a tombstone)"#));
         assert!(refused(r#""value":"x","value_encoding":"text""#).contains("no field `key`"));
+    }
+
+    #[test]
+    fn a_dumped_record_is_recognised_and_an_ordinary_event_is_not() {
+        assert!(looks_like_a_dumped_record(&line(
+            r#""key":null,"value":"x","value_encoding":"text""#
+        )));
+        assert!(!looks_like_a_dumped_record(
+            r#"{"event_type":"child.registered","value":1}"#
+        ));
+        assert!(!looks_like_a_dumped_record("not json"));
     }
 
     #[test]

@@ -384,8 +384,8 @@ mod tests {
 
     #[test]
     fn json_for_a_terminal_escapes_bidirectional_overrides_and_stays_the_same_json() {
-        let json = serde_json::to_string(&serde_json::json!({"name": "invoice\u{202e}fdp.exe"}))
-            .unwrap();
+        let json =
+            serde_json::to_string(&serde_json::json!({"name": "invoice\u{202e}fdp.exe"})).unwrap();
         let shown = escape_bidi_in_json(&json);
         assert_eq!(shown, r#"{"name":"invoice\u202efdp.exe"}"#);
         let parsed: serde_json::Value = serde_json::from_str(&shown).unwrap();

@@ -268,3 +268,37 @@ fn records_conflict_with_the_flags_that_would_change_them() {
         .expect_code(2);
     assert!(run.stderr.contains("--records"), "{}", run.stderr);
 }
+
+#[test]
+fn a_dump_given_to_file_instead_of_records_is_sent_as_asked_with_a_warning_naming_records() {
+    let b = broker::shared();
+    let topic = unique("restore.mixup");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dump.ndjson");
+    let line = dump_line(
+        0,
+        r#""key":null,"key_encoding":null,"headers":[],"value":"eA==","schema_id":null,"value_encoding":"base64""#,
+    );
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let run = kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--file",
+        file.to_str().unwrap(),
+    ])
+    .run()
+    .expect_code(0);
+    assert!(
+        run.stderr
+            .contains("holds records as `kop tail` prints them")
+            && run.stderr.contains("use --records"),
+        "{}",
+        run.stderr
+    );
+    let sent = client::consume_all(&b.bootstrap(), &topic);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].value.as_deref(), Some(line.as_bytes()));
+}

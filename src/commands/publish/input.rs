@@ -93,6 +93,16 @@ pub(super) fn single(input: &PublishInput, template: &Template) -> Result<NewRec
     })
 }
 
+/// Whether the file's first line is a record of `kop tail` (a dump given to --file).
+pub(super) fn first_line_is_a_dumped_record(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let mut first = String::new();
+    let read = BufReader::new(file).take(1 << 20).read_line(&mut first);
+    read.is_ok() && crate::core::restore::looks_like_a_dumped_record(first.trim())
+}
+
 /// Below this size a file is validated on one thread.
 const PARALLEL_FROM_BYTES: u64 = 4 << 20;
 

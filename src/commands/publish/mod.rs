@@ -27,7 +27,16 @@ pub(crate) fn run(
     let template: Arc<Template> = Arc::new(schemas::template(settings, publish, limit)?);
     // From a file, every line is checked before anything is sent; one event too.
     let total = match &publish.input {
-        PublishInput::File(path) => Some(input::validate_file(path, &template)?),
+        PublishInput::File(path) => {
+            let total = input::validate_file(path, &template)?;
+            if input::first_line_is_a_dumped_record(path) {
+                out.warn(&format!(
+                    "{} holds records as `kop tail` prints them (topic, partition, offset, value_encoding): each line is sent as one JSON value; to restore the records as they were, use --records",
+                    path.display()
+                ));
+            }
+            Some(total)
+        }
         PublishInput::Stdin => None,
         one => {
             input::single(one, &template)?;
