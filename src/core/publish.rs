@@ -118,8 +118,9 @@ impl Encoding {
             Encoding::Raw => Ok(text.as_bytes().to_vec()),
             Encoding::Json => {
                 if parsed.is_none() {
-                    serde_json::from_str::<serde::de::IgnoredAny>(text)
-                        .map_err(|e| format!("not JSON: {e}"))?;
+                    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+                        format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                    })?;
                 }
                 Ok(text.trim().as_bytes().to_vec())
             }
@@ -139,8 +140,9 @@ impl Encoding {
                 let json = match parsed {
                     Some(j) => j,
                     None => {
-                        owned = serde_json::from_str::<Json>(text)
-                            .map_err(|e| format!("not JSON: {e}"))?;
+                        owned = serde_json::from_str::<Json>(text).map_err(|e| {
+                            format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                        })?;
                         &owned
                     }
                 };
@@ -269,11 +271,14 @@ impl Template {
         }
         // A tree is built only when the value's encoding needs one; a key field alone is
         // taken out of the text otherwise (the whole text is checked on the way).
-        let parsed: Option<Json> = if self.value.needs_parse() {
-            Some(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?)
-        } else {
-            None
-        };
+        let parsed: Option<Json> =
+            if self.value.needs_parse() {
+                Some(serde_json::from_str(text).map_err(|e| {
+                    format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                })?)
+            } else {
+                None
+            };
         let validated = parsed.is_some() || matches!(self.key, KeySource::Field(_));
         let key = match &self.key {
             KeySource::None | KeySource::Separator(_) => None,
@@ -291,8 +296,9 @@ impl Template {
                         // checks the text; serde_json decides everything else.
                         taken = match json_field::plain_string_field(text, path) {
                             Some(key) => Some(Json::String(key.to_string())),
-                            None => json_field::field(text, path)
-                                .map_err(|e| format!("not JSON: {e}"))?,
+                            None => json_field::field(text, path).map_err(|e| {
+                                format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                            })?,
                         };
                         taken.as_ref().filter(|v| !v.is_null())
                     }
@@ -330,8 +336,9 @@ impl Template {
             (Encoding::Json, true, true) => Vec::new(),
             (Encoding::Json, true, false) => text.trim().as_bytes().to_vec(),
             (Encoding::Json, false, true) => {
-                serde_json::from_str::<serde::de::IgnoredAny>(text)
-                    .map_err(|e| format!("not JSON: {e}"))?;
+                serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+                    format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                })?;
                 Vec::new()
             }
             _ => self.value.encode(text, parsed, check_only)?,

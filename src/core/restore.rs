@@ -14,6 +14,7 @@ use serde_json::Value as Json;
 
 use crate::core::codec::wire;
 use crate::core::record::{Forward, Header, Headers, TimestampType};
+use crate::util::json_words::in_one_line;
 
 /// How to take a dump that restores, for refusals.
 pub const DUMP_HINT: &str =
@@ -123,16 +124,6 @@ pub fn looks_like_a_dumped_record(text: &str) -> bool {
         .all(|field| map.contains_key(*field))
 }
 
-/// serde_json's words without its position: the caller names the line, and a line has
-/// only columns.
-fn json_error(e: &serde_json::Error) -> String {
-    let words = e.to_string();
-    let words = words
-        .rsplit_once(" at line ")
-        .map_or(words.as_str(), |(words, _)| words);
-    format!("{words} at column {}", e.column())
-}
-
 /// Parses one line of a dump. The error names the field (`field `value`: ...`); the
 /// caller adds the file and line.
 pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
@@ -151,7 +142,7 @@ pub fn parse_line(text: &str) -> Result<Dumped, Refusal> {
             )
             .into());
         }
-        Err(e) => return Err(format!("not JSON: {}", json_error(&e)).into()),
+        Err(e) => return Err(format!("not JSON: {}", in_one_line(&e)).into()),
     };
     let partition = match line.get("partition") {
         Some(Json::Number(n)) => n

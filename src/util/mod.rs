@@ -2,6 +2,7 @@
 
 pub(crate) mod escapes;
 pub(crate) mod glob;
+pub(crate) mod json_words;
 pub(crate) mod kv;
 pub(crate) mod names;
 pub(crate) mod time;

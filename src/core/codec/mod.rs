@@ -182,8 +182,9 @@ impl Writer {
         match &self.message {
             Some(m) => m.text_into(text, out),
             None => {
-                let json: Json =
-                    serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+                let json: Json = serde_json::from_str(text).map_err(|e| {
+                    format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                })?;
                 match out {
                     Some(out) => self.write(text, &json, out),
                     None => self.check(&json),

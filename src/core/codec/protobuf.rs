@@ -247,8 +247,9 @@ impl ProtoMessage {
             Ok(message) => message,
             // Said as for parsed JSON: where, and what the field holds.
             Err(_) => {
-                let json: Json =
-                    serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+                let json: Json = serde_json::from_str(text).map_err(|e| {
+                    format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
+                })?;
                 self.message_of(&json).map_err(|e| e.to_string())?
             }
         };
