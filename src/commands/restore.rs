@@ -7,8 +7,8 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::Instant;
 
-use crate::commands::publish::destination;
 use crate::commands::publish::settle::{settle, Handed, Run};
+use crate::commands::publish::{begin, destination, open_producer};
 use crate::core::publish::RecordLimit;
 use crate::core::restore::{parse_line, Dumped, Refusal, DUMP_HINT};
 use crate::error::{CommandError, Outcome, ResultExt};
@@ -16,7 +16,6 @@ use crate::interrupt;
 use crate::kafka::{Producer, Queued};
 use crate::output::{Output, Progress};
 use crate::settings::{RecordsInput, RestoreSettings, Settings};
-use crate::util::time::now_ms;
 use crate::util::units::humane_size;
 
 pub(crate) fn run(
@@ -31,22 +30,16 @@ pub(crate) fn run(
         RecordsInput::File(path) => Some(validate(path, &target)?),
         RecordsInput::Stdin => None,
     };
-    let transactional_id = restore
-        .transactional
-        .then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
-    let producer = Producer::new(
+    let producer = open_producer(
         settings,
-        out.log_sink(),
-        transactional_id.as_deref(),
+        &restore.topic,
+        restore.transactional,
         &restore.partitioner,
+        out,
     )?;
-    producer.prepare(&restore.topic)?;
     let progress = out.progress(total.unwrap_or(0), "records");
     let start = Instant::now();
-    let begun = match restore.transactional {
-        true => producer.begin().map_err(CommandError::from),
-        false => Ok(()),
-    };
+    let begun = begin(&producer, restore.transactional);
     let sender = Sender {
         producer: &producer,
         target: &target,

@@ -8,7 +8,6 @@ mod client;
 mod config;
 mod error;
 mod subjects;
-mod transfer;
 mod wire;
 
 pub(crate) use cache::SchemaCache;

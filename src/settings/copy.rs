@@ -2,14 +2,13 @@
 //! filters, the cursor, and how records and schemas reach the target.
 
 use crate::cli::{CopyArgs, SubjectStrategy};
-use crate::core::bound::{parse_until, Bound};
+use crate::core::bound::Bound;
 use crate::core::copy::CopySelection;
 use crate::core::subject::Strategy;
 use crate::core::tail::{parse_start, Filter, StartAt};
 use crate::env::EnvSource;
 use crate::error::CommandError;
 use crate::secret::Redactor;
-use crate::util::time::now_ms;
 
 use super::{Flags, Settings};
 
@@ -65,15 +64,7 @@ impl CopySettings {
             .map(|f| parse_start(f).map_err(|e| CommandError::usage(format!("--from {e}"))))
             .transpose()?
             .unwrap_or(StartAt::Beginning);
-        let until = args
-            .until
-            .as_deref()
-            .map(|text| {
-                parse_until(text)
-                    .map(|u| u.resolve(now_ms()))
-                    .map_err(|e| CommandError::usage(format!("--until {e}")))
-            })
-            .transpose()?;
+        let until = super::tail::until_flag(args.until.as_deref())?;
         let rate = match args.rate {
             Some(r) if !(r > 0.0 && r.is_finite()) => {
                 return Err(CommandError::usage(format!(

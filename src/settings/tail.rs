@@ -54,15 +54,7 @@ impl TailSettings {
             (None, None) if args.dump => TailStart::From(StartAt::Beginning),
             (None, None) => TailStart::Last(args.count.unwrap_or(DEFAULT_COUNT)),
         };
-        let until = args
-            .until
-            .as_deref()
-            .map(|text| {
-                parse_until(text)
-                    .map(|u| u.resolve(now_ms()))
-                    .map_err(|e| CommandError::usage(format!("--until {e}")))
-            })
-            .transpose()?;
+        let until = until_flag(args.until.as_deref())?;
         if until.is_some() && matches!(start, TailStart::Last(_)) {
             return Err(CommandError::usage(
                 "--until stops a stream, which needs a start: add --from (or --dump, which starts at the beginning)",
@@ -110,4 +102,14 @@ fn codec(format: ReadFormat) -> Codec {
         ReadFormat::Protobuf => Codec::Protobuf,
         ReadFormat::Raw => Codec::Raw,
     }
+}
+
+/// `--until` (of tail and copy): an offset, or a time resolved against now.
+pub(super) fn until_flag(text: Option<&str>) -> Result<Option<Bound>, CommandError> {
+    text.map(|text| {
+        parse_until(text)
+            .map(|u| u.resolve(now_ms()))
+            .map_err(|e| CommandError::usage(format!("--until {e}")))
+    })
+    .transpose()
 }

@@ -133,7 +133,7 @@ impl Rekeyer {
         let text = match self.texts.get(&id) {
             Some(text) => text.clone(),
             None => {
-                let text = source.schema_text_by_id(id).map_err(|e| {
+                let text = source.schema_by_id(id).map_err(|e| {
                     CommandError::from(e).context(format!(
                         "{}: the {} names schema id {id}, which the source registry does not give",
                         place(),

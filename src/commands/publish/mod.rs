@@ -43,16 +43,13 @@ pub(crate) fn run(
             Some(1)
         }
     };
-    let transactional_id = publish
-        .transactional
-        .then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
-    let producer = Producer::new(
+    let producer = open_producer(
         settings,
-        out.log_sink(),
-        transactional_id.as_deref(),
+        &publish.topic,
+        publish.transactional,
         &publish.partitioner,
+        out,
     )?;
-    producer.prepare(&publish.topic)?;
     // Someone typing events: a spinner would redraw over what they type.
     let typed = matches!(publish.input, PublishInput::Stdin) && out.interactive;
     let progress = if typed {
@@ -62,10 +59,7 @@ pub(crate) fn run(
         out.progress(total.unwrap_or(0), "events")
     };
     let start = Instant::now();
-    let begun = match publish.transactional {
-        true => producer.begin().map_err(CommandError::from),
-        false => Ok(()),
-    };
+    let begun = begin(&producer, publish.transactional);
     let sent = begun.and_then(|()| {
         input::send_all(
             &publish.input,
@@ -87,6 +81,35 @@ pub(crate) fn run(
         start,
     };
     settle::settle(&producer, sent, run, out)
+}
+
+/// The producer of a publish (or a restore), ready for its topic: transactional with an id
+/// of its own when asked.
+pub(crate) fn open_producer(
+    settings: &Settings,
+    topic: &str,
+    transactional: bool,
+    partitioner: &str,
+    out: &Output,
+) -> Result<Producer, CommandError> {
+    let transactional_id =
+        transactional.then(|| format!("kop-publish-{}-{}", std::process::id(), now_ms()));
+    let producer = Producer::new(
+        settings,
+        out.log_sink(),
+        transactional_id.as_deref(),
+        partitioner,
+    )?;
+    producer.prepare(topic)?;
+    Ok(producer)
+}
+
+/// Opens the run's transaction when there is one.
+pub(crate) fn begin(producer: &Producer, transactional: bool) -> Result<(), CommandError> {
+    match transactional {
+        true => producer.begin().map_err(CommandError::from),
+        false => Ok(()),
+    }
 }
 
 /// The topic exists, has the asked partition, and takes records up to the limit returned
