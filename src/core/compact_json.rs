@@ -107,12 +107,9 @@ impl Scan<'_> {
         if depth > MAX_DEPTH {
             return false;
         }
-        self.at += 1;
-        self.out.push(b'[');
+        self.take(b'[');
         self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            self.out.push(b']');
+        if self.take(b']') {
             return true;
         }
         loop {
@@ -121,32 +118,33 @@ impl Scan<'_> {
                 return false;
             }
             self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.out.push(b',');
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    self.out.push(b']');
-                    return true;
-                }
-                _ => return false,
+            if self.take(b']') {
+                return true;
+            }
+            if !self.take(b',') {
+                return false;
             }
         }
+    }
+
+    /// Copies `byte` when it is next.
+    fn take(&mut self, byte: u8) -> bool {
+        let next = self.peek() == Some(byte);
+        if next {
+            self.at += 1;
+            self.out.push(byte);
+        }
+        next
     }
 
     fn object(&mut self, depth: usize) -> bool {
         if depth > MAX_DEPTH {
             return false;
         }
-        self.at += 1;
-        self.out.push(b'{');
+        self.take(b'{');
         self.objects.push(self.keys.len());
         self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            self.out.push(b'}');
+        if self.take(b'}') {
             return self.close_object();
         }
         loop {
@@ -162,27 +160,19 @@ impl Scan<'_> {
                 return false;
             }
             self.skip_space();
-            if self.peek() != Some(b':') {
+            if !self.take(b':') {
                 return false;
             }
-            self.at += 1;
-            self.out.push(b':');
             self.skip_space();
             if !self.value(depth) {
                 return false;
             }
             self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.out.push(b',');
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    self.out.push(b'}');
-                    return self.close_object();
-                }
-                _ => return false,
+            if self.take(b'}') {
+                return self.close_object();
+            }
+            if !self.take(b',') {
+                return false;
             }
         }
     }
