@@ -290,7 +290,7 @@ pub(crate) fn escape_controls_but_lines(text: &str) -> String {
 
 /// Bidirectional overrides and isolates reorder the text shown after them ("Trojan
 /// Source"): data must not rearrange what an operator reads, so they are escaped too.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -20,7 +20,9 @@ use serde_json::Value as Json;
 use crate::core::record::TimestampType;
 use crate::core::tail::{Shown, TailRecord};
 use crate::output::style::{paint, Tone};
-use crate::output::table::{escape_controls, escape_controls_but_lines};
+use crate::output::table::{
+    escape_bidi_in_json, escape_controls, escape_controls_but_lines, is_bidi_control,
+};
 use crate::output::{Format, Output};
 use crate::util::time::format_rfc3339;
 
@@ -215,7 +217,8 @@ fn separated(r: &TailRecord, sep: &str) -> String {
 fn text(value: &Json) -> String {
     match value {
         Json::String(s) => escape_controls_but_lines(s),
-        other => serde_json::to_string_pretty(other).unwrap_or_default(),
+        other => escape_bidi_in_json(&serde_json::to_string_pretty(other).unwrap_or_default())
+            .into_owned(),
     }
 }
 
@@ -226,11 +229,11 @@ fn quoted(text: &str) -> String {
         && text != "null"
         && text
             .chars()
-            .all(|c| !c.is_control() && !matches!(c, '=' | ' ' | '"' | '\''));
+            .all(|c| !c.is_control() && !is_bidi_control(c) && !matches!(c, '=' | ' ' | '"' | '\''));
     if plain {
         text.to_string()
     } else {
-        serde_json::to_string(text).unwrap_or_default()
+        escape_bidi_in_json(&serde_json::to_string(text).unwrap_or_default()).into_owned()
     }
 }
 
@@ -471,6 +474,26 @@ mod tests {
             first.ends_with(r#"  filter="a=b"  note="two words"  plain=x  text="null""#),
             "{first}"
         );
+    }
+
+    #[test]
+    fn bidirectional_overrides_in_json_values_and_headers_cannot_reorder_the_screen() {
+        let mut r = record();
+        r.headers = vec![header("h\u{202e}name", Some("a\u{2067}b\u{2069}c"))];
+        r.value = Some(Shown::Decoded(Decoded {
+            value: serde_json::json!({"s": "bidi \u{202e} evil"}),
+            schema_id: None,
+            encoding: "json",
+        }));
+        let (mut out, captured) = Output::terminal(Format::Table, 120);
+        render(&mut out, &r);
+        let text = captured.stdout();
+        assert!(
+            !text.chars().any(crate::output::table::is_bidi_control),
+            "{text:?}"
+        );
+        assert!(text.contains(r#""h\u202ename"="a\u2067b\u2069c""#), "{text}");
+        assert!(text.contains(r#""s": "bidi \u202e evil""#), "{text}");
     }
 
     #[test]
