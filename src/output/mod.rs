@@ -85,7 +85,23 @@ pub struct Output {
     pub progress: bool,
     /// The terminal's width when stdout is one: tables are cut to it.
     pub width: Option<usize>,
+    /// stdout is the process's own and not a terminal: a pipe whose reader may leave.
+    watch_reader: bool,
     redactor: Redactor,
+}
+
+/// Whether stdout is a pipe whose reading end is closed: poll(2) reports POLLERR on the
+/// writing end of such a pipe (files and open pipes report nothing of the kind).
+fn reader_gone() -> bool {
+    let mut stdout = libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: poll(2) is given one pollfd that lives through the call and a zero timeout;
+    // it only writes `revents` of that struct.
+    let ready = unsafe { libc::poll(&mut stdout, 1, 0) };
+    ready > 0 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
 }
 
 /// Terminal facts and user choices that decide how output looks.
@@ -125,6 +141,7 @@ impl Output {
             interactive: stderr_tty && io::stdin().is_terminal(),
             progress: stderr_tty && options.verbosity > Verbosity::Quiet,
             width,
+            watch_reader: !stdout_tty,
             redactor: Redactor::default(),
         }
     }
@@ -143,6 +160,7 @@ impl Output {
             interactive: false,
             progress: false,
             width: None,
+            watch_reader: false,
             redactor: Redactor::default(),
         };
         (out, captured)
@@ -212,9 +230,16 @@ impl Output {
         Ok(())
     }
 
-    /// Writes and flushes, for streams that a reader waits on line by line.
+    /// Writes and flushes, for streams that a reader waits on line by line. A pipe whose
+    /// reader has gone (`kop tail -f | head -3` once head has its lines) is a broken pipe
+    /// here too, so a follower with nothing to write ends at once instead of at its next
+    /// record.
     pub fn flush(&mut self) -> io::Result<()> {
-        self.stdout.get_mut().flush()
+        self.stdout.get_mut().flush()?;
+        if self.watch_reader && reader_gone() {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(())
     }
 
     /// One JSON document, pretty-printed.

@@ -132,3 +132,53 @@ fn ndjson_lines_are_what_decoding_and_printing_each_value_gives() {
     .expect_code(0);
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
 }
+
+/// `kop tail -f | head -3`: once head has its lines and leaves, a follower with nothing
+/// more to write ends at once (quietly, exit 0), not at the topic's next record.
+#[test]
+fn a_follower_piped_into_head_ends_when_head_does_on_a_quiet_topic() {
+    let b = broker::shared();
+    let topic = unique("tail.head");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let values: Vec<String> = (0..10).map(|i| format!("{{\"n\":{i}}}")).collect();
+    let records: Vec<client::Record> = values
+        .iter()
+        .map(|v| (None, v.as_bytes(), vec![]))
+        .collect();
+    client::produce_to(&b.bootstrap(), &topic, 0, &records);
+    let home = tempfile::tempdir().unwrap();
+    let line = format!(
+        "'{}' tail '{topic}' -b '{}' -f | head -3; echo \"kop exit ${{PIPESTATUS[0]}}\"",
+        env!("CARGO_BIN_EXE_kop"),
+        b.bootstrap()
+    );
+    let mut child = std::process::Command::new("bash")
+        .args(["-c", &line])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let ended = loop {
+        if child.try_wait().unwrap().is_some() {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(ended, "kop still following 10 s after head left: {stdout}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with('{')).count(),
+        3,
+        "{stdout}"
+    );
+    assert!(stdout.contains("kop exit 0"), "{stdout}");
+}

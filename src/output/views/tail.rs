@@ -227,9 +227,9 @@ fn text(value: &Json) -> String {
 fn quoted(text: &str) -> String {
     let plain = !text.is_empty()
         && text != "null"
-        && text
-            .chars()
-            .all(|c| !c.is_control() && !is_bidi_control(c) && !matches!(c, '=' | ' ' | '"' | '\''));
+        && text.chars().all(|c| {
+            !c.is_control() && !is_bidi_control(c) && !matches!(c, '=' | ' ' | '"' | '\'')
+        });
     if plain {
         text.to_string()
     } else {
@@ -492,7 +492,10 @@ mod tests {
             !text.chars().any(crate::output::table::is_bidi_control),
             "{text:?}"
         );
-        assert!(text.contains(r#""h\u202ename"="a\u2067b\u2069c""#), "{text}");
+        assert!(
+            text.contains(r#""h\u202ename"="a\u2067b\u2069c""#),
+            "{text}"
+        );
         assert!(text.contains(r#""s": "bidi \u202e evil""#), "{text}");
     }
 
