@@ -10,6 +10,9 @@ use crate::config::SecurityProtocol;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
+/// What kop's producers compress with unless `-X compression.type` says otherwise.
+pub(crate) const PRODUCER_COMPRESSION: &str = "lz4";
+
 /// A property value; secrets stay wrapped until they reach librdkafka.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -185,7 +188,7 @@ fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, Stri
                 // producer keeps at most 5 requests in flight, so the bytes each request
                 // carries set its pace. Every Kafka client reads it; `-X
                 // compression.type=none` turns it off.
-                ("compression.type", "lz4".to_string()),
+                ("compression.type", PRODUCER_COMPRESSION.to_string()),
                 (
                     "message.timeout.ms",
                     settings.timeout.as_millis().max(5_000).to_string(),

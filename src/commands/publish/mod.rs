@@ -174,7 +174,11 @@ pub(crate) fn destination(
         .get(topic)
         .and_then(|c| c.get("max.message.bytes"))
         .and_then(|v| v.value.as_deref());
-    let compression = property("compression.type").or_else(|| property("compression.codec"));
+    // kop's producers compress unless told otherwise: the broker then judges the
+    // compressed batch against the topic's limit, not each record.
+    let compression = property("compression.type")
+        .or_else(|| property("compression.codec"))
+        .or(Some(crate::kafka::PRODUCER_COMPRESSION));
     Ok(Destination {
         partitions: info.partitions.len(),
         limit: record_limit(property("message.max.bytes"), compression, topic_max),
