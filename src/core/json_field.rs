@@ -16,12 +16,22 @@ pub fn field(text: &str, path: &[String]) -> Result<Option<Json>, serde_json::Er
     Ok(found)
 }
 
-/// The value at `path` when it is a string without escapes, found by a plain scan of the
-/// text; `None` when the scan cannot be sure (the text is not strict JSON, nests past
-/// [`MAX_DEPTH`], a key on the path has escapes, the value is missing, not such a string,
-/// or anything else): then [`field`] decides, in serde_json's words. A `Some` is always
-/// what [`field`] gives, and the text is JSON that serde_json accepts.
-pub fn plain_string_field<'t>(text: &'t str, path: &[String]) -> Option<&'t str> {
+/// A field found by [`plain_field`]'s scan, as written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlainField<'t> {
+    /// A string without escapes: its contents.
+    Text(&'t str),
+    /// A number, as written (`12345678901234567890123`, `1e2` and `-0` stay themselves,
+    /// where a parsed tree would hold a double).
+    Number(&'t str),
+}
+
+/// The value at `path` when it is a string without escapes or a number, found by a plain
+/// scan of the text; `None` when the scan cannot be sure (the text is not strict JSON,
+/// nests past [`MAX_DEPTH`], a key on the path has escapes, the value is missing or of
+/// another kind, or anything else): then [`field`] decides, in serde_json's words. A
+/// `Text` is always what [`field`] gives; the text is JSON the scan checked whole.
+pub fn plain_field<'t>(text: &'t str, path: &[String]) -> Option<PlainField<'t>> {
     let mut scan = Scan {
         bytes: text.as_bytes(),
         at: 0,
@@ -30,7 +40,8 @@ pub fn plain_string_field<'t>(text: &'t str, path: &[String]) -> Option<&'t str>
     let found = scan.value(0, Some(path))?;
     scan.space();
     match (found, scan.at == text.len()) {
-        (Look::Found(start, end), true) => text.get(start..end),
+        (Look::Found(start, end), true) => text.get(start..end).map(PlainField::Text),
+        (Look::Number(start, end), true) => text.get(start..end).map(PlainField::Number),
         _ => None,
     }
 }
@@ -43,6 +54,8 @@ const MAX_DEPTH: usize = 100;
 enum Look {
     /// A string without escapes: its contents' byte range.
     Found(usize, usize),
+    /// A number: its byte range.
+    Number(usize, usize),
     /// Missing, or not such a string, or not on the path at all.
     Absent,
 }
@@ -71,10 +84,23 @@ impl Scan<'_> {
         if depth > MAX_DEPTH {
             return None;
         }
-        // Every value found at the path is decoded by serde_json, which may refuse it (a
-        // number out of range, a lone surrogate): only a plain string is sure.
-        if path == Some(&[]) && self.bytes.get(self.at) != Some(&b'"') {
-            return None;
+        // At the path only a plain string or a number is taken as written; anything else
+        // is decoded by serde_json.
+        if path == Some(&[]) {
+            match self.bytes.get(self.at) {
+                Some(b'"') => {}
+                Some(b'-' | b'0'..=b'9') => {
+                    let start = self.at;
+                    self.number()?;
+                    // One serde_json cannot hold (1e400) is left to it, to refuse.
+                    let finite = std::str::from_utf8(&self.bytes[start..self.at])
+                        .ok()
+                        .and_then(|n| n.parse::<f64>().ok())
+                        .is_some_and(f64::is_finite);
+                    return finite.then_some(Look::Number(start, self.at));
+                }
+                _ => return None,
+            }
         }
         match self.bytes.get(self.at)? {
             b'{' => self.object(depth, path),
@@ -373,7 +399,10 @@ mod tests {
 
     /// Whenever the plain scan answers, it answers what serde_json finds.
     fn same(text: &str, p: &str) -> bool {
-        let fast = plain_string_field(text, &path(p));
+        let fast = match plain_field(text, &path(p)) {
+            Some(PlainField::Text(found)) => Some(found),
+            _ => None,
+        };
         if let Some(found) = fast {
             let slow = field(text, &path(p)).ok().flatten();
             assert_eq!(Some(Json::String(found.to_string())), slow, "{text} {p}");
@@ -399,9 +428,33 @@ mod tests {
             assert!(same(text, p), "{text} {p}");
         }
         assert_eq!(
-            plain_string_field(r#"{"a": "first", "a": "last"}"#, &path("a")),
-            Some("last")
+            plain_field(r#"{"a": "first", "a": "last"}"#, &path("a")),
+            Some(PlainField::Text("last"))
         );
+    }
+
+    #[test]
+    fn numbers_at_the_path_are_taken_as_written() {
+        for (text, p, written) in [
+            (
+                r#"{"id": 12345678901234567890123}"#,
+                "id",
+                "12345678901234567890123",
+            ),
+            (r#"{"a": {"b": 1e2}, "c": [1]}"#, "a.b", "1e2"),
+            (r#"{"n": -0}"#, "n", "-0"),
+            (r#"{"n": 1.0, "n": 7}"#, "n", "7"),
+        ] {
+            assert_eq!(
+                plain_field(text, &path(p)),
+                Some(PlainField::Number(written)),
+                "{text}"
+            );
+        }
+        // Not a number after all: the scan refuses, serde_json says why.
+        assert_eq!(plain_field(r#"{"n": 01}"#, &path("n")), None);
+        assert_eq!(plain_field(r#"{"n": 1.}"#, &path("n")), None);
+        assert_eq!(plain_field(r#"{"n": 1e400}"#, &path("n")), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use crate::core::codec::{wire, Writer};
-use crate::core::json_field;
+use crate::core::json_field::{self, PlainField};
 use crate::core::record::{Headers, NewRecord};
 use crate::util::units::humane_size;
 
@@ -289,27 +289,42 @@ impl Template {
             ),
             KeySource::Field(path) => {
                 let taken;
+                // A number key found by the scan is its text as written.
+                let mut written = None;
                 let found = match &parsed {
                     Some(tree) => lookup(tree, path),
                     None => {
-                        // A plain scan finds the usual key (a string without escapes) and
-                        // checks the text; serde_json decides everything else.
-                        taken = match json_field::plain_string_field(text, path) {
-                            Some(key) => Some(Json::String(key.to_string())),
+                        // A plain scan finds the usual key (a string without escapes, a
+                        // number) and checks the text; serde_json decides everything else.
+                        taken = match json_field::plain_field(text, path) {
+                            Some(PlainField::Text(key)) => Some(Json::String(key.to_string())),
+                            Some(PlainField::Number(raw)) => {
+                                written = Some(raw);
+                                // Wire-format keys encode the number; 1e400 has none.
+                                Some(serde_json::from_str(raw).unwrap_or(Json::Null))
+                            }
                             None => json_field::field(text, path).map_err(|e| {
                                 format!("not JSON: {}", crate::util::json_words::in_one_line(&e))
                             })?,
                         };
-                        taken.as_ref().filter(|v| !v.is_null())
+                        taken.as_ref()
                     }
                 };
                 let json =
                     found.ok_or_else(|| format!("no field `{}` for the key", path.join(".")))?;
-                // In the wire format a key is its JSON; otherwise a string is its text.
-                let text = match (json, &self.key_encoding) {
-                    (_, Encoding::Wire { .. }) => json.to_string(),
-                    (Json::String(s), _) => s.clone(),
-                    (other, _) => other.to_string(),
+                if json.is_null() && written.is_none() {
+                    return Err(format!(
+                        "field `{}` is null: there is no key to take from it",
+                        path.join(".")
+                    ));
+                }
+                // In the wire format a key is its JSON; otherwise a string is its text, and
+                // a number as it was written.
+                let text = match (json, written, &self.key_encoding) {
+                    (_, _, Encoding::Wire { .. }) => json.to_string(),
+                    (_, Some(raw), _) => raw.to_string(),
+                    (Json::String(s), None, _) => s.clone(),
+                    (other, None, _) => other.to_string(),
                 };
                 Some(
                     self.key_encoding

@@ -137,10 +137,10 @@ fn keys_that_look_like_json_come_back_as_the_text_that_was_sent() {
 }
 
 /// A key taken from a field is what the parsed line holds there, whichever road found it:
-/// a plain string by a scan of the line, anything else (escapes, numbers, repeats) by
-/// serde_json.
+/// a plain string by a scan of the line, anything else (escapes, repeats) by serde_json;
+/// a number is its text as written (a 23-digit id stays itself, not a double).
 #[test]
-fn keys_from_fields_are_what_the_parsed_line_holds() {
+fn keys_from_fields_are_what_the_parsed_line_holds_and_numbers_as_written() {
     let b = broker::shared();
     let topic = unique("keys.field");
     client::create_topic(&b.bootstrap(), &topic, 1, &[]);
@@ -157,6 +157,12 @@ fn keys_from_fields_are_what_the_parsed_line_holds() {
             r#"  {"user":{"id":"u-6"},"big":[1e400, "\ud800"]}  "#,
             "u-6",
         ),
+        (
+            r#"{"user": {"id": 12345678901234567890123}, "n": 7}"#,
+            "12345678901234567890123",
+        ),
+        (r#"{"user": {"id": 1e2}, "n": 8}"#, "1e2"),
+        (r#"{"user": {"id": -0}, "n": 9}"#, "-0"),
     ];
     let input: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
     let file = std::env::temp_dir().join(format!("{topic}.ndjson"));
@@ -191,4 +197,14 @@ fn keys_from_fields_are_what_the_parsed_line_holds() {
         .map(|r| String::from_utf8(r.value.clone().unwrap()).unwrap())
         .collect();
     assert_eq!(values[5], lines[5].0.trim(), "sent as written");
+    // A null field is said as such: there is no key to take.
+    let run = kop(args)
+        .stdin("{\"user\": {\"id\": null}}\n")
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("field `user.id` is null"),
+        "{}",
+        run.stderr
+    );
 }

@@ -72,7 +72,11 @@ fn the_topics_own_smaller_limit_is_checked_for_uncompressed_records_only() {
     let run = kop(["publish", &topic, "-b", &b.bootstrap(), "--value", &big])
         .run()
         .expect_code(0);
-    assert!(run.stdout.contains("Published 1 event(s)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Published 1 event(s)"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
