@@ -6,7 +6,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (edit_distance(name, c), c))
-        .filter(|(d, _)| *d <= 3 && *d < name.chars().count())
+        // At most three edits, and no more than one in three characters: `nope` is not a
+        // misspelt `wire`.
+        .filter(|(d, _)| *d <= 3 && *d * 3 <= name.chars().count())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -28,6 +30,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_short_name_far_from_every_candidate_gets_no_suggestion() {
+        assert_eq!(super::closest("nope", ["wire", "orders"]), None);
+        assert_eq!(super::closest("ordrs", ["wire", "orders"]), Some("orders"));
+        assert_eq!(
+            super::closest("task.craeted", ["task.created"]),
+            Some("task.created")
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -70,6 +70,11 @@ pub(crate) fn run(
         )
     });
     progress.finish();
+    if typed && interrupt::requested() {
+        // The terminal echoed `^C` after what was typed, with no newline: the summary
+        // starts on a line of its own.
+        out.status("");
+    }
     let sent = sent.map(|s| settle::Handed {
         unsent: s.unsent,
         stopped: s.stopped.map(CommandError::failed),
