@@ -192,6 +192,15 @@ pub struct PropertyLine {
     pub source: Source,
 }
 
+/// One of kop's own client defaults, for the role that uses it (`-X` overrides it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientDefault {
+    /// `producer`, `reader` (stops at the end) or `follower` (`-f`).
+    pub role: &'static str,
+    pub name: &'static str,
+    pub value: String,
+}
+
 /// Everything `kop config show` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingsReport {
@@ -202,6 +211,9 @@ pub struct SettingsReport {
     pub settings: Vec<SettingLine>,
     /// librdkafka properties in effect (profile, then `-X`; the last of a name wins).
     pub properties: Vec<PropertyLine>,
+    /// kop's tuned client defaults that no property overrides (filled by the edge that
+    /// knows them: `kafka::tuned_defaults`).
+    pub client_defaults: Vec<ClientDefault>,
     pub overrides: Vec<EnvOverride>,
 }
 

@@ -7,6 +7,7 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::ClientConfig;
 
 use crate::config::SecurityProtocol;
+use crate::core::provenance::ClientDefault;
 use crate::secret::Secret;
 use crate::settings::Settings;
 
@@ -159,6 +160,52 @@ fn security(settings: &Settings, props: &mut Vec<(String, Value)>) {
             props.push(("ssl.key.password".into(), Value::Secret(password.clone())));
         }
     }
+}
+
+/// The defaults kop tunes for its producers and readers, as `kop config show` and `-v`
+/// list them: those no `-X` (or profile) property overrides, a follower's only where they
+/// differ from a reader's.
+pub(crate) fn tuned_defaults(settings: &Settings) -> Vec<ClientDefault> {
+    const SHOWN: [&str; 10] = [
+        "acks",
+        "enable.idempotence",
+        "compression.type",
+        "linger.ms",
+        "batch.num.messages",
+        "queue.buffering.max.messages",
+        "message.timeout.ms",
+        "fetch.wait.max.ms",
+        "fetch.queue.backoff.ms",
+        "queued.max.messages.kbytes",
+    ];
+    let overridden = |name: &str| settings.properties.iter().any(|(k, _)| k == name);
+    let producer = Role::Producer {
+        transactional_id: None,
+        partitioner: "",
+    };
+    let reader = Role::Consumer {
+        group: None,
+        follow: false,
+    };
+    let follower = Role::Consumer {
+        group: None,
+        follow: true,
+    };
+    let readers = role_defaults(settings, reader);
+    let mut shown = Vec::new();
+    for (role, defaults) in [
+        ("producer", role_defaults(settings, producer)),
+        ("reader", readers.clone()),
+        ("follower", role_defaults(settings, follower)),
+    ] {
+        for (name, value) in defaults {
+            let same_as_reader = role == "follower" && readers.contains(&(name, value.clone()));
+            if SHOWN.contains(&name) && !overridden(name) && !same_as_reader {
+                shown.push(ClientDefault { role, name, value });
+            }
+        }
+    }
+    shown
 }
 
 fn role_defaults(settings: &Settings, role: Role<'_>) -> Vec<(&'static str, String)> {
@@ -420,6 +467,32 @@ mod tests {
             1
         );
         assert_eq!(get(&tuned, "reconnect.backoff.ms").cloned(), plain("100"));
+    }
+
+    #[test]
+    fn config_show_lists_the_tuned_defaults_that_no_property_overrides() {
+        // The test settings carry `-X linger.ms=5`; add another override.
+        let mut s = settings(Security::default());
+        s.properties
+            .push(("compression.type".into(), "zstd".into()));
+        let shown: Vec<(&str, &str, String)> = tuned_defaults(&s)
+            .into_iter()
+            .map(|d| (d.role, d.name, d.value))
+            .collect();
+        let has = |role: &str, name: &str| shown.iter().any(|(r, n, _)| *r == role && *n == name);
+        assert!(!has("producer", "compression.type"), "-X wins: {shown:?}");
+        assert!(
+            !has("producer", "linger.ms"),
+            "a profile or -X property wins"
+        );
+        assert!(has("producer", "acks") && has("producer", "enable.idempotence"));
+        assert!(shown.contains(&("reader", "fetch.wait.max.ms", "10".into())));
+        assert!(shown.contains(&("follower", "fetch.wait.max.ms", "100".into())));
+        assert!(
+            !has("follower", "fetch.queue.backoff.ms"),
+            "a follower's rows are only where it differs from a reader"
+        );
+        assert!(!has("reader", "group.id"), "plumbing is not listed");
     }
 
     #[test]

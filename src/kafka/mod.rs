@@ -19,7 +19,7 @@ mod reader;
 mod topic_admin;
 
 pub(crate) use admin::{Admin, TopicOutcomes};
-pub(crate) use client_config::PRODUCER_COMPRESSION;
+pub(crate) use client_config::{tuned_defaults, PRODUCER_COMPRESSION};
 pub(crate) use error::KafkaError;
 pub(crate) use native_alter::{AlterOp, TopicAlteration};
 pub(crate) use native_offsets::GroupOffsets;

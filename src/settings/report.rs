@@ -36,6 +36,7 @@ impl Settings {
             user_config: provenance.user_config.clone(),
             profile: provenance.profile.clone(),
             settings,
+            client_defaults: Vec::new(),
             properties,
             overrides: provenance.overrides.clone(),
         }

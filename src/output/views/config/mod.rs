@@ -18,7 +18,8 @@
 //! `kop config show`: `{"topics_file": file, "user_config": file|null, "profile": {"name",
 //! "file", "chosen_by": source}|null, "settings": {NAME: {"value": str|null, "set": bool,
 //! "secret": bool, "source": source|null, "overrides_profile": bool}}, "properties":
-//! [{"name", "value", "source"}], "environment_overrides": [{"variable", "setting"}]}`,
+//! [{"name", "value", "source"}], "client_defaults": [{"role", "name", "value"}],
+//! "environment_overrides": [{"variable", "setting"}]}`,
 //! with every setting in `settings` (`bootstrap`, `security_protocol`, `sasl_mechanism`,
 //! `sasl_username`, `sasl_password`, `ssl_ca_file`, `ssl_cert_file`, `ssl_key_file`,
 //! `ssl_key_password`, `schema_registry`, `schema_registry_username`,

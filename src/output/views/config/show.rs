@@ -17,6 +17,7 @@ struct ShowJson<'a> {
     profile: Option<ChoiceJson<'a>>,
     settings: SettingsJson<'a>,
     properties: Vec<PropertyJson<'a>>,
+    client_defaults: Vec<DefaultJson<'a>>,
     environment_overrides: Vec<OverrideJson>,
 }
 
@@ -70,6 +71,13 @@ struct PropertyJson<'a> {
 }
 
 #[derive(Serialize)]
+struct DefaultJson<'a> {
+    role: &'static str,
+    name: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
 struct OverrideJson {
     variable: &'static str,
     setting: &'static str,
@@ -93,6 +101,15 @@ pub(crate) fn render_show(out: &mut Output, report: &SettingsReport) -> std::io:
                     name: &p.name,
                     value: &p.value,
                     source: (&p.source).into(),
+                })
+                .collect(),
+            client_defaults: report
+                .client_defaults
+                .iter()
+                .map(|d| DefaultJson {
+                    role: d.role,
+                    name: d.name,
+                    value: &d.value,
                 })
                 .collect(),
             environment_overrides: report
@@ -172,6 +189,13 @@ fn show_table(report: &SettingsReport) -> Table {
             format!("property {}", p.name).into(),
             p.value.clone().into(),
             source_cell(&p.source, false),
+        ]);
+    }
+    for d in &report.client_defaults {
+        table.row(vec![
+            format!("property {}", d.name).into(),
+            d.value.clone().into(),
+            dim(format!("kop default ({})", d.role)),
         ]);
     }
     table

@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::core::provenance::{
-    ListedProfile, ProfileListing, ProfileRef, PropertyLine, Setting, SettingLine, SettingsReport,
-    Shown,
+    ClientDefault, ListedProfile, ProfileListing, ProfileRef, PropertyLine, Setting, SettingLine,
+    SettingsReport, Shown,
 };
 use crate::output::test_support::assert_aligned;
 use crate::output::Format;
@@ -192,6 +192,11 @@ fn report() -> SettingsReport {
             name: "client.id".into(),
             value: "kop-prod".into(),
             source: Source::Profile(prod),
+        }],
+        client_defaults: vec![ClientDefault {
+            role: "producer",
+            name: "compression.type",
+            value: "lz4".into(),
         }],
         overrides: vec![EnvOverride {
             variable: "KAFKA_BOOTSTRAP_SERVERS",
