@@ -147,3 +147,38 @@ fn stdin_sends_the_lines_before_one_that_is_not_utf8_then_names_it_and_exits_1()
         .collect();
     assert_eq!(values, [b"{\"n\": 1}".to_vec(), b"{\"n\": 2}".to_vec()]);
 }
+
+/// Editors on Windows start a UTF-8 file with a byte-order mark: the first event is still
+/// JSON, sent without the mark; a raw file keeps its bytes as they are.
+#[test]
+fn a_byte_order_mark_before_the_first_json_event_is_dropped_and_raw_lines_keep_it() {
+    let b = broker::shared();
+    let topic = unique("input.bom");
+    client::create_topic(&b.bootstrap(), &topic, 1, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.ndjson");
+    std::fs::write(&file, "\u{feff}{\"n\": 1}\n{\"n\": 2}\n").unwrap();
+    let path = file.to_str().unwrap();
+    kop(["publish", &topic, "-b", &b.bootstrap(), "--file", path])
+        .run()
+        .expect_code(0);
+    kop([
+        "publish",
+        &topic,
+        "-b",
+        &b.bootstrap(),
+        "--format",
+        "raw",
+        "--file",
+        path,
+    ])
+    .run()
+    .expect_code(0);
+    let values: Vec<Vec<u8>> = client::consume_all(&b.bootstrap(), &topic)
+        .into_iter()
+        .map(|r| r.value.unwrap())
+        .collect();
+    assert_eq!(values[0], b"{\"n\": 1}");
+    assert_eq!(values[1], b"{\"n\": 2}");
+    assert_eq!(values[2], "\u{feff}{\"n\": 1}".as_bytes());
+}

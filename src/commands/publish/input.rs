@@ -195,10 +195,11 @@ fn check_chunk(
         if read == 0 {
             break;
         }
+        let first = position == 0;
         position += read as u64;
         let checked = std::str::from_utf8(&line)
             .map_err(|_| "not UTF-8 text".to_string())
-            .map(|text| text.trim_end_matches(['\n', '\r']))
+            .map(|text| text_of_line(text, first, template))
             .and_then(|text| match text.trim().is_empty() {
                 true => Ok(false),
                 false => template.check(text).map(|()| true),
@@ -221,6 +222,17 @@ fn check_chunk(
         events,
         first_error: None,
     })
+}
+
+/// A line as an event's text: without its line end, and for the first line of JSON input
+/// without a byte-order mark (editors on Windows write one; JSON readers may ignore it, and
+/// it is never part of an event). Raw lines are bytes as they are.
+fn text_of_line<'l>(line: &'l str, first: bool, template: &Template) -> &'l str {
+    let text = line.trim_end_matches(['\n', '\r']);
+    match first && !matches!(template.value, Encoding::Raw) {
+        true => text.strip_prefix('\u{feff}').unwrap_or(text),
+        false => text,
+    }
 }
 
 const BATCH: usize = 1_000;
@@ -320,7 +332,7 @@ fn encode<R: Read>(
         let Ok(text) = std::str::from_utf8(&line) else {
             return stop(&mut batch, format!("line {index}: not UTF-8 text"));
         };
-        let text = text.trim_end_matches(['\n', '\r']);
+        let text = text_of_line(text, index == 1, template);
         if !text.trim().is_empty() {
             match template.event(text) {
                 Ok(event) => batch.push(event),
