@@ -190,6 +190,12 @@ fn hint_for(cause: &str) -> Option<&'static str> {
             "nothing is listening at that address: check --bootstrap / KAFKA_BOOTSTRAP_SERVERS and that the broker is running",
         ),
         (
+            // librdkafka's words when -X asks for what an idempotent producer cannot do
+            // (acks=1, max.in.flight above 5, retries=0).
+            &["when `enable.idempotence` is true", "enable.idempotence"],
+            "kop's producers are idempotent (acks=all), which is what makes \"nothing doubled\" true: to trade that away, add -X enable.idempotence=false",
+        ),
+        (
             &["timed out", "Timed out"],
             "the broker did not answer in time: check the address and the network, or raise --timeout",
         ),
@@ -278,6 +284,13 @@ mod tests {
         let cause = "SSL handshake failed: error:0A000086:SSL routines::certificate verify failed: broker certificate could not be verified";
         assert!(hint_for(cause).unwrap().contains("KAFKA_SSL_CAFILE"));
         assert_eq!(hint_for("something new"), None);
+    }
+
+    #[test]
+    fn an_override_an_idempotent_producer_refuses_says_how_to_trade_it_away() {
+        let cause = "`acks` must be set to `all` when `enable.idempotence` is true";
+        let hint = hint_for(cause).unwrap();
+        assert!(hint.contains("-X enable.idempotence=false"), "{hint}");
     }
 
     #[test]
