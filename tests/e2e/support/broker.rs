@@ -125,15 +125,24 @@ pub fn wait_until_ready(broker: &Broker, bootstrap: &str) {
         .create()
         .expect("probe client");
     let ready = poll(Duration::from_secs(30), || {
+        // A broker that could not start (its port taken) is said at once, not after 30 s.
+        if let Ok(Some(status)) = broker
+            ._process
+            .lock()
+            .map(|mut p| p.try_wait().ok().flatten())
+        {
+            return Ok(Err(format!("the broker process exited ({status})")));
+        }
         match producer
             .client()
             .fetch_metadata(None, Duration::from_millis(500))
         {
-            Ok(md) if !md.brokers().is_empty() => Ok(()),
+            Ok(md) if !md.brokers().is_empty() => Ok(Ok(())),
             Ok(_) => Err("metadata without brokers".to_string()),
             Err(e) => Err(e.to_string()),
         }
-    });
+    })
+    .and_then(|answer| answer);
     if let Err(last_error) = ready {
         let log = std::fs::read_to_string(&broker.log).unwrap_or_default();
         panic!("the test broker at {bootstrap} did not answer within 30 s: {last_error}\nbroker log:\n{log}");

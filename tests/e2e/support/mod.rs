@@ -35,11 +35,22 @@ pub fn unique(prefix: &str) -> String {
 }
 
 /// A free loopback port. The listener closes on return; the caller binds it right away.
+/// Tests run in parallel threads of one process, and the kernel may hand a just-released
+/// port to the next bind: a port given out once is never given out again by this process,
+/// so two brokers (or a broker and a TLS front) never race for one.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free loopback port");
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// Parses NDJSON output, one value per line.
