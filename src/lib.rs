@@ -183,7 +183,10 @@ fn run_config(
 /// it came from (before refusing settings that contradict each other).
 fn resolve_settings(cli: &Cli, out: &Output) -> Result<Settings, CommandError> {
     let settings = Settings::gather(&cli.flags(), &ProcessEnv, out.redactor())?;
-    debug_report(out, &commands::config::show::report(&settings));
+    // Built only when -v shows it: every command starts here.
+    if out.verbosity >= output::Verbosity::Verbose {
+        debug_report(out, &commands::config::show::report(&settings));
+    }
     warn_about_overrides(&settings, out);
     settings.check()?;
     Ok(settings)

@@ -15,6 +15,7 @@ pub(crate) mod table;
 pub(crate) mod test_support;
 pub(crate) mod views;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, Mutex};
@@ -193,12 +194,13 @@ impl Output {
     /// Data for stdout, as given (plus a newline). On a terminal, JSON has its
     /// bidirectional controls escaped (other views escape them as they render).
     pub fn line(&mut self, text: &str) -> io::Result<()> {
-        let text = self.redactor.redact(text);
+        let mut text = self.redactor.redact(text);
         let json = matches!(self.format, Format::Json | Format::Ndjson);
-        let text = match self.width.is_some() && json {
-            true => table::escape_bidi_in_json(&text).into_owned().into(),
-            false => text,
-        };
+        if self.width.is_some() && json {
+            if let Cow::Owned(escaped) = table::escape_bidi_in_json(&text) {
+                text = Cow::Owned(escaped);
+            }
+        }
         let stdout = self.stdout.get_mut();
         stdout.write_all(text.as_bytes())?;
         stdout.write_all(b"\n")
